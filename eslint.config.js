@@ -1,0 +1,83 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: {
+			'no-undef': 'off',
+			'no-console': ['error', { allow: ['warn', 'error'] }],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+		}
+	},
+	{
+		// The domain is pure TypeScript: it declares ports, adapters implement them.
+		files: ['src/lib/domain/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/*', '$app/*', '$env/*'],
+							message: 'The domain must not depend on Svelte or SvelteKit.'
+						},
+						{
+							group: [
+								'dexie',
+								'@supabase/*',
+								'html5-qrcode',
+								'qr-code-styling',
+								'barcode-detector',
+								'barcode-detector/*'
+							],
+							message: 'The domain declares a port; an adapter implements it.'
+						},
+						{
+							group: [
+								'$lib/adapters/*',
+								'$lib/state/*',
+								'$lib/components/*',
+								'**/adapters/**',
+								'**/state/**',
+								'**/components/**'
+							],
+							message: 'Dependencies point inward: the domain imports nothing outside it.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Scripts and tests report figures on the console.
+		files: ['tests/**', 'scripts/**'],
+		rules: { 'no-console': 'off' }
+	},
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'dist/',
+			'node_modules/',
+			'.tmp/',
+			'dev-dist/',
+			'src/lib/adapters/supabase/database.types.ts'
+		]
+	}
+);

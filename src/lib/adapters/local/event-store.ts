@@ -1,0 +1,31 @@
+import type { NetworkingEvent } from '$lib/domain/capture/records';
+import { eventEndsAt, type EventClock } from '$lib/domain/queue/due';
+import type { LocalDb } from './db';
+import { plainCopy } from './rows';
+
+/** The event's 48-hour clock settings in domain terms. */
+export function eventClock(event: NetworkingEvent | null | undefined): EventClock | null {
+	if (!event) return null;
+	return {
+		endsAt: event.endDate ? eventEndsAt(event.endDate, event.timeZone) : null,
+		clockFromEnd: event.clockFromEnd
+	};
+}
+
+/** Events the user has been to, newest first. */
+export class EventStore {
+	constructor(private readonly db: LocalDb) {}
+
+	async list(): Promise<NetworkingEvent[]> {
+		const events = await this.db.events.orderBy('startDate').reverse().toArray();
+		return events;
+	}
+
+	async get(id: string): Promise<NetworkingEvent | null> {
+		return (await this.db.events.get(id)) ?? null;
+	}
+
+	async create(event: NetworkingEvent): Promise<void> {
+		await this.db.events.add(plainCopy(event));
+	}
+}

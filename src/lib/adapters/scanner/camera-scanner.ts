@@ -1,0 +1,70 @@
+import type { Html5Qrcode } from 'html5-qrcode';
+import { createHtml5Qrcode } from './scanner-config';
+
+export interface Camera {
+	id: string;
+	label: string;
+}
+
+export type CameraProblem = 'denied' | 'no-camera' | 'in-use' | 'insecure' | 'unknown';
+
+/** Sorts a camera failure into what the user can do about it. */
+export function classifyCameraError(error: unknown): CameraProblem {
+	const text = String((error as { name?: string })?.name ?? '') + ' ' + String(error);
+	if (/NotAllowed|Permission|denied/i.test(text)) return 'denied';
+	if (/NotFound|Overconstrained|no camera|Requested device not found|DevicesNotFound/i.test(text)) return 'no-camera';
+	if (/NotReadable|TrackStart|Could not start/i.test(text)) return 'in-use';
+	if (/secure context|https/i.test(text) || (typeof isSecureContext === 'boolean' && !isSecureContext))
+		return 'insecure';
+	return 'unknown';
+}
+
+/** The live camera view: rear camera first, camera switching and the torch where supported. */
+export class CameraScanner {
+	private constructor(private readonly scanner: Html5Qrcode) {}
+
+	static async create(elementId: string): Promise<CameraScanner> {
+		return new CameraScanner(await createHtml5Qrcode(elementId));
+	}
+
+	/** Starts the given camera, or the rear one; resolves once the video is live. */
+	async start(onDecoded: (text: string) => void, cameraId?: string): Promise<void> {
+		const source = cameraId ? { deviceId: { exact: cameraId } } : { facingMode: 'environment' };
+		await this.scanner.start(source, { fps: 12, disableFlip: false }, (text) => onDecoded(text), undefined);
+	}
+
+	async stop(): Promise<void> {
+		if (this.scanner.isScanning) await this.scanner.stop();
+		this.scanner.clear();
+	}
+
+	/** Cameras the browser lists (labels appear once permission was given). */
+	async cameras(): Promise<Camera[]> {
+		try {
+			return (await (await import('html5-qrcode')).Html5Qrcode.getCameras()).map((c) => ({ id: c.id, label: c.label }));
+		} catch {
+			return [];
+		}
+	}
+
+	/** The id of the camera now streaming, when the browser says. */
+	activeCameraId(): string | null {
+		try {
+			return this.scanner.getRunningTrackSettings().deviceId ?? null;
+		} catch {
+			return null;
+		}
+	}
+
+	torchSupported(): boolean {
+		try {
+			return this.scanner.getRunningTrackCameraCapabilities().torchFeature().isSupported();
+		} catch {
+			return false;
+		}
+	}
+
+	async setTorch(on: boolean): Promise<void> {
+		await this.scanner.getRunningTrackCameraCapabilities().torchFeature().apply(on);
+	}
+}

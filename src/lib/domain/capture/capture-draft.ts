@@ -1,0 +1,61 @@
+import type { ContactFields, PayloadKind } from '../contact/types';
+import type { Instant } from './records';
+
+/**
+ * A scan being turned into a contact: stored on every keystroke so that a reload, a crash or a
+ * dead battery never loses what the user typed.
+ */
+export interface CaptureDraft {
+	/** Becomes the encounter's id, so saving the same draft twice cannot create two encounters. */
+	id: string;
+	raw: string;
+	kind: PayloadKind | 'typed';
+	fields: ContactFields;
+	/** Names of fields that were guessed and still need the user's eye. */
+	guessed: (keyof ContactFields)[];
+	warnings: string[];
+	note: string;
+	promises: string[];
+	/** A promise typed but not yet added to the list: still saved with the contact. */
+	promiseInput: string;
+	helpOffer: string;
+	eventId: string | null;
+	metAt: Instant;
+	updatedAt: Instant;
+}
+
+/** A new draft from a scan: parsed fields, with guesses filled into blanks and marked as guesses. */
+export function draftFromScan(
+	parsed: {
+		raw: string;
+		kind: PayloadKind;
+		fields: ContactFields;
+		suggestions: Partial<ContactFields>;
+		warnings: string[];
+	},
+	context: { id: string; now: Instant; eventId: string | null }
+): CaptureDraft {
+	const fields = { ...parsed.fields };
+	const guessed: (keyof ContactFields)[] = [];
+	for (const [key, value] of Object.entries(parsed.suggestions) as [keyof ContactFields, string][]) {
+		if (!fields[key] && value) {
+			fields[key] = value;
+			guessed.push(key);
+		}
+	}
+	return {
+		id: context.id,
+		raw: parsed.raw,
+		kind: parsed.kind,
+		fields,
+		guessed,
+		warnings: parsed.warnings,
+		note: '',
+		promises: [],
+		promiseInput: '',
+		helpOffer: '',
+		eventId: context.eventId,
+		metAt: context.now,
+		updatedAt: context.now
+	};
+}

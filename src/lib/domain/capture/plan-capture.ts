@@ -1,0 +1,108 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { tidyContactFields } from '../contact/fields';
+import { matchKeys, personIdFor } from '../contact/match';
+import { CONTACT_FIELDS, type ContactFields } from '../contact/types';
+import { checkNote } from '../notes/note-rules';
+import { normalisePromises } from '../notes/promises';
+import { followUpDueAt, type EventClock } from '../queue/due';
+import { cleanMultiline } from '../text/display';
+import type { CaptureDraft } from './capture-draft';
+import type { Encounter, FollowUp, Person, PromiseItem } from './records';
+
+export interface CapturePlan {
+	person: Person;
+	isNewPerson: boolean;
+	encounter: Encounter;
+	followUp: FollowUp;
+	promises: PromiseItem[];
+}
+
+export interface CaptureProblem {
+	field: keyof ContactFields | 'note';
+	message: string;
+}
+
+export type CaptureResult = { ok: true; plan: CapturePlan } | ({ ok: false } & CaptureProblem);
+
+/**
+ * Why a draft cannot be saved yet, first problem first: no name, a note that is empty or a stock
+ * phrase, or a field that is not valid. An empty list means "Save contact" can be pressed.
+ */
+export function captureProblems(
+	draft: CaptureDraft,
+	defaultCountry?: CountryCode
+): { fields: ContactFields; problems: CaptureProblem[] } {
+	const { fields, errors } = tidyContactFields(draft.fields, defaultCountry);
+	const problems: CaptureProblem[] = [];
+	if (!fields.name) problems.push({ field: 'name', message: 'Type their name to save this contact.' });
+	const verdict = checkNote(draft.note);
+	if (!verdict.ok) problems.push({ field: 'note', message: verdict.message });
+	for (const [field, message] of Object.entries(errors) as [keyof ContactFields, string][]) {
+		problems.push({ field, message });
+	}
+	return { fields, problems };
+}
+
+export interface CaptureContext {
+	/** The person already known under one of the draft's match keys, if any. */
+	existing: Person | null;
+	event: EventClock | null;
+	now: number;
+	newId: () => string;
+	defaultCountry?: CountryCode;
+}
+
+/**
+ * What saving a draft writes: the person (new, or the existing one with blanks filled in — never a
+ * duplicate), the encounter with its note, a follow-up due 48 hours on, and one item per promise.
+ */
+export function planCapture(draft: CaptureDraft, context: CaptureContext): CaptureResult {
+	const { fields, problems } = captureProblems(draft, context.defaultCountry);
+	if (problems[0]) return { ok: false, ...problems[0] };
+
+	const { existing, now, newId } = context;
+	const keys = matchKeys(fields);
+	let person: Person;
+	if (existing) {
+		const merged = { ...existing };
+		for (const field of CONTACT_FIELDS) merged[field] ||= fields[field];
+		merged.matchKeys = [...new Set([...existing.matchKeys, ...keys])];
+		merged.updatedAt = now;
+		person = merged;
+	} else {
+		person = { ...fields, id: personIdFor(keys, newId), matchKeys: keys, createdAt: now, updatedAt: now };
+	}
+
+	const dueAt = followUpDueAt(new Date(draft.metAt), context.event).getTime();
+	const encounter: Encounter = {
+		id: draft.id,
+		personId: person.id,
+		eventId: draft.eventId,
+		metAt: draft.metAt,
+		note: cleanMultiline(draft.note),
+		helpOffer: cleanMultiline(draft.helpOffer, 2_000),
+		raw: draft.raw,
+		kind: draft.kind,
+		createdAt: now
+	};
+	const followUp: FollowUp = {
+		id: newId(),
+		personId: person.id,
+		encounterId: encounter.id,
+		eventId: draft.eventId,
+		dueAt,
+		status: 'open',
+		createdAt: now
+	};
+	const promises = normalisePromises([...draft.promises, draft.promiseInput]).map((text): PromiseItem => ({
+		id: newId(),
+		personId: person.id,
+		encounterId: encounter.id,
+		followUpId: followUp.id,
+		text,
+		status: 'open',
+		dueAt,
+		createdAt: now
+	}));
+	return { ok: true, plan: { person, isNewPerson: !existing, encounter, followUp, promises } };
+}

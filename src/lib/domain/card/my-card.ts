@@ -1,0 +1,107 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { normaliseEmail, normalisePhone } from '../contact/fields';
+import { cleanLine, safeHttpUrl } from '../text/display';
+
+export const CARD_FIELDS = ['name', 'title', 'company', 'email', 'phone', 'link', 'helpWith'] as const;
+export type CardField = (typeof CARD_FIELDS)[number];
+
+export const DOT_STYLES = ['square', 'rounded', 'dots', 'classy', 'classy-rounded', 'extra-rounded'] as const;
+export type DotStyle = (typeof DOT_STYLES)[number];
+
+export interface QrStyle {
+	dots: DotStyle;
+	foreground: string;
+	background: string;
+	/** A logo or photo as a data: URL, drawn in the middle of the code. */
+	image: string | null;
+}
+
+/** The user's own card: what they share, and which of it goes into the QR code. */
+export interface MyCard {
+	name: string;
+	title: string;
+	company: string;
+	email: string;
+	phone: string;
+	/** LinkedIn profile or website. */
+	link: string;
+	/** "I can help with…": what the user offers first. */
+	helpWith: string;
+	onQr: CardField[];
+	style: QrStyle;
+}
+
+export const DEFAULT_STYLE: QrStyle = { dots: 'rounded', foreground: '#0b1f26', background: '#ffffff', image: null };
+
+/** A blank card with every field chosen for the QR. */
+export function blankCard(): MyCard {
+	return {
+		name: '',
+		title: '',
+		company: '',
+		email: '',
+		phone: '',
+		link: '',
+		helpWith: '',
+		onQr: [...CARD_FIELDS],
+		style: { ...DEFAULT_STYLE }
+	};
+}
+
+export type CardErrors = Partial<Record<CardField | 'style', string>>;
+
+/** Relative luminance contrast (WCAG 2) between two #rrggbb colours, 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+	const luminance = (hex: string) => {
+		const [r = 0, g = 0, bl = 0] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+		const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+		return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(bl);
+	};
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+	return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Checks and tidies a card typed by the user: a name is required, the email must be valid, the
+ * phone becomes E.164, a link without a scheme gets https://, and the QR colours must be dark on
+ * light with enough contrast for every phone camera.
+ */
+export function validateCard(input: MyCard, defaultCountry?: CountryCode): { card: MyCard; errors: CardErrors } {
+	const errors: CardErrors = {};
+	const card: MyCard = {
+		...input,
+		name: cleanLine(input.name),
+		title: cleanLine(input.title),
+		company: cleanLine(input.company),
+		email: cleanLine(input.email, 254),
+		phone: cleanLine(input.phone, 40),
+		link: cleanLine(input.link, 300),
+		helpWith: cleanLine(input.helpWith, 160),
+		onQr: CARD_FIELDS.filter((f) => input.onQr.includes(f))
+	};
+	if (!card.name) errors.name = 'Your name is needed: it is the first thing people see.';
+	if (card.email) {
+		const email = normaliseEmail(card.email);
+		if (email) card.email = email;
+		else errors.email = 'This email address does not look right.';
+	}
+	if (card.phone) {
+		const phone = normalisePhone(card.phone, defaultCountry);
+		if (phone) card.phone = phone;
+		else errors.phone = 'Write the phone number with its country code, e.g. +44 20 7946 0000.';
+	}
+	if (card.link) {
+		const link = safeHttpUrl(/^https?:\/\//i.test(card.link) ? card.link : `https://${card.link}`);
+		if (link) card.link = link;
+		else errors.link = 'Use a web address such as linkedin.com/in/your-name.';
+	}
+	const { foreground, background } = card.style;
+	const hex = /^#[0-9a-f]{6}$/i;
+	if (!hex.test(foreground) || !hex.test(background)) errors.style = 'Pick the colours from the colour pickers.';
+	else if (
+		contrastRatio(foreground, background) < 4.5 ||
+		contrastRatio(foreground, '#000000') > contrastRatio(background, '#000000')
+	)
+		errors.style = 'Use a dark colour on a light background with more contrast, or phones may not read the code.';
+	return { card, errors };
+}

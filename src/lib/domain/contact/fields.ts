@@ -1,0 +1,125 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import * as v from 'valibot';
+import { cleanLine, safeHttpUrl } from '../text/display';
+import { emptyFields, type ContactFields } from './types';
+
+const EmailSchema = v.pipe(v.string(), v.maxLength(254), v.email());
+
+/** Lower-cased address when the text is a valid email address, otherwise null. */
+export function normaliseEmail(text: string): string | null {
+	const candidate = cleanLine(text, 320).replace(/^mailto:/i, '');
+	return v.is(EmailSchema, candidate) ? candidate.toLowerCase() : null;
+}
+
+/**
+ * E.164 form (+4915155501234) of a phone number, or null when it cannot be a phone number.
+ * A number without a country prefix is read in `defaultCountry` (the user's own region).
+ */
+export function normalisePhone(text: string, defaultCountry?: CountryCode): string | null {
+	const candidate = cleanLine(text, 64).replace(/^tel:/i, '');
+	if (!/\d/.test(candidate)) return null;
+	try {
+		const phone = parsePhoneNumberFromString(candidate, defaultCountry);
+		return phone && phone.isPossible() ? phone.number : null;
+	} catch {
+		return null;
+	}
+}
+
+/** True for a LinkedIn profile or company page URL. */
+export function isLinkedInUrl(url: string): boolean {
+	try {
+		const { hostname } = new URL(url);
+		return hostname === 'linkedin.com' || hostname.endsWith('.linkedin.com');
+	} catch {
+		return false;
+	}
+}
+
+export interface FieldInput {
+	name?: string;
+	org?: string;
+	title?: string;
+	emails?: string[];
+	phones?: string[];
+	urls?: string[];
+	badgeId?: string;
+}
+
+/**
+ * Turns raw values pulled out of a payload into validated contact fields: the first valid
+ * email, phone and http(s) links win; anything rejected is named in a warning instead.
+ */
+export function collectFields(input: FieldInput, defaultCountry?: CountryCode) {
+	const fields: ContactFields = emptyFields();
+	const warnings: string[] = [];
+	fields.name = cleanLine(input.name ?? '');
+	fields.org = cleanLine(input.org ?? '');
+	fields.title = cleanLine(input.title ?? '');
+	fields.badgeId = cleanLine(input.badgeId ?? '', 512);
+
+	for (const raw of input.emails ?? []) {
+		if (!raw.trim()) continue;
+		const email = normaliseEmail(raw);
+		if (email && !fields.email) fields.email = email;
+		else if (!email) warnings.push(`“${cleanLine(raw, 60)}” is not a valid email address, so it was left out.`);
+	}
+	for (const raw of input.phones ?? []) {
+		if (!raw.trim()) continue;
+		const phone = normalisePhone(raw, defaultCountry);
+		if (phone && !fields.phone) fields.phone = phone;
+		else if (!phone) warnings.push(`“${cleanLine(raw, 40)}” doesn't look like a phone number, so it was left out.`);
+	}
+	for (const raw of input.urls ?? []) {
+		if (!raw.trim()) continue;
+		const url = safeHttpUrl(raw);
+		if (!url) {
+			warnings.push(`A link that isn't a web address (“${cleanLine(raw, 40)}”) was left out.`);
+		} else if (isLinkedInUrl(url)) {
+			fields.linkedin ||= url;
+		} else {
+			fields.url ||= url;
+		}
+	}
+	return { fields, warnings };
+}
+
+export type FieldErrors = Partial<Record<keyof ContactFields, string>>;
+
+/**
+ * Checks contact fields as edited by the user before saving: the email must be valid, the phone a
+ * real number (stored as E.164), links http(s) only. Empty fields are fine.
+ */
+export function tidyContactFields(
+	input: ContactFields,
+	defaultCountry?: CountryCode
+): { fields: ContactFields; errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	const fields: ContactFields = {
+		name: cleanLine(input.name),
+		org: cleanLine(input.org),
+		title: cleanLine(input.title),
+		email: cleanLine(input.email, 254),
+		phone: cleanLine(input.phone, 40),
+		linkedin: cleanLine(input.linkedin, 2048),
+		url: cleanLine(input.url, 2048),
+		badgeId: cleanLine(input.badgeId, 512)
+	};
+	if (fields.email) {
+		const email = normaliseEmail(fields.email);
+		if (email) fields.email = email;
+		else errors.email = 'This email address does not look right.';
+	}
+	if (fields.phone) {
+		const phone = normalisePhone(fields.phone, defaultCountry);
+		if (phone) fields.phone = phone;
+		else errors.phone = 'This does not look like a phone number. Include the country code, e.g. +44.';
+	}
+	for (const key of ['linkedin', 'url'] as const) {
+		if (!fields[key]) continue;
+		const url = safeHttpUrl(/^https?:\/\//i.test(fields[key]) ? fields[key] : `https://${fields[key]}`);
+		if (url) fields[key] = url;
+		else errors[key] = 'Use a web address starting with https://.';
+	}
+	return { fields, errors };
+}

@@ -1,0 +1,94 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { cleanLine } from '../text/display';
+import { collectFields, type FieldInput } from './fields';
+import { readJsonCard } from './json-card';
+import { looksLikeMeCard, readMeCard } from './mecard';
+import { explainNotAPerson } from './not-a-person';
+import { guessFromDelimited, guessNameFromLinkedIn } from './opaque-badge';
+import { emptyFields, type ContactFields, type ParsedPayload, type PayloadKind } from './types';
+import { looksLikeVCard, readVCard } from './vcard';
+
+export interface ParseOptions {
+	/** Region for phone numbers written without a country prefix, e.g. the user's own. */
+	defaultCountry?: CountryCode;
+}
+
+// The largest QR code holds about 7,000 digits; anything longer did not come from one.
+const MAX_PAYLOAD = 16_384;
+
+function decodeUriPart(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+function classify(text: string): { kind: PayloadKind; input: FieldInput; warnings: string[] } {
+	if (looksLikeVCard(text)) {
+		const { input, unreadable } = readVCard(text);
+		const warnings = unreadable
+			? [
+					`${unreadable} line${unreadable === 1 ? '' : 's'} of this card couldn't be read and ${unreadable === 1 ? 'was' : 'were'} skipped.`
+				]
+			: [];
+		return { kind: 'vcard', input, warnings };
+	}
+	if (looksLikeMeCard(text)) return { kind: 'mecard', input: readMeCard(text), warnings: [] };
+	if (/^mailto:/i.test(text)) {
+		const address = decodeUriPart(text.slice(7).split('?')[0] ?? '');
+		return { kind: 'mailto', input: { emails: [address] }, warnings: [] };
+	}
+	if (/^tel:/i.test(text)) return { kind: 'tel', input: { phones: [text.slice(4)] }, warnings: [] };
+	if (/^https?:\/\//i.test(text)) return { kind: 'url', input: { urls: [text] }, warnings: [] };
+	const json = readJsonCard(text);
+	if (json) return { kind: 'json', input: json, warnings: [] };
+	return { kind: 'opaque', input: { badgeId: text }, warnings: [] };
+}
+
+function suggestionsFor(kind: PayloadKind, fields: ContactFields, text: string): Partial<ContactFields> {
+	if (fields.name) return {};
+	if (kind === 'url' && fields.linkedin) {
+		const name = guessNameFromLinkedIn(fields.linkedin);
+		return name ? { name } : {};
+	}
+	if (kind === 'opaque') {
+		const guess = guessFromDelimited(text);
+		return Object.fromEntries(Object.entries(guess).map(([k, v]) => [k, cleanLine(v)]));
+	}
+	return {};
+}
+
+/**
+ * Turns whatever a QR code held into a person to review: vCard 2.1/3.0/4.0, MECARD, LinkedIn or
+ * other web links, `mailto:`, `tel:`, JSON with common keys, or an opaque badge id. Never throws;
+ * codes that are not a person say so in `notAPerson`.
+ */
+export function parseBadgePayload(raw: string, options: ParseOptions = {}): ParsedPayload {
+	const kept = String(raw ?? '').slice(0, MAX_PAYLOAD);
+	const text = kept.trim();
+	const base = { suggestions: {}, needsName: true, raw: kept };
+	if (!text) {
+		return { ...base, kind: 'empty', fields: emptyFields(), warnings: ['This code is empty.'] };
+	}
+	const notAPerson = explainNotAPerson(text);
+	if (notAPerson) {
+		return { ...base, kind: 'not-a-person', fields: emptyFields(), warnings: [], notAPerson };
+	}
+	try {
+		const { kind, input, warnings } = classify(text);
+		const collected = collectFields(input, options.defaultCountry);
+		return {
+			...base,
+			kind,
+			fields: collected.fields,
+			suggestions: suggestionsFor(kind, collected.fields, text),
+			needsName: !collected.fields.name,
+			warnings: [...warnings, ...collected.warnings]
+		};
+	} catch {
+		// A reader bug must not lose the scan: keep it as an id the person can name.
+		const fields = { ...emptyFields(), badgeId: cleanLine(text, 512) };
+		return { ...base, kind: 'opaque', fields, warnings: ["This code couldn't be read as a card."] };
+	}
+}

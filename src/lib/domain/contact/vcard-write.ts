@@ -1,0 +1,46 @@
+import ICAL from 'ical.js';
+
+/** What goes into a vCard we write; empty values are left out. */
+export interface VCardEntry {
+	name: string;
+	org?: string;
+	title?: string;
+	phone?: string;
+	email?: string;
+	urls?: string[];
+	note?: string;
+}
+
+/** Splits a full name into vCard N parts; family-name-first for CJK names. */
+function structuredName(name: string): string[] {
+	const parts = name.split(' ').filter(Boolean);
+	if (parts.length < 2) return [name, '', '', '', ''];
+	if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name)) {
+		return [parts[0]!, parts.slice(1).join(' '), '', '', ''];
+	}
+	return [parts.at(-1)!, parts.slice(0, -1).join(' '), '', '', ''];
+}
+
+/**
+ * A vCard 3.0 that phones' contact apps import. ical.js does the escaping; no PRODID or REV, so a
+ * card stays small enough for a QR code.
+ */
+export function writeVCard(entry: VCardEntry): string {
+	const vcard = new ICAL.Component(['vcard', [], []]);
+	vcard.addPropertyWithValue('version', '3.0');
+	const n = new ICAL.Property('n', vcard);
+	n.setValue(structuredName(entry.name) as unknown as string);
+	vcard.addProperty(n);
+	vcard.addPropertyWithValue('fn', entry.name);
+	if (entry.org) {
+		const org = new ICAL.Property('org', vcard);
+		org.setValue([entry.org] as unknown as string);
+		vcard.addProperty(org);
+	}
+	if (entry.title) vcard.addPropertyWithValue('title', entry.title);
+	if (entry.phone) vcard.addPropertyWithValue('tel', entry.phone).setParameter('type', 'cell');
+	if (entry.email) vcard.addPropertyWithValue('email', entry.email);
+	for (const url of entry.urls ?? []) if (url) vcard.addPropertyWithValue('url', url);
+	if (entry.note) vcard.addPropertyWithValue('note', entry.note);
+	return vcard.toString() + '\r\n';
+}

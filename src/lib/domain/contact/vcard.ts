@@ -1,0 +1,82 @@
+import ICAL from 'ical.js';
+import type { FieldInput } from './fields';
+import { normaliseContentLine, unfoldLines } from './vcard-lines';
+
+/** True when the text starts like a vCard. */
+export function looksLikeVCard(text: string): boolean {
+	return /^\s*BEGIN:VCARD/i.test(text);
+}
+
+function firstText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (Array.isArray(value)) return firstText(value[0]);
+	return '';
+}
+
+/** Joins the given and family names of a structured N value ("Okafor;Adaeze" → "Adaeze Okafor"). */
+function nameFromN(value: unknown): string {
+	const parts = Array.isArray(value) ? value.map((part) => firstText(part).trim()) : [firstText(value)];
+	const [family = '', given = '', additional = '', prefix = '', suffix = ''] = parts;
+	return [prefix, given, additional, family, suffix].filter(Boolean).join(' ');
+}
+
+/**
+ * Reads a vCard 2.1, 3.0 or 4.0 payload into raw field values. Each content line is parsed on its
+ * own by ical.js, so one broken line (or a payload cut off mid-way) costs only that line.
+ */
+export function readVCard(text: string): { input: FieldInput; unreadable: number } {
+	const lines = unfoldLines(text);
+	const versionLine = lines.find((line) => /^VERSION:/i.test(line));
+	const version = versionLine?.slice(8).trim() ?? '3.0';
+	const design = version.startsWith('4') ? ICAL.design.vcard : ICAL.design.vcard3;
+
+	const input: Required<Omit<FieldInput, 'badgeId'>> = {
+		name: '',
+		org: '',
+		title: '',
+		emails: [],
+		phones: [],
+		urls: []
+	};
+	let structuredName = '';
+	let unreadable = 0;
+	for (const logical of lines) {
+		const content = normaliseContentLine(logical, version);
+		if (!content || ['BEGIN', 'END', 'VERSION'].includes(content.name)) continue;
+		let value: unknown;
+		try {
+			const property = ICAL.Property.fromString(content.line, design);
+			value = property.getFirstValue();
+		} catch {
+			unreadable++;
+			continue;
+		}
+		const textValue = firstText(value).trim();
+		switch (content.name) {
+			case 'FN':
+				input.name ||= textValue;
+				break;
+			case 'N':
+				structuredName ||= nameFromN(value);
+				break;
+			case 'ORG':
+				input.org ||= textValue;
+				break;
+			case 'TITLE':
+				input.title ||= textValue;
+				break;
+			case 'EMAIL':
+				input.emails.push(textValue);
+				break;
+			case 'TEL':
+				input.phones.push(textValue);
+				break;
+			case 'URL':
+			case 'X-SOCIALPROFILE':
+				input.urls.push(textValue);
+				break;
+		}
+	}
+	input.name ||= structuredName;
+	return { input, unreadable };
+}

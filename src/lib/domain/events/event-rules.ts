@@ -1,0 +1,49 @@
+import type { NetworkingEvent } from '../capture/records';
+import { cleanLine } from '../text/display';
+
+export interface EventInput {
+	name: string;
+	startDate: string;
+	endDate: string;
+	clockFromEnd: boolean;
+}
+
+export type EventErrors = Partial<Record<'name' | 'startDate' | 'endDate', string>>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A new event from the form: a name, a first day and a last day on or after it (YYYY-MM-DD, in
+ * the time zone where the user is, which is where the event is).
+ */
+export function createEvent(
+	input: EventInput,
+	context: { id: string; now: number; timeZone: string }
+): { ok: true; event: NetworkingEvent } | { ok: false; errors: EventErrors } {
+	const errors: EventErrors = {};
+	const name = cleanLine(input.name, 120);
+	if (!name) errors.name = 'Give the event a name, e.g. "Web Summit 2026".';
+	if (!DATE.test(input.startDate)) errors.startDate = 'Pick the first day.';
+	const endDate = input.endDate || input.startDate;
+	if (!DATE.test(endDate)) errors.endDate = 'Pick the last day.';
+	else if (DATE.test(input.startDate) && endDate < input.startDate)
+		errors.endDate = 'The last day cannot be before the first.';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return {
+		ok: true,
+		event: {
+			id: context.id,
+			name,
+			startDate: input.startDate,
+			endDate,
+			timeZone: context.timeZone,
+			clockFromEnd: input.clockFromEnd,
+			createdAt: context.now
+		}
+	};
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone, for the form's defaults. */
+export function localDate(now: number, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

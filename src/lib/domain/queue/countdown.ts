@@ -1,0 +1,20 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function span(ms: number): string {
+	if (ms < HOUR) {
+		const minutes = Math.max(1, Math.round(ms / MINUTE));
+		return `${minutes} min`;
+	}
+	if (ms < 2 * DAY) return `${Math.round(ms / HOUR)} h`;
+	return `${Math.round(ms / DAY)} days`;
+}
+
+/** "due in 5 h" / "overdue by 3 h": how a follow-up's deadline reads at a given moment. */
+export function countdown(dueAt: number, now: number): { overdue: boolean; text: string } {
+	const left = dueAt - now;
+	return left >= 0
+		? { overdue: false, text: `due in ${span(left)}` }
+		: { overdue: true, text: `overdue by ${span(-left)}` };
+}

@@ -1,0 +1,51 @@
+import { inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
+
+export const baseUrl = (): string => inject('baseUrl');
+
+export interface Session {
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+	/** Uncaught page errors and JS dialogs seen so far: tests assert this stays empty. */
+	problems: string[];
+	close(): Promise<void>;
+}
+
+/** Records everything that should never happen on a page: uncaught errors and JS dialogs. */
+export function watchPage(page: Page, problems: string[]): void {
+	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+	page.on('dialog', (dialog) => {
+		problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+}
+
+/** A fresh browser whose camera streams `video` (a .y4m file), with a clean profile. */
+export async function openSession(video: string): Promise<Session> {
+	const browser = await launchChromium(fakeCameraFlags(video));
+	const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 420, height: 860 } });
+	await context.grantPermissions(['camera']);
+	const page = await context.newPage();
+	const problems: string[] = [];
+	watchPage(page, problems);
+	return { browser, context, page, problems, close: () => browser.close() };
+}
+
+/** First run: fill in my card and save it. */
+export async function setUpCard(page: Page, card: { name: string; email?: string; company?: string }): Promise<void> {
+	await page.goto('/');
+	await page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+	await page.getByRole('textbox', { name: 'Name (required)' }).fill(card.name);
+	if (card.email) await page.getByRole('textbox', { name: 'Email' }).fill(card.email);
+	if (card.company) await page.getByRole('textbox', { name: 'Company' }).fill(card.company);
+	await page.getByRole('button', { name: 'Save card' }).click();
+	await page.getByText('Your card is saved.').waitFor();
+}
+
+/** Opens the scanner from the main navigation and waits for the scan to land on the note form. */
+export async function scanWithCamera(page: Page): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+	await page.waitForURL(/\/capture\//, { timeout: 20_000 });
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { planCapture } from '$lib/domain/capture/plan-capture';
+import { matchKeys, pickMatch, personIdFor, linkedInKey } from '$lib/domain/contact/match';
+import { badgeFixture } from '../../../support/fixtures';
+import { makeDraft, sequentialIds } from '../../../support/factories';
+
+const now = Date.parse('2026-11-20T10:05:00Z');
+const HOUR = 3_600_000;
+
+describe('planCapture', () => {
+	it('refuses to save without a name or with a stock note', () => {
+		const noName = makeDraft(badgeFixture('opaque-id').payload);
+		expect(planCapture(noName, { existing: null, event: null, now, newId: sequentialIds() })).toMatchObject({
+			ok: false,
+			field: 'name'
+		});
+		const stock = makeDraft(badgeFixture('vcard30-basic').payload, { note: 'nice chat' });
+		expect(planCapture(stock, { existing: null, event: null, now, newId: sequentialIds() })).toMatchObject({
+			ok: false,
+			field: 'note'
+		});
+	});
+
+	it('creates the person, the encounter, a follow-up due 48 h after the meeting and one item per promise', () => {
+		const draft = makeDraft(badgeFixture('vcard30-basic').payload, {
+			promises: ['send the deck'],
+			promiseInput: 'intro to Sam'
+		});
+		const result = planCapture(draft, { existing: null, event: null, now, newId: sequentialIds() });
+		if (!result.ok) throw new Error(result.message);
+		const { person, encounter, followUp, promises, isNewPerson } = result.plan;
+		expect(isNewPerson).toBe(true);
+		expect(person.name).toBe('Adaeze Okafor');
+		expect(person.matchKeys).toEqual(['email:adaeze@lumenlabs.example', 'phone:+2348035550142']);
+		expect(encounter).toMatchObject({
+			id: draft.id,
+			personId: person.id,
+			note: 'Talked about grid storage',
+			kind: 'vcard'
+		});
+		expect(followUp.dueAt - draft.metAt).toBe(48 * HOUR);
+		expect(promises.map((p) => p.text)).toEqual(['send the deck', 'intro to Sam']);
+		expect(promises.every((p) => p.followUpId === followUp.id && p.dueAt === followUp.dueAt)).toBe(true);
+	});
+
+	it('adds an encounter to the existing person instead of a duplicate, filling blanks only', () => {
+		const first = planCapture(makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m.diallo@sahel.example;;'), {
+			existing: null,
+			event: null,
+			now,
+			newId: sequentialIds()
+		});
+		if (!first.ok) throw new Error('first save failed');
+		const again = makeDraft(badgeFixture('mecard-uid').payload, { note: 'Second chat: seed round timing' });
+		const result = planCapture(again, {
+			existing: first.plan.person,
+			event: null,
+			now: now + HOUR,
+			newId: sequentialIds()
+		});
+		if (!result.ok) throw new Error(result.message);
+		expect(result.plan.isNewPerson).toBe(false);
+		expect(result.plan.person.id).toBe(first.plan.person.id);
+		expect(result.plan.person.org).toBe('Sahel Ventures');
+		expect(result.plan.person.matchKeys).toContain('badge:EVT-2026-00841');
+		expect(result.plan.encounter.personId).toBe(first.plan.person.id);
+	});
+});
+
+describe('duplicate matching', () => {
+	it('derives the same person id from the same email on any device', () => {
+		const keys = matchKeys({ email: 'A@B.example', linkedin: '', phone: '', badgeId: '' });
+		expect(personIdFor(keys, () => 'random-1')).toBe(personIdFor(keys, () => 'random-2'));
+		expect(personIdFor([], () => 'random-1')).toBe('random-1');
+	});
+
+	it('treats LinkedIn URL variants as one profile', () => {
+		expect(linkedInKey('https://www.linkedin.com/in/Carla-Mendes-7a1b2c/')).toBe(
+			linkedInKey('http://linkedin.com/in/carla-mendes-7a1b2c?trk=x')
+		);
+	});
+
+	it('prefers the strongest key', () => {
+		const byBadge = { id: 'p1', matchKeys: ['badge:X1'] };
+		const byEmail = { id: 'p2', matchKeys: ['email:a@b.example'] };
+		expect(pickMatch(['email:a@b.example', 'badge:X1'], [byBadge, byEmail])?.id).toBe('p2');
+		expect(pickMatch(['phone:+1555'], [byBadge, byEmail])).toBeNull();
+	});
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
+import { CONTACT_FIELDS } from '$lib/domain/contact/types';
+import { badgeFixture, badgeFixtures } from '../../../support/fixtures';
+
+describe('parseBadgePayload on the shared fixtures', () => {
+	it.each(badgeFixtures.map((f) => [f.id, f] as const))('%s parses to its expectation', (_id, fixture) => {
+		const parsed = parseBadgePayload(fixture.payload);
+		for (const field of CONTACT_FIELDS) {
+			if (field in fixture.expect) expect(parsed.fields[field]).toBe(fixture.expect[field]);
+		}
+		if ('needsName' in fixture.expect) expect(parsed.needsName).toBe(fixture.expect.needsName);
+	});
+
+	it('keeps hostile markup as literal text and drops the javascript: link', () => {
+		const parsed = parseBadgePayload(badgeFixture('hostile-html').payload);
+		expect(parsed.fields.org).toBe('<script>alert(2)</script>');
+		expect(parsed.fields.url).toBe('');
+		expect(parsed.warnings.join(' ')).toMatch(/isn't a web address/);
+	});
+
+	it('strips bidi overrides from names', () => {
+		const parsed = parseBadgePayload(badgeFixture('hostile-bidi').payload);
+		expect(parsed.fields.name).toBe('Mallory gnp.exe');
+		expect(parsed.fields.name).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+	});
+
+	it('explains a Wi-Fi code and keeps its raw text', () => {
+		const payload = badgeFixture('not-a-card').payload;
+		const parsed = parseBadgePayload(payload);
+		expect(parsed.kind).toBe('not-a-person');
+		expect(parsed.notAPerson).toMatch(/Wi-Fi/);
+		expect(parsed.raw).toBe(payload);
+		expect(parsed.fields.badgeId).toBe('');
+	});
+
+	it('rejects the cut-off email of a truncated card with a warning', () => {
+		const parsed = parseBadgePayload(badgeFixture('truncated-vcard').payload);
+		expect(parsed.fields.email).toBe('');
+		expect(parsed.warnings.join(' ')).toMatch(/half@/);
+	});
+
+	it('guesses but does not confirm the name on a caret-separated badge', () => {
+		const parsed = parseBadgePayload(badgeFixture('caret-badge').payload);
+		expect(parsed.fields.name).toBe('');
+		expect(parsed.suggestions).toMatchObject({
+			name: 'Grace Hopper',
+			org: 'Compiler Corp',
+			email: 'grace@compiler.example'
+		});
+	});
+
+	it('suggests a name from a LinkedIn slug', () => {
+		expect(parseBadgePayload(badgeFixture('linkedin-url').payload).suggestions.name).toBe('Carla Mendes');
+	});
+});
+
+describe('parseBadgePayload beyond the fixtures', () => {
+	it('unescapes vCard 3.0 text values', () => {
+		const parsed = parseBadgePayload(
+			'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Doe\\, Jane\r\nORG:Acme\\; Inc;R&D\r\nEND:VCARD'
+		);
+		expect(parsed.fields.name).toBe('Doe, Jane');
+		expect(parsed.fields.org).toBe('Acme; Inc');
+	});
+
+	it('decodes quoted-printable soft line breaks and Latin-1', () => {
+		const payload =
+			'BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:Fran=E7ois Le=\n Gu=E9rec\nEND:VCARD';
+		expect(parseBadgePayload(payload).fields.name).toBe('François Le Guérec');
+	});
+
+	it('builds the name from N when FN is missing, and reads grouped properties', () => {
+		const payload = 'BEGIN:VCARD\rVERSION:3.0\rN:Okafor;Adaeze;;Dr.;\ritem1.EMAIL;type=pref:A@Example.org\rEND:VCARD';
+		const parsed = parseBadgePayload(payload);
+		expect(parsed.fields.name).toBe('Dr. Adaeze Okafor');
+		expect(parsed.fields.email).toBe('a@example.org');
+	});
+
+	it('reads phones without a country prefix in the default region', () => {
+		const parsed = parseBadgePayload('tel:030 1234567', { defaultCountry: 'DE' });
+		expect(parsed.fields.phone).toBe('+49301234567');
+	});
+
+	it('treats an empty code as empty, and JSON without contact keys as an opaque id', () => {
+		expect(parseBadgePayload('   ').kind).toBe('empty');
+		const opaque = parseBadgePayload('{"a":1}');
+		expect(opaque.kind).toBe('opaque');
+		expect(opaque.fields.badgeId).toBe('{"a":1}');
+	});
+
+	it('keeps "__proto__" keys in JSON as plain data', () => {
+		const parsed = parseBadgePayload('{"__proto__":{"name":"x"},"name":"Ada Lovelace","email":"ada@example.org"}');
+		expect(parsed.fields.name).toBe('Ada Lovelace');
+		expect(({} as Record<string, unknown>).name).toBeUndefined();
+	});
+
+	it('explains calendar events and payment codes', () => {
+		expect(parseBadgePayload('BEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT').notAPerson).toMatch(/calendar/);
+		expect(parseBadgePayload('bitcoin:1abc').notAPerson).toMatch(/payment/);
+		expect(parseBadgePayload('javascript:alert(1)').kind).toBe('not-a-person');
+	});
+});

@@ -1,0 +1,101 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+const themeColor = '#0f4c5c';
+
+export default defineConfig({
+	// PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY are read at build time (see src/lib/config.ts).
+	envPrefix: ['VITE_', 'PUBLIC_'],
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				name: 'Event networking companion',
+				short_name: 'Follow-up',
+				description: 'Swap cards by QR at an event, write what you talked about, follow up within 48 hours.',
+				theme_color: themeColor,
+				background_color: '#ffffff',
+				display: 'standalone',
+				start_url: '/',
+				scope: '/'
+			},
+			pwaAssets: {
+				image: 'static/icon.svg',
+				preset: 'minimal-2023',
+				overrideManifestIcons: true
+			},
+			kit: {
+				adapterFallback: 'index.html',
+				// Every route is served by the same shell; precache it under "/".
+				spa: { fallbackMapping: '/' }
+			},
+			workbox: {
+				navigateFallback: '/',
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}'],
+				// The QR decoder's WebAssembly (~1.1 MB) must be precached so scanning works offline.
+				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
+	optimizeDeps: {
+		// Known up front so the dev server never reloads the page mid-scan to bundle them.
+		include: [
+			'html5-qrcode',
+			'barcode-detector/ponyfill',
+			'qr-code-styling',
+			'dexie',
+			'ical.js',
+			'libphonenumber-js/min'
+		]
+	},
+	test: {
+		projects: [
+			{
+				extends: true,
+				optimizeDeps: {
+					// Known up front so the dev server never reloads the page mid-scan to bundle them.
+					include: [
+						'html5-qrcode',
+						'barcode-detector/ponyfill',
+						'qr-code-styling',
+						'dexie',
+						'ical.js',
+						'libphonenumber-js/min'
+					]
+				},
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				optimizeDeps: {
+					// Known up front so the dev server never reloads the page mid-scan to bundle them.
+					include: [
+						'html5-qrcode',
+						'barcode-detector/ponyfill',
+						'qr-code-styling',
+						'dexie',
+						'ical.js',
+						'libphonenumber-js/min'
+					]
+				},
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
