@@ -8,6 +8,9 @@ const config = {
 		// A single-page app: every route is rendered in the browser from one fallback page,
 		// which the service worker precaches so the app starts without a network.
 		adapter: adapter({ fallback: 'index.html' }),
+		// Absolute asset paths: the service worker answers every route with the same shell, so
+		// paths relative to "/" would break on /capture/… after a reload.
+		paths: { relative: false },
 		// @vite-pwa/sveltekit registers its own service worker.
 		serviceWorker: { register: false },
 		csp: {

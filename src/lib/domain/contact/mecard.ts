@@ -29,6 +29,15 @@ function unescape(text: string): string {
 	return text.replace(/\\(.)/g, '$1');
 }
 
+/** The unescaped value of one key of a MECARD-style body (`URL:http\://…;TITLE:…;;`), or ''. */
+export function readMeCardEntry(body: string, key: string): string {
+	for (const entry of splitUnescaped(body, ';')) {
+		const colon = entry.indexOf(':');
+		if (colon > 0 && entry.slice(0, colon).trim().toUpperCase() === key) return unescape(entry.slice(colon + 1));
+	}
+	return '';
+}
+
 /**
  * Reads a MECARD payload: `MECARD:N:Last,First;ORG:…;TEL:…;EMAIL:…;URL:…;;` with `\;`, `\:`,
  * `\,` and `\\` escapes. UID (used by some badge printers) becomes the badge id.

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import { cleanLine } from '../text/display';
 import { collectFields, type FieldInput } from './fields';
 import { readJsonCard } from './json-card';
-import { looksLikeMeCard, readMeCard } from './mecard';
+import { looksLikeMeCard, readMeCard, readMeCardEntry } from './mecard';
 import { explainNotAPerson } from './not-a-person';
 import { guessFromDelimited, guessNameFromLinkedIn } from './opaque-badge';
 import { emptyFields, type ContactFields, type ParsedPayload, type PayloadKind } from './types';
@@ -40,20 +40,30 @@ function classify(text: string): { kind: PayloadKind; input: FieldInput; warning
 		return { kind: 'mailto', input: { emails: [address] }, warnings: [] };
 	}
 	if (/^tel:/i.test(text)) return { kind: 'tel', input: { phones: [text.slice(4)] }, warnings: [] };
+	if (/^MEBKM:/i.test(text)) {
+		// A bookmark (DoCoMo format): its URL may well be the person's page.
+		const url = readMeCardEntry(text.replace(/^MEBKM:/i, ''), 'URL');
+		return { kind: 'url', input: { urls: [url] }, warnings: [] };
+	}
 	if (/^https?:\/\//i.test(text)) return { kind: 'url', input: { urls: [text] }, warnings: [] };
 	const json = readJsonCard(text);
 	if (json) return { kind: 'json', input: json, warnings: [] };
 	return { kind: 'opaque', input: { badgeId: text }, warnings: [] };
 }
 
-function suggestionsFor(kind: PayloadKind, fields: ContactFields, text: string): Partial<ContactFields> {
+function suggestionsFor(
+	kind: PayloadKind,
+	fields: ContactFields,
+	text: string,
+	options: ParseOptions
+): Partial<ContactFields> {
 	if (fields.name) return {};
 	if (kind === 'url' && fields.linkedin) {
 		const name = guessNameFromLinkedIn(fields.linkedin);
 		return name ? { name } : {};
 	}
 	if (kind === 'opaque') {
-		const guess = guessFromDelimited(text);
+		const guess = guessFromDelimited(text, options.defaultCountry);
 		return Object.fromEntries(Object.entries(guess).map(([k, v]) => [k, cleanLine(v)]));
 	}
 	return {};
@@ -82,7 +92,7 @@ export function parseBadgePayload(raw: string, options: ParseOptions = {}): Pars
 			...base,
 			kind,
 			fields: collected.fields,
-			suggestions: suggestionsFor(kind, collected.fields, text),
+			suggestions: suggestionsFor(kind, collected.fields, text, options),
 			needsName: !collected.fields.name,
 			warnings: [...warnings, ...collected.warnings]
 		};

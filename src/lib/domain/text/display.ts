@@ -1,12 +1,12 @@
 /**
  * Text that came from outside (a scanned code, a file) is shown as text only. These helpers remove
- * what could still mislead a reader: bidirectional overrides that reverse a name ("Mallory‮gnp.exe"),
+ * what could still mislead a reader: bidirectional overrides that reverse a name (an RLO character turning "exe.png" into "gnp.exe"),
  * control characters, and links with schemes other than http(s).
  */
 
 // Bidi embeddings/overrides/isolates, LRM/RLM/ALM, and C0/C1 controls other than tab and newline.
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS =
+	// eslint-disable-next-line no-control-regex -- these control characters are what we remove
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /** Removes bidi controls and control characters, keeping tabs and newlines. */

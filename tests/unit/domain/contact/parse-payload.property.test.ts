@@ -40,7 +40,7 @@ const PIECES = [
 	'END:VCARD',
 	'"__proto__":',
 	'{"name":',
-	'‮',
+	'\u202e',
 	'\u0000',
 	'😀',
 	'<script>',

@@ -101,3 +101,24 @@ describe('parseBadgePayload beyond the fixtures', () => {
 		expect(parseBadgePayload('javascript:alert(1)').kind).toBe('not-a-person');
 	});
 });
+
+describe('plain-text cards and bookmarks', () => {
+	it('guesses the details of a one-per-line text card but does not confirm the name', () => {
+		const parsed = parseBadgePayload('Sean Owen\nsrowen@google.com\n917-364-2918\nhttp://awesome-thoughts.com', {
+			defaultCountry: 'US'
+		});
+		expect(parsed.kind).toBe('opaque');
+		expect(parsed.needsName).toBe(true);
+		expect(parsed.suggestions).toEqual({
+			name: 'Sean Owen',
+			email: 'srowen@google.com',
+			phone: '+19173642918',
+			url: 'http://awesome-thoughts.com'
+		});
+	});
+
+	it('reads the URL of a MEBKM bookmark', () => {
+		const parsed = parseBadgePayload('MEBKM:URL:http\\://en.wikipedia.org/wiki/Main_Page;;');
+		expect(parsed).toMatchObject({ kind: 'url', fields: { url: 'http://en.wikipedia.org/wiki/Main_Page' } });
+	});
+});

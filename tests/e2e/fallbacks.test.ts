@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.mjs';
+import { fixturesDir } from '../support/fixtures';
+import { baseUrl, setUpCard, watchPage } from './harness';
+import type { Browser } from 'playwright-core';
+
+let browser: Browser | null = null;
+afterEach(async () => {
+	await browser?.close();
+	browser = null;
+});
+
+describe('when the camera cannot be used', () => {
+	it('says so, then scans from a photo or takes typed details', async () => {
+		// A fake camera exists but permission is never granted: getUserMedia is refused.
+		browser = await launchChromium(['--use-fake-device-for-media-stream']);
+		const context = await browser.newContext({ baseURL: baseUrl() });
+		const page = await context.newPage();
+		const problems: string[] = [];
+		watchPage(page, problems);
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+
+		await page.getByRole('alert').filter({ hasText: 'Camera access is blocked' }).waitFor();
+		expect(await page.getByRole('button', { name: 'Try the camera again' }).isVisible()).toBe(true);
+
+		// A real photo of a printed QR code (ZXing's test set) holding a plain-text card.
+		const photo = join(fixturesDir, 'qr-photos/qrcode-1/16.png');
+		const expected = readFileSync(join(fixturesDir, 'qr-photos/qrcode-1/16.txt'), 'utf8');
+		const chooser = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Scan from photo' }).click();
+		await (await chooser).setFiles(photo);
+		await page.waitForURL(/\/capture\//, { timeout: 20_000 });
+		await expect.poll(() => page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('srowen@google.com');
+		expect(await page.getByText('Guessed from the badge: check it.').first().isVisible()).toBe(true);
+		await page.getByText('Scanned text').click();
+		expect(await page.locator('details pre').textContent()).toBe(expected);
+		await page.getByRole('button', { name: 'Discard this scan' }).click();
+		await page.waitForURL(/\/scan$/);
+
+		// A photo without a code says so and keeps the user on the scan page.
+		const blank = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Scan from photo' }).click();
+		await (await blank).setFiles(join(fixturesDir, '../../../static/icon.svg'));
+		await page
+			.getByRole('alert')
+			.filter({ hasText: /No QR code was found|could not be read/ })
+			.waitFor();
+
+		await page.getByRole('button', { name: 'Type it instead' }).click();
+		await page.waitForURL(/\/capture\//);
+		await page.getByRole('heading', { name: 'Who did you meet?' }).waitFor();
+		expect(await page.locator('#save-why').textContent()).toMatch(/Type their name/);
+		await page.getByRole('textbox', { name: 'Name' }).fill('Katherine Johnson');
+		await page.getByRole('textbox', { name: 'Email' }).fill('not-an-email');
+		await page
+			.getByRole('textbox', { name: 'What did you talk about?' })
+			.fill('Orbital mechanics course for our interns');
+		await expect.poll(() => page.locator('#save-why').textContent()).toMatch(/email address does not look right/);
+		await page.getByRole('textbox', { name: 'Email' }).fill('katherine@nasa.example');
+		await page.getByRole('button', { name: 'Save contact' }).click();
+		await page.waitForURL(/\?saved=1/);
+		await page.getByRole('heading', { name: 'Katherine Johnson', level: 1 }).waitFor();
+		expect(problems).toEqual([]);
+	});
+});

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { badgeFixture } from '../support/fixtures';
+import { qrTextToY4m, scratchDir } from '../support/video';
+import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+describe('the same person twice, and notes that survive', () => {
+	it('scanning the same person again adds an encounter, never a duplicate', async () => {
+		session = await openSession(await qrTextToY4m(badgeFixture('mecard-uid').payload, scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		for (const note of ['Seed round timing for Sahel Ventures', 'Second chat: their Dakar office hiring']) {
+			await scanWithCamera(page);
+			await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(note);
+			await page.getByRole('button', { name: 'Save contact' }).click();
+			await page.waitForURL(/\/people\/[^/?]+\?saved=1/);
+		}
+		await page.getByRole('heading', { name: '2 encounters' }).waitFor();
+		const encounters = page
+			.getByRole('list', { name: 'Encounters' })
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading') });
+		expect(await encounters.count()).toBe(2);
+		expect(await page.getByText('Seed round timing for Sahel Ventures').isVisible()).toBe(true);
+
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+		const people = page.getByRole('list', { name: 'People' });
+		await people.waitFor();
+		expect(await people.getByRole('listitem').count()).toBe(1);
+		expect(await people.getByText('2 encounters').isVisible()).toBe(true);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('restores a note after a reload, asks before leaving, and keeps the draft', async () => {
+		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-cjk').payload, scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await scanWithCamera(page);
+		const note = page.getByRole('textbox', { name: 'What did you talk about?' });
+		await note.fill('Robot arms for small factories in Osaka');
+		await page.getByRole('textbox', { name: 'What I promised' }).fill('Intro to Kenji');
+		await page.getByText('Draft kept on this device.').waitFor();
+
+		await page.reload();
+		await expect.poll(() => note.inputValue()).toBe('Robot arms for small factories in Osaka');
+		expect(await page.getByRole('textbox', { name: 'What I promised' }).inputValue()).toBe('Intro to Kenji');
+		expect(await page.getByText('Finish your note for 山田 太郎').isVisible()).toBe(true);
+
+		// Leaving asks first (an in-app dialog, not a browser prompt) and keeps the draft.
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Leave this note?' });
+		await dialog.waitFor();
+		await dialog.getByRole('button', { name: 'Keep writing' }).click();
+		expect(page.url()).toMatch(/\/capture\//);
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+		await dialog.getByRole('button', { name: 'Leave and keep the draft' }).click();
+		await page.waitForURL(/\/people$/);
+		await page.getByRole('link', { name: 'Finish your note for 山田 太郎' }).click();
+		await expect.poll(() => note.inputValue()).toBe('Robot arms for small factories in Osaka');
+
+		await page.getByRole('button', { name: 'Save contact' }).click();
+		await page.waitForURL(/\?saved=1/);
+		expect(await page.getByText('Intro to Kenji').isVisible()).toBe(true);
+		expect(await page.getByRole('link', { name: /Finish your note/ }).count()).toBe(0);
+		expect(session.problems).toEqual([]);
+	});
+});
