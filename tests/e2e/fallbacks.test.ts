@@ -66,3 +66,33 @@ describe('when the camera cannot be used', () => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('camera controls', () => {
+	it('offers a camera switch when there are two cameras, and switches', async () => {
+		// Chromium's generated test-pattern cameras (a video file would give only one device).
+		browser = await launchChromium([
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream=device-count=2'
+		]);
+		const context = await browser.newContext({ baseURL: baseUrl() });
+		const page = await context.newPage();
+		const problems: string[] = [];
+		watchPage(page, problems);
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+		const trackLabel = () =>
+			page.evaluate(() => {
+				const stream = document.querySelector('video')?.srcObject as MediaStream | null;
+				return stream?.getVideoTracks()[0]?.label ?? null;
+			});
+		await page.getByText('Point the camera at a QR code.').waitFor();
+		const first = await trackLabel();
+		expect(first).not.toBeNull();
+		await page.getByRole('button', { name: 'Switch camera' }).click();
+		await expect.poll(trackLabel).not.toBe(first);
+		await page.getByText('Point the camera at a QR code.').waitFor();
+		// The fake cameras have no torch, so no torch button is offered.
+		expect(await page.getByRole('button', { name: 'Torch' }).count()).toBe(0);
+		expect(problems).toEqual([]);
+	});
+});

@@ -65,8 +65,8 @@ describe('the same person twice, and notes that survive', () => {
 
 		await page.getByRole('button', { name: 'Save contact' }).click();
 		await page.waitForURL(/\?saved=1/);
-		expect(await page.getByText('Intro to Kenji').isVisible()).toBe(true);
-		expect(await page.getByRole('link', { name: /Finish your note/ }).count()).toBe(0);
+		await page.getByText('Intro to Kenji').waitFor();
+		await expect.poll(() => page.getByRole('link', { name: /Finish your note/ }).count()).toBe(0);
 		expect(session.problems).toEqual([]);
 	});
 });

@@ -46,7 +46,7 @@ describe('scan a badge and save the person with a note', () => {
 		expect(await list.getByRole('listitem').count()).toBe(1);
 		expect(await list.getByRole('link', { name: /Adaeze Okafor/ }).isVisible()).toBe(true);
 		await page.getByRole('searchbox', { name: 'Search people' }).fill('battery');
-		expect(await list.getByRole('listitem').count()).toBe(1);
+		await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
 		await page.getByRole('searchbox', { name: 'Search people' }).fill('quantum');
 		await page.getByText('No one matches').waitFor();
 		expect(session.problems).toEqual([]);

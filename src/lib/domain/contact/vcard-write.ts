@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { VCARD3_DESIGN } from './vcard-design';
 
 /** What goes into a vCard we write; empty values are left out. */
 export interface VCardEntry {
@@ -22,8 +23,8 @@ function structuredName(name: string): string[] {
 }
 
 /**
- * A vCard 3.0 that phones' contact apps import. ical.js does the escaping; no PRODID or REV, so a
- * card stays small enough for a QR code.
+ * A vCard 3.0 that phones' contact apps import. ical.js does the escaping (with RFC 2426's rules for
+ * text); no PRODID or REV, so a card stays small enough for a QR code.
  */
 export function writeVCard(entry: VCardEntry): string {
 	const vcard = new ICAL.Component(['vcard', [], []]);
@@ -42,5 +43,5 @@ export function writeVCard(entry: VCardEntry): string {
 	if (entry.email) vcard.addPropertyWithValue('email', entry.email);
 	for (const url of entry.urls ?? []) if (url) vcard.addPropertyWithValue('url', url);
 	if (entry.note) vcard.addPropertyWithValue('note', entry.note);
-	return vcard.toString() + '\r\n';
+	return ICAL.stringify.component(vcard.toJSON(), VCARD3_DESIGN) + '\r\n';
 }

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import type { FieldInput } from './fields';
+import { VCARD3_DESIGN, VCARD4_DESIGN } from './vcard-design';
 import { normaliseContentLine, unfoldLines } from './vcard-lines';
 
 /** True when the text starts like a vCard. */
@@ -28,7 +29,7 @@ export function readVCard(text: string): { input: FieldInput; unreadable: number
 	const lines = unfoldLines(text);
 	const versionLine = lines.find((line) => /^VERSION:/i.test(line));
 	const version = versionLine?.slice(8).trim() ?? '3.0';
-	const design = version.startsWith('4') ? ICAL.design.vcard : ICAL.design.vcard3;
+	const design = version.startsWith('4') ? VCARD4_DESIGN : VCARD3_DESIGN;
 
 	const input: Required<Omit<FieldInput, 'badgeId'>> = {
 		name: '',

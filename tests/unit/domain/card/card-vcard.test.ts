@@ -24,7 +24,9 @@ describe('cardToVCard', () => {
 	it('escapes commas, semicolons, backslashes and newlines', () => {
 		const card = makeCard({ name: 'Doe, Jane; Jr.', company: 'R&D; Labs, Inc\\', helpWith: 'a; b, c' });
 		const vcard = cardToVCard(card);
+		expect(vcard).toContain('FN:Doe\\, Jane\\; Jr.');
 		expect(vcard).toContain('ORG:R&D\\; Labs\\, Inc\\\\');
+		expect(vcard).toContain('NOTE:I can help with: a\\; b\\, c');
 		const parsed = parseBadgePayload(vcard);
 		expect(parsed.fields.name).toBe('Doe, Jane; Jr.');
 		expect(parsed.fields.org).toBe('R&D; Labs, Inc\\');

@@ -122,3 +122,17 @@ describe('plain-text cards and bookmarks', () => {
 		expect(parsed).toMatchObject({ kind: 'url', fields: { url: 'http://en.wikipedia.org/wiki/Main_Page' } });
 	});
 });
+
+describe('vCard text escaping', () => {
+	it('unescapes \\; in text values of 3.0 and 4.0 cards', () => {
+		expect(
+			parseBadgePayload('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Doe\\; Jane\r\nTITLE:A\\;B\\,C\r\nEND:VCARD').fields
+		).toMatchObject({
+			name: 'Doe; Jane',
+			title: 'A;B,C'
+		});
+		expect(parseBadgePayload('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Doe\\; Jane\r\nEND:VCARD').fields.name).toBe(
+			'Doe; Jane'
+		);
+	});
+});
