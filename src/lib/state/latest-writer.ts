@@ -29,6 +29,11 @@ export class LatestWriter<T> {
 		this.closed = true;
 	}
 
+	/** Accepts saves again (e.g. saving the contact failed and the user keeps editing). */
+	reopen(): void {
+		this.closed = false;
+	}
+
 	private async drain(): Promise<void> {
 		while (this.pending) {
 			const { value } = this.pending;

@@ -54,3 +54,17 @@ describe('LatestWriter', () => {
 		expect(calls.map((c) => c.value)).toEqual(['a']);
 	});
 });
+
+describe('LatestWriter reopen', () => {
+	it('accepts saves again after reopen', async () => {
+		const { calls, write } = controlledWrites();
+		const writer = new LatestWriter(write);
+		await writer.close();
+		writer.save('ignored');
+		writer.reopen();
+		writer.save('kept');
+		calls[0]!.finish();
+		await writer.flush();
+		expect(calls.map((c) => c.value)).toEqual(['kept']);
+	});
+});

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it } from 'vitest';
+import { badgeFixture } from '../support/fixtures';
+import { qrTextToY4m, scratchDir } from '../support/video';
+import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
+import type { Page } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+interface Violation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the current page; returns the violations found. */
+async function axe(page: Page): Promise<string[]> {
+	await page.evaluate(axeSource);
+	const violations = await page.evaluate(async () => {
+		const result = await (
+			window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
+		).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+		return result.violations as Violation[];
+	});
+	return violations.map(
+		(v) => `${page.url()} ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+}
+
+describe('accessibility', () => {
+	it('every screen passes axe-core WCAG 2.1 AA checks', async () => {
+		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
+		const { page } = session;
+		const found: string[] = [];
+		await page.goto('/card');
+		await page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+		found.push(...(await axe(page)));
+		await setUpCard(page, { name: 'Ada Lovelace', email: 'ada@difference.example' });
+		await page.getByRole('link', { name: 'Show my QR' }).click();
+		await page.getByRole('img', { name: /QR code with the contact card/ }).waitFor();
+		found.push(...(await axe(page)));
+		await page.getByRole('link', { name: 'Done' }).click();
+
+		await scanWithCamera(page);
+		await page.getByRole('textbox', { name: 'What did you talk about?' }).waitFor();
+		found.push(...(await axe(page)));
+		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Battery data for mini-grids');
+		await page.getByRole('button', { name: 'Save contact' }).click();
+		await page.waitForURL(/\?saved=1/);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		found.push(...(await axe(page)));
+
+		for (const [path, heading] of [
+			['/', 'Which event are you at?'],
+			['/people', 'People'],
+			['/follow-ups', 'Follow-ups'],
+			['/events', 'Which event are you at?'],
+			['/settings', 'Settings']
+		] as const) {
+			await page.goto(path);
+			await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+			found.push(...(await axe(page)));
+		}
+		expect(found).toEqual([]);
+	});
+});
