@@ -37,7 +37,10 @@ export default defineConfig({
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}'],
 				// The QR decoder's WebAssembly (~1.1 MB) must be precached so scanning works offline.
 				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// Control the page on the very first visit, so going offline straight away still works.
+				// Later versions wait for the user's "Reload" (registerType: 'prompt').
+				clientsClaim: true
 			}
 		})
 	],

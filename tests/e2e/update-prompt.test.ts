@@ -1,0 +1,54 @@
+import { appendFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.mjs';
+import { serveStatic } from '../support/static-server';
+import { scratchDir } from '../support/video';
+import { watchPage } from './harness';
+import type { Browser } from 'playwright-core';
+
+let browser: Browser | null = null;
+let server: { close: () => Promise<void> } | null = null;
+afterEach(async () => {
+	await browser?.close();
+	await server?.close();
+	browser = null;
+	server = null;
+});
+
+describe('new version prompt', () => {
+	it('offers "Reload" when a new version is deployed, and reloading switches to it', async () => {
+		// The static build, served as a static host would; then a "deploy" changes the service worker.
+		const root = join(scratchDir('enc-deploy-'), 'site');
+		cpSync('build', root, { recursive: true });
+		const site = await serveStatic(root);
+		server = site;
+		browser = await launchChromium();
+		const page = await browser.newPage({ baseURL: site.url });
+		const problems: string[] = [];
+		watchPage(page, problems);
+
+		await page.goto('/card');
+		await page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		// First visit: the service worker takes control at once (clientsClaim).
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		expect(await page.getByText('A new version is available.').count()).toBe(0);
+
+		appendFileSync(join(root, 'sw.js'), '\n// deployed again\n');
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const prompt = page.getByRole('alert').filter({ hasText: 'A new version is available.' });
+		await prompt.waitFor({ timeout: 20_000 });
+
+		const reloaded = page.waitForEvent('load');
+		await prompt.getByRole('button', { name: 'Reload' }).click();
+		await reloaded;
+		await page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+		expect(await page.getByText('A new version is available.').count()).toBe(0);
+		// The new version is the one in charge: nothing is left waiting.
+		expect(
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)
+		).toBeNull();
+		expect(problems).toEqual([]);
+	});
+});
