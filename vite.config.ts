@@ -32,15 +32,14 @@ export default defineConfig({
 				// Every route is served by the same shell; precache it under "/".
 				spa: { fallbackMapping: '/' }
 			},
-			workbox: {
-				navigateFallback: '/',
+			// Our own service worker (src/service-worker.ts, built by SvelteKit): precaching as generated, plus follow-up reminders.
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			injectManifest: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}'],
 				// The QR decoder's WebAssembly (~1.1 MB) must be precached so scanning works offline.
-				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-				cleanupOutdatedCaches: true,
-				// Control the page on the very first visit, so going offline straight away still works.
-				// Later versions wait for the user's "Reload" (registerType: 'prompt').
-				clientsClaim: true
+				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024
 			}
 		})
 	],
@@ -59,17 +58,6 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				optimizeDeps: {
-					// Known up front so the dev server never reloads the page mid-scan to bundle them.
-					include: [
-						'html5-qrcode',
-						'barcode-detector/ponyfill',
-						'qr-code-styling',
-						'dexie',
-						'ical.js',
-						'libphonenumber-js/min'
-					]
-				},
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
@@ -78,17 +66,6 @@ export default defineConfig({
 			},
 			{
 				extends: true,
-				optimizeDeps: {
-					// Known up front so the dev server never reloads the page mid-scan to bundle them.
-					include: [
-						'html5-qrcode',
-						'barcode-detector/ponyfill',
-						'qr-code-styling',
-						'dexie',
-						'ical.js',
-						'libphonenumber-js/min'
-					]
-				},
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],

@@ -35,7 +35,7 @@ describe('new version prompt', () => {
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 		expect(await page.getByText('A new version is available.').count()).toBe(0);
 
-		appendFileSync(join(root, 'sw.js'), '\n// deployed again\n');
+		appendFileSync(join(root, 'service-worker.js'), '\n// deployed again\n');
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 		const prompt = page.getByRole('alert').filter({ hasText: 'A new version is available.' });
 		await prompt.waitFor({ timeout: 20_000 });

@@ -1,5 +1,6 @@
 import { CaptureStore } from '$lib/adapters/local/capture-store';
 import { LocalDb } from '$lib/adapters/local/db';
+import { DebriefStore } from '$lib/adapters/local/debrief-store';
 import { EventStore } from '$lib/adapters/local/event-store';
 import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
 import { PeopleStore } from '$lib/adapters/local/people-store';
@@ -13,6 +14,7 @@ export class AppServices {
 	readonly capture = new CaptureStore(this.db);
 	readonly people = new PeopleStore(this.db);
 	readonly followUps = new FollowUpStore(this.db);
+	readonly debrief = new DebriefStore(this.db);
 }
 
 let services: AppServices | null = null;

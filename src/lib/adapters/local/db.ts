@@ -27,7 +27,8 @@ export class LocalDb extends Dexie {
 			// *matchKeys: one index entry per email/phone/LinkedIn/badge key, for duplicate matching.
 			people: 'id, *matchKeys, name, updatedAt',
 			encounters: 'id, personId, eventId, metAt, [personId+metAt]',
-			followUps: 'id, personId, encounterId, eventId, dueAt, [status+dueAt]',
+			// The queue reads [status+kind+queueAt] in order; the event filter the same, per event.
+			followUps: 'id, personId, encounterId, eventId, [status+kind+queueAt], [eventId+status+kind+queueAt]',
 			promises: 'id, personId, encounterId, followUpId, status',
 			drafts: 'id, updatedAt',
 			settings: 'key'

@@ -1,33 +1,194 @@
-import type { FollowUp, Person } from '$lib/domain/capture/records';
+import type { MyCard } from '$lib/domain/card/my-card';
+import type {
+	Encounter,
+	FollowUp,
+	MessageDraft,
+	NetworkingEvent,
+	Person,
+	PromiseItem
+} from '$lib/domain/capture/records';
+import type { CalendarItem } from '$lib/domain/queue/calendar';
+import { CHECK_IN_LEAD_MS, compareQueue, dueWithin, needsAction } from '$lib/domain/queue/queue-rules';
 import type { LocalDb } from './db';
+import { CardRow, plainCopy, readRow } from './rows';
 
-export interface FollowUpRow {
+export interface QueueRow {
 	followUp: FollowUp;
 	person: Person | null;
 	note: string;
 	openPromises: number;
 }
 
-/** Open follow-ups in due order, read through the [status+dueAt] index. */
+export interface QueuePage {
+	rows: QueueRow[];
+	/** Items in the queue (with the event filter applied). */
+	total: number;
+}
+
+export interface FollowUpDetail {
+	followUp: FollowUp;
+	person: Person | null;
+	encounter: Encounter | null;
+	event: NetworkingEvent | null;
+	promises: PromiseItem[];
+	card: MyCard | null;
+}
+
+/** What an action changed, so it can be put back exactly ("Undo"). */
+export interface UndoSnapshot {
+	followUp: FollowUp;
+	promises: PromiseItem[];
+	createdIds: string[];
+}
+
+/** The follow-up queue, read through its indexes so the first screen never loads everything. */
 export class FollowUpStore {
 	constructor(private readonly db: LocalDb) {}
 
-	async open(): Promise<FollowUpRow[]> {
-		const { db } = this;
-		const items = await db.followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', Infinity]).toArray();
+	/** Open first follow-ups and due check-ins, in queue order, for one event or all. */
+	private ranges(eventId: string | null, now: number) {
+		const table = this.db.followUps;
+		const lead = now + CHECK_IN_LEAD_MS;
+		if (eventId) {
+			const index = table.where('[eventId+status+kind+queueAt]');
+			return [
+				index.between([eventId, 'open', 'follow-up', -Infinity], [eventId, 'open', 'follow-up', Infinity]),
+				index.between([eventId, 'open', 'check-in', -Infinity], [eventId, 'open', 'check-in', lead], true, true)
+			];
+		}
+		const index = table.where('[status+kind+queueAt]');
+		return [
+			index.between(['open', 'follow-up', -Infinity], ['open', 'follow-up', Infinity]),
+			index.between(['open', 'check-in', -Infinity], ['open', 'check-in', lead], true, true)
+		];
+	}
+
+	/** The first `limit` items of the queue with what a row shows, and the queue's length. */
+	async page(eventId: string | null, now: number, limit: number): Promise<QueuePage> {
+		const [firsts, checkIns] = this.ranges(eventId, now);
+		const [a, b, countA, countB] = await Promise.all([
+			firsts!.limit(limit).toArray(),
+			checkIns!.limit(limit).toArray(),
+			firsts!.count(),
+			checkIns!.count()
+		]);
+		const items = [...a, ...b].sort(compareQueue).slice(0, limit);
 		const [people, encounters, promises] = await Promise.all([
-			db.people.bulkGet(items.map((i) => i.personId)),
-			db.encounters.bulkGet(items.map((i) => i.encounterId)),
-			db.promises
+			this.db.people.bulkGet(items.map((i) => i.personId)),
+			this.db.encounters.bulkGet(items.map((i) => i.encounterId ?? '')),
+			this.db.promises
 				.where('followUpId')
 				.anyOf(items.map((i) => i.id))
 				.toArray()
 		]);
-		return items.map((followUp, i) => ({
+		const rows = items.map((followUp, i) => ({
 			followUp,
 			person: people[i] ?? null,
 			note: encounters[i]?.note ?? '',
 			openPromises: promises.filter((p) => p.followUpId === followUp.id && p.status === 'open').length
 		}));
+		return { rows, total: countA + countB };
+	}
+
+	/** How many items need action now (the number on the navigation and the app icon). */
+	async needsActionCount(now: number): Promise<number> {
+		return this.countWhere(now, (f) => needsAction(f, now));
+	}
+
+	/** How many items need action within `hours` (or are overdue): the reminder on opening the app. */
+	async dueWithinCount(now: number, hours: number): Promise<number> {
+		return this.countWhere(now, (f) => dueWithin([f], now, hours).length > 0);
+	}
+
+	private async countWhere(now: number, test: (f: FollowUp) => boolean): Promise<number> {
+		const counts = await Promise.all(this.ranges(null, now).map((range) => range.filter(test).count()));
+		return counts.reduce((a, b) => a + b, 0);
+	}
+
+	/** Every item in the queue, for the calendar file and reminders. */
+	async allInQueue(now: number): Promise<QueueRow[]> {
+		const { total } = await this.page(null, now, 1);
+		return (await this.page(null, now, Math.max(total, 1))).rows;
+	}
+
+	/** Every item in the queue with its open promises, for the calendar file. */
+	async calendarItems(now: number): Promise<CalendarItem[]> {
+		const rows = await this.allInQueue(now);
+		const promises = await this.db.promises
+			.where('followUpId')
+			.anyOf(rows.map((r) => r.followUp.id))
+			.toArray();
+		return rows.map((row) => ({
+			followUp: row.followUp,
+			personName: row.person?.name ?? 'Someone',
+			note: row.note,
+			promises: promises.filter((p) => p.followUpId === row.followUp.id && p.status === 'open').map((p) => p.text)
+		}));
+	}
+
+	async openPromiseCount(): Promise<number> {
+		return this.db.promises.where('status').equals('open').count();
+	}
+
+	async detail(id: string): Promise<FollowUpDetail | null> {
+		const followUp = await this.db.followUps.get(id);
+		if (!followUp) return null;
+		const [person, encounter, event, promises, card] = await Promise.all([
+			this.db.people.get(followUp.personId),
+			followUp.encounterId ? this.db.encounters.get(followUp.encounterId) : undefined,
+			followUp.eventId ? this.db.events.get(followUp.eventId) : undefined,
+			followUp.encounterId ? this.db.promises.where('encounterId').equals(followUp.encounterId).toArray() : [],
+			this.db.settings.get('myCard')
+		]);
+		return {
+			followUp,
+			person: person ?? null,
+			encounter: encounter ?? null,
+			event: event ?? null,
+			promises,
+			card: readRow(CardRow, card?.value, 'card')
+		};
+	}
+
+	/**
+	 * Writes an action's result in one transaction: the follow-up, any promises it settled and any
+	 * record it created (a check-in). The stored message wording is kept: an action must not undo
+	 * an edit that landed while it was being decided. Returns what is needed to undo it.
+	 */
+	async apply(next: FollowUp, changes: { promises?: PromiseItem[]; created?: FollowUp[] } = {}): Promise<UndoSnapshot> {
+		const { db } = this;
+		return db.transaction('rw', [db.followUps, db.promises], async () => {
+			const previous = await db.followUps.get(next.id);
+			if (!previous) throw new Error('This follow-up is no longer on this device.');
+			const before = changes.promises?.length ? await db.promises.bulkGet(changes.promises.map((p) => p.id)) : [];
+			await db.followUps.put(plainCopy({ ...next, message: previous.message }));
+			if (changes.promises?.length) await db.promises.bulkPut(plainCopy(changes.promises));
+			if (changes.created?.length) await db.followUps.bulkAdd(plainCopy(changes.created));
+			return {
+				followUp: previous,
+				promises: before.filter((p): p is PromiseItem => p !== undefined),
+				createdIds: (changes.created ?? []).map((c) => c.id)
+			};
+		});
+	}
+
+	/** Puts back what an action changed. */
+	async undo(snapshot: UndoSnapshot): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.followUps, db.promises], async () => {
+			await db.followUps.put(snapshot.followUp);
+			if (snapshot.promises.length) await db.promises.bulkPut(snapshot.promises);
+			if (snapshot.createdIds.length) await db.followUps.bulkDelete(snapshot.createdIds);
+		});
+	}
+
+	/** Stores the user's wording of the message (null: back to the suggested one). Changes nothing else. */
+	async setMessage(id: string, message: MessageDraft | null, now: number): Promise<void> {
+		await this.db.followUps.update(id, { message: message && plainCopy(message), updatedAt: now });
+	}
+
+	/** A check-in for someone, outside any follow-up (e.g. a person imported from the phone). */
+	async addCheckIn(checkIn: FollowUp): Promise<void> {
+		await this.db.followUps.add(plainCopy(checkIn));
 	}
 }

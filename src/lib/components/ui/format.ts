@@ -10,3 +10,10 @@ export function formatDate(instant: number): string {
 export function formatDateTime(instant: number): string {
 	return dateTimeFormat.format(instant);
 }
+
+/** A datetime-local input's value (local time, minutes) for an instant. */
+export function localDateTimeInput(instant: number): string {
+	const date = new Date(instant);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -90,9 +90,17 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 		personId: person.id,
 		encounterId: encounter.id,
 		eventId: draft.eventId,
+		kind: 'follow-up',
 		dueAt,
+		queueAt: dueAt,
+		snoozedUntil: null,
 		status: 'open',
-		createdAt: now
+		doneAt: null,
+		channel: null,
+		closedReason: '',
+		message: null,
+		createdAt: now,
+		updatedAt: now
 	};
 	const promises = normalisePromises([...draft.promises, draft.promiseInput]).map((text): PromiseItem => ({
 		id: newId(),
@@ -102,6 +110,7 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 		text,
 		status: 'open',
 		dueAt,
+		settledAt: null,
 		createdAt: now
 	}));
 	return { ok: true, plan: { person, isNewPerson: !existing, encounter, followUp, promises } };

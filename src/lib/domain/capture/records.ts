@@ -37,18 +37,43 @@ export interface Encounter {
 	createdAt: Instant;
 }
 
-export type FollowUpStatus = 'open' | 'done' | 'snoozed' | 'not-a-fit';
+export type FollowUpStatus = 'open' | 'done' | 'not-a-fit';
+
+/** A follow-up after meeting someone, or a later keep-in-touch check-in. */
+export type FollowUpKind = 'follow-up' | 'check-in';
+
+/** How a follow-up was sent. */
+export type Channel = 'email' | 'linkedin' | 'sms' | 'whatsapp' | 'copy' | 'other';
+
+export interface MessageDraft {
+	subject: string;
+	body: string;
+}
 
 export interface FollowUp {
 	id: string;
 	personId: string;
-	encounterId: string;
+	/** The conversation this follows up; null for a check-in with someone met before the app. */
+	encounterId: string | null;
 	eventId: string | null;
+	kind: FollowUpKind;
+	/** The deadline (48 hours after the meeting, or the check-in date). Never moved by a snooze. */
 	dueAt: Instant;
+	/** Where it sits in the queue: the deadline, or the end of a snooze. */
+	queueAt: Instant;
+	snoozedUntil: Instant | null;
 	status: FollowUpStatus;
+	doneAt: Instant | null;
+	channel: Channel | null;
+	/** Why a person was "not a fit" (counted apart from missed follow-ups). */
+	closedReason: string;
+	/** The message as the user edited it; null while the generated draft is untouched. */
+	message: MessageDraft | null;
 	createdAt: Instant;
+	updatedAt: Instant;
 }
 
+/** A promise is open until it is kept, or dropped on purpose. */
 export type PromiseStatus = 'open' | 'kept' | 'dropped';
 
 export interface PromiseItem {
@@ -59,5 +84,7 @@ export interface PromiseItem {
 	text: string;
 	status: PromiseStatus;
 	dueAt: Instant;
+	/** When it was kept or dropped. */
+	settledAt: Instant | null;
 	createdAt: Instant;
 }

@@ -7,7 +7,8 @@ function span(ms: number): string {
 		const minutes = Math.max(1, Math.round(ms / MINUTE));
 		return `${minutes} min`;
 	}
-	if (ms < 2 * DAY) return `${Math.round(ms / HOUR)} h`;
+	// Hours up to three days: a 48-hour deadline reads "due in 48 h", not "due in 2 days".
+	if (ms < 3 * DAY) return `${Math.round(ms / HOUR)} h`;
 	return `${Math.round(ms / DAY)} days`;
 }
 

@@ -1,0 +1,40 @@
+import { countdown } from '$lib/domain/queue/countdown';
+import { dueWithin } from '$lib/domain/queue/queue-rules';
+import { cleanLine } from '$lib/domain/text/display';
+import { LocalDb } from '../local/db';
+import { FollowUpStore } from '../local/follow-up-store';
+
+/** The Periodic Background Sync tag under which the service worker looks for follow-ups coming due. */
+export const REMINDER_TAG = 'follow-up-reminders';
+/** Remind about items due within this many hours. */
+export const REMIND_HOURS = 6;
+
+/**
+ * Shows one notification per follow-up due within six hours (or overdue). Runs in the service
+ * worker when the browser wakes it; each notification is tagged with its follow-up, so waking
+ * again replaces it instead of piling up. Returns how many were shown.
+ */
+export async function showDueReminders(registration: ServiceWorkerRegistration, now: number): Promise<number> {
+	const store = new FollowUpStore(new LocalDb());
+	const rows = await store.allInQueue(now);
+	const due = new Set(
+		dueWithin(
+			rows.map((r) => r.followUp),
+			now,
+			REMIND_HOURS
+		)
+	);
+	let shown = 0;
+	for (const row of rows) {
+		if (!due.has(row.followUp) || !row.person) continue;
+		const what = row.followUp.kind === 'check-in' ? 'Check in with' : 'Follow up with';
+		await registration.showNotification(`${what} ${cleanLine(row.person.name, 80)}`, {
+			body: [countdown(row.followUp.queueAt, now).text, cleanLine(row.note, 120)].filter(Boolean).join(' · '),
+			tag: `follow-up-${row.followUp.id}`,
+			data: { url: `/follow-ups/${row.followUp.id}` },
+			icon: '/pwa-192x192.png'
+		});
+		shown++;
+	}
+	return shown;
+}

@@ -1,0 +1,34 @@
+import ICAL from 'ical.js';
+import type { FollowUp } from '../capture/records';
+
+export interface CalendarItem {
+	followUp: FollowUp;
+	personName: string;
+	note: string;
+	promises: readonly string[];
+}
+
+/**
+ * An iCalendar file with one 15-minute event per open follow-up, at its place in the queue, so the
+ * follow-ups sit in the user's own calendar. Built with ical.js (UTC times, stable UIDs).
+ */
+export function followUpsToIcs(items: readonly CalendarItem[], now: number): string {
+	const calendar = new ICAL.Component(['vcalendar', [], []]);
+	calendar.addPropertyWithValue('prodid', '-//Event networking companion//Follow-ups//EN');
+	calendar.addPropertyWithValue('version', '2.0');
+	calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+	const stamp = ICAL.Time.fromJSDate(new Date(now), true);
+	for (const { followUp, personName, note, promises } of items) {
+		const event = new ICAL.Component('vevent');
+		event.addPropertyWithValue('uid', `${followUp.id}@follow-up.app`);
+		event.addPropertyWithValue('dtstamp', stamp);
+		event.addPropertyWithValue('dtstart', ICAL.Time.fromJSDate(new Date(followUp.queueAt), true));
+		event.addPropertyWithValue('dtend', ICAL.Time.fromJSDate(new Date(followUp.queueAt + 15 * 60_000), true));
+		const what = followUp.kind === 'check-in' ? 'Check in with' : 'Follow up with';
+		event.addPropertyWithValue('summary', `${what} ${personName}`);
+		const lines = [note && `You talked about: ${note}`, ...promises.map((p) => `You promised: ${p}`)].filter(Boolean);
+		if (lines.length) event.addPropertyWithValue('description', lines.join('\n'));
+		calendar.addSubcomponent(event);
+	}
+	return calendar.toString() + '\r\n';
+}

@@ -1,0 +1,129 @@
+import type { FollowUpDetail, UndoSnapshot } from '$lib/adapters/local/follow-up-store';
+import type { Channel, FollowUp, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
+import {
+	markDone,
+	markNotAFit,
+	planCheckIn,
+	settlePromise,
+	snooze,
+	type CheckInMonths
+} from '$lib/domain/queue/actions';
+import { draftMessage } from '$lib/domain/queue/message-draft';
+import { app, newId } from './app';
+import { LatestWriter } from './latest-writer';
+import { LiveQuery } from './live-query.svelte';
+
+/** The message suggested for a follow-up, from its note, promises and offers of help. */
+export function suggestedMessage(detail: FollowUpDetail): MessageDraft {
+	return draftMessage({
+		myName: detail.card?.name ?? '',
+		theirName: detail.person?.name ?? '',
+		note: detail.encounter?.note ?? '',
+		eventName: detail.event?.name,
+		promises: detail.promises.filter((p) => p.status === 'open').map((p) => p.text),
+		helpOffer: detail.encounter?.helpOffer,
+		myHelpWith: detail.card?.helpWith,
+		checkIn: detail.followUp.kind === 'check-in'
+	});
+}
+
+/**
+ * One follow-up being worked on: its details (kept current), the message as edited, and the
+ * actions, each of which can be undone. Create it during component initialisation.
+ */
+export class FollowUpSession {
+	readonly #detail: LiveQuery<FollowUpDetail | null, string>;
+	/** The last action, for "Undo". */
+	lastAction = $state<{ label: string; snapshot: UndoSnapshot } | null>(null);
+	error = $state('');
+
+	readonly #messages = new LatestWriter<{ id: string; message: MessageDraft | null }>(({ id, message }) =>
+		app().followUps.setMessage(id, message, Date.now())
+	);
+
+	constructor(id: () => string) {
+		this.#detail = new LiveQuery((followUpId: string) => app().followUps.detail(followUpId), id);
+	}
+
+	get detail(): FollowUpDetail | null | undefined {
+		return this.#detail.current;
+	}
+
+	get loading(): boolean {
+		return this.#detail.loading;
+	}
+
+	get message(): MessageDraft | null {
+		const detail = this.detail;
+		return detail ? (detail.followUp.message ?? suggestedMessage(detail)) : null;
+	}
+
+	/** Keeps the user's wording (written in the background, newest wins). */
+	editMessage(message: MessageDraft): void {
+		if (this.detail) this.#messages.save({ id: this.detail.followUp.id, message });
+	}
+
+	/** Back to the suggested message. */
+	resetMessage(): void {
+		if (this.detail) this.#messages.save({ id: this.detail.followUp.id, message: null });
+	}
+
+	async done(channel: Channel, keptPromiseIds: readonly string[]): Promise<void> {
+		const detail = this.detail;
+		if (!detail) return;
+		const now = Date.now();
+		const promises = detail.promises
+			.filter((p) => p.status === 'open' && keptPromiseIds.includes(p.id))
+			.map((p) => settlePromise(p, 'kept', now));
+		await this.#run('Marked done', markDone(detail.followUp, channel, now), { promises });
+	}
+
+	async snooze(until: number): Promise<void> {
+		if (this.detail) await this.#run('Snoozed', snooze(this.detail.followUp, until, Date.now()));
+	}
+
+	async notAFit(reason: string): Promise<void> {
+		if (this.detail) await this.#run('Closed as not a fit', markNotAFit(this.detail.followUp, reason, Date.now()));
+	}
+
+	async checkIn(months: CheckInMonths): Promise<void> {
+		const detail = this.detail;
+		if (!detail) return;
+		const checkIn = planCheckIn(detail.followUp.personId, months, detail.followUp, { now: Date.now(), id: newId() });
+		await this.#run(`Check-in planned in ${months === 1 ? '1 month' : `${months} months`}`, detail.followUp, {
+			created: [checkIn]
+		});
+	}
+
+	async setPromise(promise: PromiseItem, kept: boolean): Promise<void> {
+		const detail = this.detail;
+		if (!detail) return;
+		const changed = settlePromise(promise, kept ? 'kept' : 'open', Date.now());
+		await this.#run(kept ? 'Promise kept' : 'Promise reopened', detail.followUp, { promises: [changed] });
+	}
+
+	async undo(): Promise<void> {
+		const action = this.lastAction;
+		if (!action) return;
+		this.lastAction = null;
+		try {
+			await app().followUps.undo(action.snapshot);
+		} catch {
+			this.error = 'Undo failed on this device. Reload the page and check the follow-up.';
+		}
+	}
+
+	async #run(
+		label: string,
+		next: FollowUp,
+		changes: { promises?: PromiseItem[]; created?: FollowUp[] } = {}
+	): Promise<void> {
+		this.error = '';
+		try {
+			await this.#messages.flush();
+			this.lastAction = { label, snapshot: await app().followUps.apply(next, changes) };
+		} catch {
+			this.error = 'That did not work on this device. Nothing was changed; try again.';
+		}
+	}
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { markDone, markNotAFit, planCheckIn, settlePromise, snooze } from '$lib/domain/queue/actions';
+import { countdown } from '$lib/domain/queue/countdown';
+import { compareQueue, dueWithin, inQueue, needsAction, queueState } from '$lib/domain/queue/queue-rules';
+import { followUpStats } from '$lib/domain/queue/rate';
+import { HOUR, T0, makeFollowUp, makePromise } from '../../../support/follow-ups';
+
+describe('queue order and state', () => {
+	it('orders by queue time, then creation', () => {
+		const a = makeFollowUp({ queueAt: T0 + 5 * HOUR, createdAt: 2 });
+		const b = makeFollowUp({ queueAt: T0 + 1 * HOUR });
+		const c = makeFollowUp({ queueAt: T0 + 5 * HOUR, createdAt: 1 });
+		expect([a, b, c].sort(compareQueue)).toEqual([b, c, a]);
+	});
+
+	it('is due, then overdue once the queue time passes', () => {
+		const item = makeFollowUp();
+		expect(queueState(item, T0 + 47 * HOUR)).toBe('due');
+		expect(queueState(item, T0 + 49 * HOUR)).toBe('overdue');
+		expect(countdown(item.dueAt, T0 + 43 * HOUR)).toEqual({ overdue: false, text: 'due in 5 h' });
+		expect(countdown(item.dueAt, T0 + 51 * HOUR)).toEqual({ overdue: true, text: 'overdue by 3 h' });
+		expect(countdown(item.dueAt, T0)).toEqual({ overdue: false, text: 'due in 48 h' });
+	});
+
+	it('shows a snoozed item as snoozed until its time, and does not count it meanwhile', () => {
+		const item = snooze(makeFollowUp(), T0 + 72 * HOUR, T0 + 50 * HOUR);
+		expect(item.dueAt).toBe(T0 + 48 * HOUR);
+		expect(queueState(item, T0 + 60 * HOUR)).toBe('snoozed');
+		expect(needsAction(item, T0 + 60 * HOUR)).toBe(false);
+		expect(needsAction(item, T0 + 73 * HOUR)).toBe(true);
+		expect(() => snooze(makeFollowUp(), T0, T0)).toThrow(RangeError);
+	});
+
+	it('lists check-ins only from a day before their date', () => {
+		const checkIn = planCheckIn('p1', 3, null, { now: T0, id: 'c1' });
+		expect(checkIn).toMatchObject({ kind: 'check-in', encounterId: null, status: 'open' });
+		expect(new Date(checkIn.dueAt).toISOString()).toBe('2027-02-20T10:00:00.000Z');
+		expect(inQueue(checkIn, T0 + 30 * 24 * HOUR)).toBe(false);
+		expect(inQueue(checkIn, checkIn.dueAt - 12 * HOUR)).toBe(true);
+	});
+
+	it('finds what is due within 6 hours', () => {
+		const soon = makeFollowUp({}, T0 - 43 * HOUR);
+		const later = makeFollowUp({}, T0);
+		const overdue = makeFollowUp({}, T0 - 50 * HOUR);
+		expect(dueWithin([soon, later, overdue], T0, 6)).toEqual([soon, overdue]);
+	});
+});
+
+describe('follow-up rate', () => {
+	const now = T0 + 100 * HOUR;
+	const metAt = () => T0;
+
+	it('counts done within 48 h of the original deadline, even after a snooze', () => {
+		const onTime = markDone(makeFollowUp(), 'email', T0 + 20 * HOUR);
+		const snoozedThenLate = markDone(snooze(makeFollowUp(), T0 + 60 * HOUR, T0 + 40 * HOUR), 'sms', T0 + 61 * HOUR);
+		const missed = makeFollowUp();
+		const notAFit = markNotAFit(makeFollowUp(), 'Recruiter, not hiring', T0 + 2 * HOUR);
+		const stats = followUpStats([onTime, snoozedThenLate, missed, notAFit], [], metAt, now);
+		expect(stats).toMatchObject({ met: 4, counted: 3, onTime: 1, doneLate: 1, overdueNow: 1, notAFit: 1 });
+		expect(stats.rate).toBeCloseTo(1 / 3, 10);
+		expect(stats.medianMs).toBe((20 * HOUR + 61 * HOUR) / 2);
+	});
+
+	it('does not count follow-ups still inside their 48 hours, nor check-ins', () => {
+		const pending = makeFollowUp({}, now - 10 * HOUR);
+		const checkIn = { ...planCheckIn('p', 1, null, { now: T0, id: 'c' }), dueAt: T0 };
+		const stats = followUpStats([pending, checkIn], [], metAt, now);
+		expect(stats).toMatchObject({ counted: 0, rate: null, medianMs: null, met: 1 });
+	});
+
+	it('counts promises open and kept', () => {
+		const promises = [
+			makePromise(),
+			settlePromise(makePromise(), 'kept', T0),
+			settlePromise(makePromise(), 'dropped', T0)
+		];
+		expect(followUpStats([], promises, metAt, now)).toMatchObject({ promisesOpen: 1, promisesKept: 1 });
+		expect(settlePromise(promises[1]!, 'open', T0).settledAt).toBeNull();
+	});
+});
