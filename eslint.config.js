@@ -65,6 +65,29 @@ export default ts.config(
 		}
 	},
 	{
+		// Routes and components go through state; only the camera and the styled QR, which are
+		// widgets, wrap their adapters directly.
+		files: ['src/routes/**', 'src/lib/components/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'$lib/adapters/local/*',
+								'$lib/adapters/device/*',
+								'$lib/adapters/notifications/*',
+								'$lib/adapters/supabase/*'
+							],
+							message: 'Use $lib/state: routes and components do not reach into adapters.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Scripts and tests report figures on the console.
 		files: ['tests/**', 'scripts/**'],
 		rules: { 'no-console': 'off' }

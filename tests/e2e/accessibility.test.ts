@@ -52,14 +52,31 @@ describe('accessibility', () => {
 		await scanWithCamera(page);
 		await page.getByRole('textbox', { name: 'What did you talk about?' }).waitFor();
 		found.push(...(await axe(page)));
+		// The dialogs of the note screen.
+		await page.getByRole('button', { name: 'Discard this scan' }).click();
+		await page.getByRole('dialog', { name: 'Discard this scan?' }).waitFor();
+		found.push(...(await axe(page)));
+		await page.getByRole('button', { name: 'Keep it' }).click();
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+		await page.getByRole('dialog', { name: 'Leave this note?' }).waitFor();
+		found.push(...(await axe(page)));
+		await page.getByRole('button', { name: 'Keep writing' }).click();
 		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Battery data for mini-grids');
 		await page.getByRole('button', { name: 'Save contact' }).click();
 		await page.waitForURL(/\?saved=1/);
 		await page.getByRole('heading', { level: 1 }).waitFor();
 		found.push(...(await axe(page)));
 
+		await page.goto('/follow-ups');
+		await page.getByRole('list', { name: 'Follow-up queue' }).getByRole('link').first().click();
+		await page.getByRole('heading', { name: /^Follow up with/ }).waitFor();
+		found.push(...(await axe(page)));
+		await page.getByRole('button', { name: 'Snooze' }).click();
+		await page.getByRole('button', { name: 'Not a fit' }).click();
+		found.push(...(await axe(page)));
 		for (const [path, heading] of [
 			['/', 'Which event are you at?'],
+			['/scan', 'Scan a badge or card'],
 			['/people', 'People'],
 			['/follow-ups', 'Follow-ups'],
 			['/events', 'Which event are you at?'],

@@ -46,6 +46,7 @@ describe('events, people and exports', () => {
 		await page.getByRole('link', { name: 'Pick or create an event' }).click();
 		await page.getByRole('heading', { name: 'Which event are you at?' }).waitFor();
 		await page.getByRole('textbox', { name: 'Event name' }).fill('Lagos Energy Week');
+		const lastDay = await page.getByLabel('Last day').inputValue();
 		await page.getByRole('checkbox', { name: 'Start the 48-hour clock when the event ends' }).check();
 		await page.getByRole('button', { name: 'Create event' }).click();
 		await page.getByText('New contacts now belong to Lagos Energy Week.').waitFor();
@@ -63,12 +64,12 @@ describe('events, people and exports', () => {
 		await page.getByRole('button', { name: 'Save contact' }).click();
 		await page.waitForURL(/\?saved=1/);
 		await page.getByRole('list', { name: 'Encounters' }).getByText('Lagos Energy Week').waitFor();
-		// The event is today, with the clock starting when it ends: due 48 h after tonight's midnight.
-		const expectedDue = await page.evaluate(() => {
-			const now = new Date();
-			const due = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime() + 48 * 3_600_000;
+		// The clock starts when the event ends: due 48 h after midnight following its last day.
+		const expectedDue = await page.evaluate((lastDay) => {
+			const [y, m, d] = lastDay.split('-').map(Number) as [number, number, number];
+			const due = new Date(y, m - 1, d + 1).getTime() + 48 * 3_600_000;
 			return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(due);
-		});
+		}, lastDay);
 		expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).textContent()).toContain(
 			`Follow up by ${expectedDue}`
 		);

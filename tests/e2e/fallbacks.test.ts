@@ -38,6 +38,10 @@ describe('when the camera cannot be used', () => {
 		await page.getByText('Scanned text').click();
 		expect(await page.locator('details pre').textContent()).toBe(expected);
 		await page.getByRole('button', { name: 'Discard this scan' }).click();
+		await page
+			.getByRole('dialog', { name: 'Discard this scan?' })
+			.getByRole('button', { name: 'Discard the scan and note' })
+			.click();
 		await page.waitForURL(/\/scan$/);
 
 		// A photo without a code says so and keeps the user on the scan page.
@@ -63,6 +67,27 @@ describe('when the camera cannot be used', () => {
 		await page.getByRole('button', { name: 'Save contact' }).click();
 		await page.waitForURL(/\?saved=1/);
 		await page.getByRole('heading', { name: 'Katherine Johnson', level: 1 }).waitFor();
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('no camera at all', () => {
+	it('says there is no camera and offers the photo and typed fallbacks', async () => {
+		browser = await launchChromium();
+		const context = await browser.newContext({ baseURL: baseUrl() });
+		// A laptop without a camera: the browser reports no device.
+		await context.addInitScript(() => {
+			navigator.mediaDevices.getUserMedia = () =>
+				Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+		});
+		const page = await context.newPage();
+		const problems: string[] = [];
+		watchPage(page, problems);
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+		await page.getByRole('alert').filter({ hasText: 'No camera was found on this device' }).waitFor();
+		expect(await page.getByRole('button', { name: 'Scan from photo' }).isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Type it instead' }).isVisible()).toBe(true);
 		expect(problems).toEqual([]);
 	});
 });

@@ -29,6 +29,12 @@ describe('scan a badge and save the person with a note', () => {
 		await note.fill('Great to meet you!');
 		await expect.poll(() => page.locator('#save-why').textContent()).toMatch(/could be said of anyone/);
 		expect(await save.isDisabled()).toBe(true);
+		// Trying anyway (it is aria-disabled, so it stays focusable and clickable) says why at the
+		// field and takes the user there.
+		await save.click({ force: true });
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('note');
+		expect(await note.getAttribute('aria-invalid')).toBe('true');
+		expect(page.url()).toMatch(/\/capture\//);
 
 		await note.fill('Grid storage pilots in Lagos; she wants our battery data');
 		await page.getByRole('textbox', { name: 'What I promised' }).fill('Send the battery dataset');

@@ -1,19 +1,23 @@
-import { defaultRegion } from '$lib/adapters/device/locale';
+import { defaultRegion } from '$lib/state/device';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import { captureProblems } from '$lib/domain/capture/plan-capture';
+import type { Person } from '$lib/domain/capture/records';
 import { app, newId } from './app';
 import { LatestWriter } from './latest-writer';
 
 /**
  * One scan being turned into a contact: the draft, stored on every change, the reasons it cannot
- * be saved yet, and saving or discarding it. Create it during component initialisation.
+ * be saved yet, the person it will be added to if they are known already, and saving or
+ * discarding it. Create it during component initialisation.
  */
 export class CaptureSession {
 	draft = $state<CaptureDraft | null>(null);
 	loaded = $state(false);
 	/** The draft had been worked on before this page opened (a reload, a crash, coming back). */
 	restored = $state(false);
-	draftStored = $state<'idle' | 'stored' | 'failed'>('idle');
+	draftStored = $state<'idle' | 'pending' | 'stored' | 'failed'>('idle');
+	/** Someone already in People with the same email, phone, LinkedIn, badge or website. */
+	existing = $state<Person | null>(null);
 	saving = $state(false);
 	saveError = $state('');
 	/** Saved or discarded: leaving needs no question any more. */
@@ -24,13 +28,34 @@ export class CaptureSession {
 	readonly fieldErrors = $derived(Object.fromEntries(this.problems.map((p) => [p.field, p.message])));
 
 	readonly #writer = new LatestWriter<CaptureDraft>(
-		(value) => app().capture.saveDraft({ ...value, updatedAt: Date.now() }),
-		(ok) => (this.draftStored = ok ? 'stored' : 'failed')
+		async (value) => {
+			await app().capture.saveDraft({ ...value, updatedAt: Date.now() });
+		},
+		(ok, idle) => {
+			if (!ok) this.draftStored = 'failed';
+			else if (idle) this.draftStored = 'stored';
+		}
 	);
 
 	constructor() {
 		$effect(() => {
-			if (this.draft) this.#writer.save($state.snapshot(this.draft) as CaptureDraft);
+			if (!this.draft) return;
+			this.draftStored = 'pending';
+			this.#writer.save($state.snapshot(this.draft) as CaptureDraft);
+		});
+		// Look the person up again when the details that identify them change.
+		$effect(() => {
+			const draft = this.draft;
+			if (!draft) return;
+			const { email, phone, linkedin, url, badgeId } = draft.fields;
+			const snapshot = { ...draft, fields: { ...draft.fields, email, phone, linkedin, url, badgeId } };
+			const timer = setTimeout(() => {
+				app()
+					.capture.existingPerson(snapshot, this.region)
+					.then((person) => (this.existing = person))
+					.catch(() => (this.existing = null));
+			}, 150);
+			return () => clearTimeout(timer);
 		});
 	}
 
@@ -47,7 +72,7 @@ export class CaptureSession {
 		return this.#writer.flush();
 	}
 
-	/** Saves the contact; returns the person's id, or null with `saveError` set. */
+	/** Saves the contact exactly as shown; returns the person's id, or null with `saveError` set. */
 	async save(): Promise<string | null> {
 		if (!this.draft || this.problems.length) return null;
 		this.saving = true;
@@ -55,7 +80,8 @@ export class CaptureSession {
 		// No draft write may land after the contact is saved (it would bring the draft back).
 		await this.#writer.close();
 		try {
-			const result = await app().capture.commit(this.draft.id, Date.now(), newId, this.region);
+			const snapshot = $state.snapshot(this.draft) as CaptureDraft;
+			const result = await app().capture.commit(snapshot, Date.now(), newId, this.region);
 			if (result.ok) {
 				this.finished = true;
 				return result.personId;
@@ -71,10 +97,18 @@ export class CaptureSession {
 		return null;
 	}
 
-	async discard(): Promise<void> {
-		if (!this.draft) return;
+	/** Throws away the scan and its note (the page asks first). */
+	async discard(): Promise<boolean> {
+		if (!this.draft) return false;
 		await this.#writer.close();
-		await app().capture.discardDraft(this.draft.id);
-		this.finished = true;
+		try {
+			await app().capture.discardDraft(this.draft.id);
+			this.finished = true;
+			return true;
+		} catch {
+			this.#writer.reopen();
+			this.saveError = 'The scan could not be discarded on this device. Try again.';
+			return false;
+		}
 	}
 }

@@ -1,4 +1,5 @@
-import type { FollowUpDetail, UndoSnapshot } from '$lib/adapters/local/follow-up-store';
+import type { UndoSnapshot } from '$lib/adapters/local/follow-up-store';
+import type { FollowUpDetail } from '$lib/domain/queue/views';
 import type { Channel, FollowUp, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
 import {
 	markDone,

@@ -9,7 +9,8 @@ export class LatestWriter<T> {
 
 	constructor(
 		private readonly write: (value: T) => Promise<void>,
-		private readonly onResult: (ok: boolean, error?: unknown) => void = () => {}
+		/** Called after each write; `idle` is true when nothing newer is waiting. */
+		private readonly onResult: (ok: boolean, idle: boolean) => void = () => {}
 	) {}
 
 	save(value: T): void {
@@ -25,8 +26,8 @@ export class LatestWriter<T> {
 
 	/** Stops writing: later saves are ignored (e.g. once the draft became a contact). */
 	async close(): Promise<void> {
-		await this.flush();
 		this.closed = true;
+		await this.flush();
 	}
 
 	/** Accepts saves again (e.g. saving the contact failed and the user keeps editing). */
@@ -38,12 +39,13 @@ export class LatestWriter<T> {
 		while (this.pending) {
 			const { value } = this.pending;
 			this.pending = null;
+			let ok = true;
 			try {
 				await this.write(value);
-				this.onResult(true);
-			} catch (error) {
-				this.onResult(false, error);
+			} catch {
+				ok = false;
 			}
+			this.onResult(ok, this.pending === null);
 		}
 		this.running = null;
 	}

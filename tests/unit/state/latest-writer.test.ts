@@ -31,15 +31,18 @@ describe('LatestWriter', () => {
 
 	it('reports failures and keeps writing later values', async () => {
 		const { calls, write } = controlledWrites();
-		const results: boolean[] = [];
-		const writer = new LatestWriter(write, (ok) => results.push(ok));
+		const results: [boolean, boolean][] = [];
+		const writer = new LatestWriter(write, (ok, idle) => results.push([ok, idle]));
 		writer.save('a');
 		calls[0]!.finish(false);
 		await settle();
 		writer.save('b');
 		calls[1]!.finish();
 		await writer.flush();
-		expect(results).toEqual([false, true]);
+		expect(results).toEqual([
+			[false, true],
+			[true, true]
+		]);
 	});
 
 	it('ignores saves after close, once pending writes are done', async () => {

@@ -41,12 +41,3 @@ export async function shareFiles(
 		throw error;
 	}
 }
-
-/** A short buzz to confirm a scan, where the device supports it. */
-export function buzz(): void {
-	try {
-		navigator.vibrate?.(80);
-	} catch {
-		// Some browsers throw without a user gesture; a missing buzz is harmless.
-	}
-}

@@ -1,6 +1,7 @@
-import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { CountryCode } from 'libphonenumber-js/min';
+import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import { captureProblems, planCapture, type CaptureProblem } from '$lib/domain/capture/plan-capture';
+import type { Person } from '$lib/domain/capture/records';
 import { matchKeys, pickMatch } from '$lib/domain/contact/match';
 import type { LocalDb } from './db';
 import { eventClock } from './event-store';
@@ -24,36 +25,58 @@ export class CaptureStore {
 		return rows.map((row) => readRow(DraftRow, row, 'draft')).filter((d): d is CaptureDraft => d !== null);
 	}
 
-	async saveDraft(draft: CaptureDraft): Promise<void> {
-		await this.db.drafts.put(plainCopy(draft));
+	/**
+	 * Stores a draft, unless it already became a contact: a late write (another tab, a slow
+	 * keystroke) must not bring a saved scan back as "Finish your note". Returns whether it stored.
+	 */
+	async saveDraft(draft: CaptureDraft): Promise<boolean> {
+		const { db } = this;
+		return db.transaction('rw', [db.drafts, db.encounters], async () => {
+			if (await db.encounters.get(draft.id)) return false;
+			await db.drafts.put(plainCopy(draft));
+			return true;
+		});
 	}
 
 	async discardDraft(id: string): Promise<void> {
 		await this.db.drafts.delete(id);
 	}
 
+	/** The person a draft would be added to, if they are already known by email, phone, LinkedIn or badge. */
+	async existingPerson(draft: CaptureDraft, defaultCountry?: CountryCode): Promise<Person | null> {
+		const keys = matchKeys(captureProblems(draft, defaultCountry).fields);
+		if (!keys.length) return null;
+		const rows = await this.db.people.where('matchKeys').anyOf(keys).toArray();
+		return pickMatch(
+			keys,
+			rows.map((row) => readRow(PersonRow, row, 'person')).filter((p) => p !== null)
+		);
+	}
+
 	/**
-	 * Saves a draft as a contact in one transaction: finds the person by email, phone, LinkedIn or
-	 * badge id (never a duplicate), writes the encounter, its follow-up and promises, and removes the
-	 * draft. Saving the same draft twice (a double tap) returns the first result.
+	 * Saves the draft as shown on screen, in one transaction: finds the person by email, phone,
+	 * LinkedIn or badge id (never a duplicate), writes the encounter, its follow-up and promises,
+	 * and removes the stored draft. Saving the same draft twice (a double tap, a second tab) returns
+	 * the first result.
 	 */
-	async commit(draftId: string, now: number, newId: () => string, defaultCountry?: CountryCode): Promise<CommitResult> {
+	async commit(
+		draft: CaptureDraft,
+		now: number,
+		newId: () => string,
+		defaultCountry?: CountryCode
+	): Promise<CommitResult> {
 		const { db } = this;
 		return db.transaction(
 			'rw',
 			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events],
 			async () => {
-				const saved = await db.encounters.get(draftId);
-				if (saved) return { ok: true, personId: saved.personId, isNewPerson: false };
-				const draft = readRow(DraftRow, await db.drafts.get(draftId), 'draft');
-				if (!draft)
-					return { ok: false, field: 'draft', message: 'This scan is no longer here. Scan again to add the person.' };
-
-				const keys = matchKeys(captureProblems(draft, defaultCountry).fields);
-				const candidates = keys.length ? await db.people.where('matchKeys').anyOf(keys).toArray() : [];
-				const people = candidates.map((row) => readRow(PersonRow, row, 'person')).filter((p) => p !== null);
+				const saved = await db.encounters.get(draft.id);
+				if (saved) {
+					await db.drafts.delete(draft.id);
+					return { ok: true, personId: saved.personId, isNewPerson: false };
+				}
+				const existing = await this.existingPerson(draft, defaultCountry);
 				const event = draft.eventId ? await db.events.get(draft.eventId) : null;
-				const existing = pickMatch(keys, people);
 				const result = planCapture(draft, { existing, event: eventClock(event), now, newId, defaultCountry });
 				if (!result.ok) return result;
 
@@ -62,7 +85,7 @@ export class CaptureStore {
 				await db.encounters.add(plainCopy(encounter));
 				await db.followUps.add(plainCopy(followUp));
 				if (promises.length) await db.promises.bulkAdd(plainCopy(promises));
-				await db.drafts.delete(draftId);
+				await db.drafts.delete(draft.id);
 				return { ok: true, personId: person.id, isNewPerson };
 			}
 		);

@@ -1,29 +1,27 @@
-import type { NetworkingEvent } from '$lib/domain/capture/records';
 import { followUpStats, type FollowUpStats } from '$lib/domain/queue/rate';
+import type { Debrief } from '$lib/domain/queue/views';
 import type { LocalDb } from './db';
-
-export interface Debrief {
-	/** The event, or null for everyone met (no event picked and none recorded). */
-	event: NetworkingEvent | null;
-	stats: FollowUpStats;
-}
+import { EncounterRow, EventRow, FollowUpRow, PromiseRow, readRow, readRows } from './rows';
 
 /** Follow-up figures per event: the debrief, and the home screen's headline. */
 export class DebriefStore {
 	constructor(private readonly db: LocalDb) {}
 
 	async forEvent(eventId: string | null, now: number): Promise<FollowUpStats> {
-		const followUps = eventId
+		const rows = eventId
 			? await this.db.followUps.where('eventId').equals(eventId).toArray()
 			: await this.db.followUps.toArray();
-		const [encounters, promises] = await Promise.all([
+		const followUps = readRows(FollowUpRow, rows, 'follow-up');
+		const [encounterRows, promiseRows] = await Promise.all([
 			this.db.encounters.bulkGet(followUps.map((f) => f.encounterId ?? '')),
 			this.db.promises
 				.where('followUpId')
 				.anyOf(followUps.map((f) => f.id))
 				.toArray()
 		]);
-		const metAt = new Map(encounters.filter((e) => e !== undefined).map((e) => [e.id, e.metAt]));
+		const encounters = readRows(EncounterRow, encounterRows.filter(Boolean), 'encounter');
+		const metAt = new Map(encounters.map((e) => [e.id, e.metAt]));
+		const promises = readRows(PromiseRow, promiseRows, 'promise');
 		return followUpStats(followUps, promises, (f) => (f.encounterId ? metAt.get(f.encounterId) : undefined), now);
 	}
 
@@ -35,8 +33,8 @@ export class DebriefStore {
 		const current = await this.db.settings.get('currentEventId');
 		const currentId = typeof current?.value === 'string' ? current.value : null;
 		const event =
-			(currentId ? await this.db.events.get(currentId) : undefined) ??
-			(await this.db.events.orderBy('startDate').last());
-		return { event: event ?? null, stats: await this.forEvent(event?.id ?? null, now) };
+			readRow(EventRow, currentId ? await this.db.events.get(currentId) : undefined, 'event') ??
+			readRow(EventRow, await this.db.events.orderBy('startDate').last(), 'event');
+		return { event, stats: await this.forEvent(event?.id ?? null, now) };
 	}
 }

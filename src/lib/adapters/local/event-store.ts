@@ -1,7 +1,7 @@
 import type { NetworkingEvent } from '$lib/domain/capture/records';
 import { eventEndsAt, type EventClock } from '$lib/domain/queue/due';
 import type { LocalDb } from './db';
-import { plainCopy } from './rows';
+import { EventRow, plainCopy, readRow, readRows } from './rows';
 
 /** The event's 48-hour clock settings in domain terms. */
 export function eventClock(event: NetworkingEvent | null | undefined): EventClock | null {
@@ -17,12 +17,11 @@ export class EventStore {
 	constructor(private readonly db: LocalDb) {}
 
 	async list(): Promise<NetworkingEvent[]> {
-		const events = await this.db.events.orderBy('startDate').reverse().toArray();
-		return events;
+		return readRows(EventRow, await this.db.events.orderBy('startDate').reverse().toArray(), 'event');
 	}
 
 	async get(id: string): Promise<NetworkingEvent | null> {
-		return (await this.db.events.get(id)) ?? null;
+		return readRow(EventRow, await this.db.events.get(id), 'event');
 	}
 
 	async create(event: NetworkingEvent): Promise<void> {

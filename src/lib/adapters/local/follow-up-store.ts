@@ -1,38 +1,19 @@
-import type { MyCard } from '$lib/domain/card/my-card';
-import type {
-	Encounter,
-	FollowUp,
-	MessageDraft,
-	NetworkingEvent,
-	Person,
-	PromiseItem
-} from '$lib/domain/capture/records';
+import type { FollowUp, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
 import type { CalendarItem } from '$lib/domain/queue/calendar';
+import type { FollowUpDetail, QueuePage, QueueRow } from '$lib/domain/queue/views';
 import { CHECK_IN_LEAD_MS, compareQueue, dueWithin, needsAction } from '$lib/domain/queue/queue-rules';
 import type { LocalDb } from './db';
-import { CardRow, plainCopy, readRow } from './rows';
-
-export interface QueueRow {
-	followUp: FollowUp;
-	person: Person | null;
-	note: string;
-	openPromises: number;
-}
-
-export interface QueuePage {
-	rows: QueueRow[];
-	/** Items in the queue (with the event filter applied). */
-	total: number;
-}
-
-export interface FollowUpDetail {
-	followUp: FollowUp;
-	person: Person | null;
-	encounter: Encounter | null;
-	event: NetworkingEvent | null;
-	promises: PromiseItem[];
-	card: MyCard | null;
-}
+import {
+	CardRow,
+	EncounterRow,
+	EventRow,
+	FollowUpRow,
+	PersonRow,
+	PromiseRow,
+	plainCopy,
+	readRow,
+	readRows
+} from './rows';
 
 /** What an action changed, so it can be put back exactly ("Undo"). */
 export interface UndoSnapshot {
@@ -72,8 +53,10 @@ export class FollowUpStore {
 			firsts!.count(),
 			checkIns!.count()
 		]);
-		const items = [...a, ...b].sort(compareQueue).slice(0, limit);
-		const [people, encounters, promises] = await Promise.all([
+		const items = readRows(FollowUpRow, [...a, ...b], 'follow-up')
+			.sort(compareQueue)
+			.slice(0, limit);
+		const [people, encounters, promiseRows] = await Promise.all([
 			this.db.people.bulkGet(items.map((i) => i.personId)),
 			this.db.encounters.bulkGet(items.map((i) => i.encounterId ?? '')),
 			this.db.promises
@@ -81,10 +64,11 @@ export class FollowUpStore {
 				.anyOf(items.map((i) => i.id))
 				.toArray()
 		]);
+		const promises = readRows(PromiseRow, promiseRows, 'promise');
 		const rows = items.map((followUp, i) => ({
 			followUp,
-			person: people[i] ?? null,
-			note: encounters[i]?.note ?? '',
+			person: readRow(PersonRow, people[i], 'person'),
+			note: readRow(EncounterRow, encounters[i], 'encounter')?.note ?? '',
 			openPromises: promises.filter((p) => p.followUpId === followUp.id && p.status === 'open').length
 		}));
 		return { rows, total: countA + countB };
@@ -114,10 +98,14 @@ export class FollowUpStore {
 	/** Every item in the queue with its open promises, for the calendar file. */
 	async calendarItems(now: number): Promise<CalendarItem[]> {
 		const rows = await this.allInQueue(now);
-		const promises = await this.db.promises
-			.where('followUpId')
-			.anyOf(rows.map((r) => r.followUp.id))
-			.toArray();
+		const promises = readRows(
+			PromiseRow,
+			await this.db.promises
+				.where('followUpId')
+				.anyOf(rows.map((r) => r.followUp.id))
+				.toArray(),
+			'promise'
+		);
 		return rows.map((row) => ({
 			followUp: row.followUp,
 			personName: row.person?.name ?? 'Someone',
@@ -131,7 +119,7 @@ export class FollowUpStore {
 	}
 
 	async detail(id: string): Promise<FollowUpDetail | null> {
-		const followUp = await this.db.followUps.get(id);
+		const followUp = readRow(FollowUpRow, await this.db.followUps.get(id), 'follow-up');
 		if (!followUp) return null;
 		const [person, encounter, event, promises, card] = await Promise.all([
 			this.db.people.get(followUp.personId),
@@ -142,10 +130,10 @@ export class FollowUpStore {
 		]);
 		return {
 			followUp,
-			person: person ?? null,
-			encounter: encounter ?? null,
-			event: event ?? null,
-			promises,
+			person: readRow(PersonRow, person, 'person'),
+			encounter: readRow(EncounterRow, encounter, 'encounter'),
+			event: readRow(EventRow, event, 'event'),
+			promises: readRows(PromiseRow, promises, 'promise'),
 			card: readRow(CardRow, card?.value, 'card')
 		};
 	}

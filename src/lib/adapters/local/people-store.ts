@@ -1,23 +1,14 @@
-import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '$lib/domain/capture/records';
-import { summarisePeople, type PersonSummary } from '$lib/domain/people/search';
+import { summarisePeople, type PersonDetail, type PersonSummary } from '$lib/domain/people/search';
 import type { LocalDb } from './db';
-import { PersonRow, readRow } from './rows';
-
-export interface PersonDetail {
-	person: Person;
-	encounters: (Encounter & { event: NetworkingEvent | null })[];
-	followUps: FollowUp[];
-	promises: PromiseItem[];
-}
+import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, readRow, readRows } from './rows';
 
 /** People met, with their encounters and what was promised. */
 export class PeopleStore {
 	constructor(private readonly db: LocalDb) {}
 
 	async summaries(): Promise<PersonSummary[]> {
-		const [rows, encounters] = await Promise.all([this.db.people.toArray(), this.db.encounters.toArray()]);
-		const people = rows.map((row) => readRow(PersonRow, row, 'person')).filter((p) => p !== null);
-		return summarisePeople(people, encounters);
+		const [people, encounters] = await Promise.all([this.db.people.toArray(), this.db.encounters.toArray()]);
+		return summarisePeople(readRows(PersonRow, people, 'person'), readRows(EncounterRow, encounters, 'encounter'));
 	}
 
 	async detail(id: string): Promise<PersonDetail | null> {
@@ -29,12 +20,15 @@ export class PeopleStore {
 			this.db.promises.where('personId').equals(id).toArray(),
 			this.db.events.toArray()
 		]);
-		const eventsById = new Map(events.map((e) => [e.id, e]));
+		const eventsById = new Map(readRows(EventRow, events, 'event').map((e) => [e.id, e]));
 		return {
 			person,
-			encounters: encounters.map((e) => ({ ...e, event: (e.eventId && eventsById.get(e.eventId)) || null })),
-			followUps,
-			promises
+			encounters: readRows(EncounterRow, encounters, 'encounter').map((e) => ({
+				...e,
+				event: (e.eventId && eventsById.get(e.eventId)) || null
+			})),
+			followUps: readRows(FollowUpRow, followUps, 'follow-up'),
+			promises: readRows(PromiseRow, promises, 'promise')
 		};
 	}
 }

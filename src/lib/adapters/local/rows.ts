@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CARD_FIELDS, DOT_STYLES, type MyCard } from '$lib/domain/card/my-card';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
-import type { Person } from '$lib/domain/capture/records';
+import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '$lib/domain/capture/records';
 import { CONTACT_FIELDS } from '$lib/domain/contact/types';
 
 /**
@@ -59,13 +59,73 @@ export const DraftRow = v.object({
 	updatedAt: v.number()
 }) satisfies v.GenericSchema<unknown, CaptureDraft>;
 
-export const PersonRow = v.object({
+// Loose objects: a field added by a later version of the app survives being read and written back.
+export const PersonRow = v.looseObject({
 	...Fields.entries,
 	id: Str,
 	matchKeys: v.array(Str),
 	createdAt: v.number(),
 	updatedAt: v.number()
 }) satisfies v.GenericSchema<unknown, Person>;
+
+const Id = v.nullable(Str);
+
+export const EventRow = v.looseObject({
+	id: Str,
+	name: Str,
+	startDate: Str,
+	endDate: Str,
+	timeZone: Str,
+	clockFromEnd: v.boolean(),
+	createdAt: v.number()
+}) satisfies v.GenericSchema<unknown, NetworkingEvent>;
+
+export const EncounterRow = v.looseObject({
+	id: Str,
+	personId: Str,
+	eventId: Id,
+	metAt: v.number(),
+	note: Str,
+	helpOffer: Str,
+	raw: Str,
+	kind: Kind,
+	createdAt: v.number()
+}) satisfies v.GenericSchema<unknown, Encounter>;
+
+export const FollowUpRow = v.looseObject({
+	id: Str,
+	personId: Str,
+	encounterId: Id,
+	eventId: Id,
+	kind: v.picklist(['follow-up', 'check-in']),
+	dueAt: v.number(),
+	queueAt: v.number(),
+	snoozedUntil: v.nullable(v.number()),
+	status: v.picklist(['open', 'done', 'not-a-fit']),
+	doneAt: v.nullable(v.number()),
+	channel: v.nullable(v.picklist(['email', 'linkedin', 'sms', 'whatsapp', 'copy', 'other'])),
+	closedReason: Str,
+	message: v.nullable(v.object({ subject: Str, body: Str })),
+	createdAt: v.number(),
+	updatedAt: v.number()
+}) satisfies v.GenericSchema<unknown, FollowUp>;
+
+export const PromiseRow = v.looseObject({
+	id: Str,
+	personId: Str,
+	encounterId: Str,
+	followUpId: Str,
+	text: Str,
+	status: v.picklist(['open', 'kept', 'dropped']),
+	dueAt: v.number(),
+	settledAt: v.nullable(v.number()),
+	createdAt: v.number()
+}) satisfies v.GenericSchema<unknown, PromiseItem>;
+
+/** Parses many rows, leaving out (and reporting) the unreadable ones. */
+export function readRows<T>(schema: v.GenericSchema<unknown, T>, rows: readonly unknown[], what: string): T[] {
+	return rows.map((row) => readRow(schema, row, what)).filter((row): row is T => row !== null);
+}
 
 /** Parses a row, or returns null (and reports it) when it is not what this version expects. */
 export function readRow<T>(schema: v.GenericSchema<unknown, T>, row: unknown, what: string): T | null {

@@ -1,4 +1,5 @@
-import { REMIND_HOURS, REMINDER_TAG } from './reminders';
+import { REMIND_HOURS } from '$lib/domain/queue/queue-rules';
+import { REMINDER_TAG } from './reminders';
 
 export type ReminderSetting = 'background' | 'in-app' | 'denied' | 'unsupported';
 

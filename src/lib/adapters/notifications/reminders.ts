@@ -1,13 +1,11 @@
 import { countdown } from '$lib/domain/queue/countdown';
-import { dueWithin } from '$lib/domain/queue/queue-rules';
+import { dueWithin, REMIND_HOURS } from '$lib/domain/queue/queue-rules';
 import { cleanLine } from '$lib/domain/text/display';
 import { LocalDb } from '../local/db';
 import { FollowUpStore } from '../local/follow-up-store';
 
 /** The Periodic Background Sync tag under which the service worker looks for follow-ups coming due. */
 export const REMINDER_TAG = 'follow-up-reminders';
-/** Remind about items due within this many hours. */
-export const REMIND_HOURS = 6;
 
 /**
  * Shows one notification per follow-up due within six hours (or overdue). Runs in the service

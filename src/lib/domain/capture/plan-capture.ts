@@ -53,7 +53,7 @@ export interface CaptureContext {
 }
 
 /**
- * What saving a draft writes: the person (new, or the existing one with blanks filled in — never a
+ * What saving a draft writes: the person (new, or the existing one brought up to date — never a
  * duplicate), the encounter with its note, a follow-up due 48 hours on, and one item per promise.
  */
 export function planCapture(draft: CaptureDraft, context: CaptureContext): CaptureResult {
@@ -64,8 +64,9 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 	const keys = matchKeys(fields);
 	let person: Person;
 	if (existing) {
+		// The details just reviewed on screen are the newest: they win, blanks keep what was known.
 		const merged = { ...existing };
-		for (const field of CONTACT_FIELDS) merged[field] ||= fields[field];
+		for (const field of CONTACT_FIELDS) merged[field] = fields[field] || existing[field];
 		merged.matchKeys = [...new Set([...existing.matchKeys, ...keys])];
 		merged.updatedAt = now;
 		person = merged;

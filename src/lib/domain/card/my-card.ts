@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { normaliseEmail, normalisePhone } from '../contact/fields';
-import { cleanLine, safeHttpUrl } from '../text/display';
+import { tidyContactFields } from '../contact/fields';
+import { emptyFields } from '../contact/types';
+import { cleanLine } from '../text/display';
 
 export const CARD_FIELDS = ['name', 'title', 'company', 'email', 'phone', 'link', 'helpWith'] as const;
 export type CardField = (typeof CARD_FIELDS)[number];
@@ -80,21 +81,17 @@ export function validateCard(input: MyCard, defaultCountry?: CountryCode): { car
 		onQr: CARD_FIELDS.filter((f) => input.onQr.includes(f))
 	};
 	if (!card.name) errors.name = 'Your name is needed: it is the first thing people see.';
-	if (card.email) {
-		const email = normaliseEmail(card.email);
-		if (email) card.email = email;
-		else errors.email = 'This email address does not look right.';
-	}
-	if (card.phone) {
-		const phone = normalisePhone(card.phone, defaultCountry);
-		if (phone) card.phone = phone;
-		else errors.phone = 'Write the phone number with its country code, e.g. +44 20 7946 0000.';
-	}
-	if (card.link) {
-		const link = safeHttpUrl(/^https?:\/\//i.test(card.link) ? card.link : `https://${card.link}`);
-		if (link) card.link = link;
-		else errors.link = 'Use a web address such as linkedin.com/in/your-name.';
-	}
+	// The same checks as for anyone scanned: one rule for what an email, a phone or a link is.
+	const tidy = tidyContactFields(
+		{ ...emptyFields(), email: card.email, phone: card.phone, url: card.link },
+		defaultCountry
+	);
+	card.email = tidy.fields.email;
+	card.phone = tidy.fields.phone;
+	card.link = tidy.fields.url;
+	if (tidy.errors.email) errors.email = tidy.errors.email;
+	if (tidy.errors.phone) errors.phone = tidy.errors.phone;
+	if (tidy.errors.url) errors.link = 'Use a web address such as linkedin.com/in/your-name.';
 	const { foreground, background } = card.style;
 	const hex = /^#[0-9a-f]{6}$/i;
 	if (!hex.test(foreground) || !hex.test(background)) errors.style = 'Pick the colours from the colour pickers.';

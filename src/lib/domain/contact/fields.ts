@@ -26,6 +26,16 @@ export function normalisePhone(text: string, defaultCountry?: CountryCode): stri
 	}
 }
 
+/** True for a stored (already normalised) email address: safe for a mailto: link. */
+export function isStoredEmail(text: string): boolean {
+	return /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(text);
+}
+
+/** True for a stored E.164 phone number: safe for tel:, sms: and wa.me links. */
+export function isE164(text: string): boolean {
+	return /^\+\d{4,16}$/.test(text);
+}
+
 /** True for a LinkedIn profile or company page URL. */
 export function isLinkedInUrl(url: string): boolean {
 	try {

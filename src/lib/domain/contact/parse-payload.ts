@@ -45,7 +45,12 @@ function classify(text: string): { kind: PayloadKind; input: FieldInput; warning
 		const url = readMeCardEntry(text.replace(/^MEBKM:/i, ''), 'URL');
 		return { kind: 'url', input: { urls: [url] }, warnings: [] };
 	}
-	if (/^https?:\/\//i.test(text)) return { kind: 'url', input: { urls: [text] }, warnings: [] };
+	if (/^https?:\/\//i.test(text)) {
+		// A code that is only a link (a ticket or personal page) identifies its holder like a badge
+		// id does, so scanning it again finds the same person; a LinkedIn profile already does.
+		const badgeId = /linkedin\.com\//i.test(text) ? undefined : text;
+		return { kind: 'url', input: { urls: [text], badgeId }, warnings: [] };
+	}
 	const json = readJsonCard(text);
 	if (json) return { kind: 'json', input: json, warnings: [] };
 	return { kind: 'opaque', input: { badgeId: text }, warnings: [] };

@@ -19,7 +19,10 @@ const FILLER = new Set(
 		'thanks thank thx ty merci danke gracias ' +
 		'ok okay k yes yeah no na n/a none nothing nada test testing tbd todo tba ' +
 		'follow up followup follow-up networking network stuff things etc misc really very so ' +
-		'quick short brief just some general generic random again later soon'
+		'quick short brief just some general generic random again later soon ' +
+		'too also likewise enjoyed enjoy glad happy pleased wonderful fantastic super brilliant excellent ' +
+		'keep touch cheers regards best lol haha hehe xd wow yay thx ' +
+		'catch caught up speak'
 	).split(/\s+/)
 );
 

@@ -1,10 +1,18 @@
-import type { Encounter, Person } from '../capture/records';
+import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '../capture/records';
 
 /** A person as the People list shows and searches them. */
 export interface PersonSummary {
 	person: Person;
 	encounters: Encounter[];
 	lastMetAt: number;
+}
+
+/** A person's page: their timeline of encounters, follow-ups and promises. */
+export interface PersonDetail {
+	person: Person;
+	encounters: (Encounter & { event: NetworkingEvent | null })[];
+	followUps: FollowUp[];
+	promises: PromiseItem[];
 }
 
 /** Lower case without accents, so "muller" finds "Müller" and "soren" finds "Søren". */

@@ -1,4 +1,5 @@
 import type { Channel, MessageDraft } from '../capture/records';
+import { isE164, isStoredEmail } from '../contact/fields';
 import { safeHttpUrl } from '../text/display';
 
 export interface ChannelLink {
@@ -25,7 +26,7 @@ export function channelLinks(
 	const links: ChannelLink[] = [];
 	// RFC 6068: line breaks in a mailto: body are CRLF.
 	const encode = (text: string) => encodeURIComponent(text.replace(/\r?\n/g, '\r\n'));
-	if (/^[^\s@]+@[^\s@]+$/.test(person.email)) {
+	if (isStoredEmail(person.email)) {
 		links.push({
 			channel: 'email',
 			label: 'Email',
@@ -34,7 +35,7 @@ export function channelLinks(
 	}
 	const linkedin = safeHttpUrl(person.linkedin);
 	if (linkedin) links.push({ channel: 'linkedin', label: 'LinkedIn', href: linkedin });
-	if (/^\+\d{4,16}$/.test(person.phone)) {
+	if (isE164(person.phone)) {
 		const text = encode(messageText(message));
 		links.push({ channel: 'sms', label: 'SMS', href: `sms:${person.phone}?body=${text}` });
 		links.push({ channel: 'whatsapp', label: 'WhatsApp', href: `https://wa.me/${person.phone.slice(1)}?text=${text}` });

@@ -2,6 +2,9 @@ import type { FollowUp } from '../capture/records';
 
 const HOUR = 3_600_000;
 
+/** Opening the app reminds about items due within this many hours. */
+export const REMIND_HOURS = 6;
+
 /** Check-ins appear in the queue this long before their date. */
 export const CHECK_IN_LEAD_MS = 24 * HOUR;
 

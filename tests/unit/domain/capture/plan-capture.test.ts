@@ -43,7 +43,7 @@ describe('planCapture', () => {
 		expect(promises.every((p) => p.followUpId === followUp.id && p.dueAt === followUp.dueAt)).toBe(true);
 	});
 
-	it('adds an encounter to the existing person instead of a duplicate, filling blanks only', () => {
+	it('adds an encounter to the existing person instead of a duplicate, with the newest details', () => {
 		const first = planCapture(makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m.diallo@sahel.example;;'), {
 			existing: null,
 			event: null,
@@ -64,6 +64,20 @@ describe('planCapture', () => {
 		expect(result.plan.person.org).toBe('Sahel Ventures');
 		expect(result.plan.person.matchKeys).toContain('badge:EVT-2026-00841');
 		expect(result.plan.encounter.personId).toBe(first.plan.person.id);
+
+		// A later scan with a new company updates it; a blank field keeps what was known.
+		const moved = makeDraft('MECARD:N:Diallo,Mamadou;ORG:Baobab Capital;EMAIL:m.diallo@sahel.example;;', {
+			note: 'Moved to Baobab, raising fund II'
+		});
+		const third = planCapture(moved, {
+			existing: result.plan.person,
+			event: null,
+			now: now + 2 * HOUR,
+			newId: sequentialIds()
+		});
+		if (!third.ok) throw new Error(third.message);
+		expect(third.plan.person.org).toBe('Baobab Capital');
+		expect(third.plan.person.badgeId).toBe('EVT-2026-00841');
 	});
 });
 

@@ -20,7 +20,13 @@ describe('checkNote', () => {
 		'xxx',
 		'follow up',
 		'Great chat, thanks!!',
-		'ok'
+		'ok',
+		'Nice to meet you too',
+		'Enjoyed our chat',
+		'Glad we met!',
+		'Keep in touch',
+		'Cheers',
+		'lol'
 	])('refuses the stock phrase %j and says why', (note) => {
 		const verdict = checkNote(note);
 		expect(verdict).toMatchObject({ ok: false, reason: 'stock' });
@@ -34,7 +40,8 @@ describe('checkNote', () => {
 		'Nice chat about SQL indexes',
 		'グリッド蓄電について話した',
 		'她在做电池回收',
-		'Coffee — hiring a PM in Lagos'
+		'Coffee — hiring a PM in Lagos',
+		'Keep in touch about the Lagos pilot'
 	])('accepts a note with a topic: %j', (note) => {
 		expect(checkNote(note)).toEqual({ ok: true });
 	});

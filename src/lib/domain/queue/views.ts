@@ -1,0 +1,33 @@
+import type { MyCard } from '../card/my-card';
+import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '../capture/records';
+import type { FollowUpStats } from './rate';
+
+/** One line of the follow-up queue. */
+export interface QueueRow {
+	followUp: FollowUp;
+	person: Person | null;
+	note: string;
+	openPromises: number;
+}
+
+/** A page of the queue and its full length (with the event filter applied). */
+export interface QueuePage {
+	rows: QueueRow[];
+	total: number;
+}
+
+/** Everything the follow-up page shows. */
+export interface FollowUpDetail {
+	followUp: FollowUp;
+	person: Person | null;
+	encounter: Encounter | null;
+	event: NetworkingEvent | null;
+	promises: PromiseItem[];
+	card: MyCard | null;
+}
+
+/** An event's follow-up figures; `event` null means everyone met. */
+export interface Debrief {
+	event: NetworkingEvent | null;
+	stats: FollowUpStats;
+}
