@@ -1,6 +1,6 @@
-import type { UndoSnapshot } from '$lib/adapters/local/follow-up-store';
+import type { ActionChanges, UndoSnapshot } from '$lib/adapters/local/follow-up-store';
 import type { FollowUpDetail } from '$lib/domain/queue/views';
-import type { Channel, FollowUp, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
+import type { Channel, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
 import {
 	markDone,
 	markNotAFit,
@@ -35,7 +35,7 @@ export function suggestedMessage(detail: FollowUpDetail): MessageDraft {
 export class FollowUpSession {
 	readonly #detail: LiveQuery<FollowUpDetail | null, string>;
 	/** The last action, for "Undo". */
-	lastAction = $state<{ label: string; snapshot: UndoSnapshot } | null>(null);
+	lastAction = $state.raw<{ label: string; snapshot: UndoSnapshot } | null>(null);
 	error = $state('');
 
 	readonly #messages = new LatestWriter<{ id: string; message: MessageDraft | null }>(({ id, message }) =>
@@ -76,31 +76,30 @@ export class FollowUpSession {
 		const promises = detail.promises
 			.filter((p) => p.status === 'open' && keptPromiseIds.includes(p.id))
 			.map((p) => settlePromise(p, 'kept', now));
-		await this.#run('Marked done', markDone(detail.followUp, channel, now), { promises });
+		await this.#run('Marked done', { followUp: markDone(detail.followUp, channel, now), promises });
 	}
 
 	async snooze(until: number): Promise<void> {
-		if (this.detail) await this.#run('Snoozed', snooze(this.detail.followUp, until, Date.now()));
+		if (this.detail) await this.#run('Snoozed', { followUp: snooze(this.detail.followUp, until, Date.now()) });
 	}
 
 	async notAFit(reason: string): Promise<void> {
-		if (this.detail) await this.#run('Closed as not a fit', markNotAFit(this.detail.followUp, reason, Date.now()));
+		if (this.detail)
+			await this.#run('Closed as not a fit', { followUp: markNotAFit(this.detail.followUp, reason, Date.now()) });
 	}
 
 	async checkIn(months: CheckInMonths): Promise<void> {
 		const detail = this.detail;
 		if (!detail) return;
 		const checkIn = planCheckIn(detail.followUp.personId, months, detail.followUp, { now: Date.now(), id: newId() });
-		await this.#run(`Check-in planned in ${months === 1 ? '1 month' : `${months} months`}`, detail.followUp, {
-			created: [checkIn]
-		});
+		await this.#run(`Check-in planned in ${months === 1 ? '1 month' : `${months} months`}`, { created: [checkIn] });
 	}
 
 	async setPromise(promise: PromiseItem, kept: boolean): Promise<void> {
 		const detail = this.detail;
 		if (!detail) return;
 		const changed = settlePromise(promise, kept ? 'kept' : 'open', Date.now());
-		await this.#run(kept ? 'Promise kept' : 'Promise reopened', detail.followUp, { promises: [changed] });
+		await this.#run(kept ? 'Promise kept' : 'Promise reopened', { promises: [changed] });
 	}
 
 	async undo(): Promise<void> {
@@ -114,15 +113,11 @@ export class FollowUpSession {
 		}
 	}
 
-	async #run(
-		label: string,
-		next: FollowUp,
-		changes: { promises?: PromiseItem[]; created?: FollowUp[] } = {}
-	): Promise<void> {
+	async #run(label: string, changes: ActionChanges): Promise<void> {
 		this.error = '';
 		try {
 			await this.#messages.flush();
-			this.lastAction = { label, snapshot: await app().followUps.apply(next, changes) };
+			this.lastAction = { label, snapshot: await app().followUps.apply(changes) };
 		} catch {
 			this.error = 'That did not work on this device. Nothing was changed; try again.';
 		}

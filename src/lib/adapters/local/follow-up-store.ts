@@ -17,41 +17,52 @@ import {
 
 /** What an action changed, so it can be put back exactly ("Undo"). */
 export interface UndoSnapshot {
-	followUp: FollowUp;
+	followUp: FollowUp | null;
 	promises: PromiseItem[];
 	createdIds: string[];
+}
+
+/** An action's writes: the follow-up's new state, promises it settled, records it created. */
+export interface ActionChanges {
+	followUp?: FollowUp;
+	promises?: PromiseItem[];
+	created?: FollowUp[];
 }
 
 /** The follow-up queue, read through its indexes so the first screen never loads everything. */
 export class FollowUpStore {
 	constructor(private readonly db: LocalDb) {}
 
-	/** Open first follow-ups and due check-ins, in queue order, for one event or all. */
+	/**
+	 * Open first follow-ups and due check-ins, each read in queue order, for one event or all.
+	 * Fresh collections on every call: Dexie's limit() changes the collection it is called on.
+	 */
 	private ranges(eventId: string | null, now: number) {
 		const table = this.db.followUps;
 		const lead = now + CHECK_IN_LEAD_MS;
 		if (eventId) {
-			const index = table.where('[eventId+status+kind+queueAt]');
+			const index = () => table.where('[eventId+status+kind+queueAt]');
 			return [
-				index.between([eventId, 'open', 'follow-up', -Infinity], [eventId, 'open', 'follow-up', Infinity]),
-				index.between([eventId, 'open', 'check-in', -Infinity], [eventId, 'open', 'check-in', lead], true, true)
+				index().between([eventId, 'open', 'follow-up', -Infinity], [eventId, 'open', 'follow-up', Infinity]),
+				index().between([eventId, 'open', 'check-in', -Infinity], [eventId, 'open', 'check-in', lead], true, true)
 			];
 		}
-		const index = table.where('[status+kind+queueAt]');
+		const index = () => table.where('[status+kind+queueAt]');
 		return [
-			index.between(['open', 'follow-up', -Infinity], ['open', 'follow-up', Infinity]),
-			index.between(['open', 'check-in', -Infinity], ['open', 'check-in', lead], true, true)
+			index().between(['open', 'follow-up', -Infinity], ['open', 'follow-up', Infinity]),
+			index().between(['open', 'check-in', -Infinity], ['open', 'check-in', lead], true, true)
 		];
 	}
 
 	/** The first `limit` items of the queue with what a row shows, and the queue's length. */
 	async page(eventId: string | null, now: number, limit: number): Promise<QueuePage> {
 		const [firsts, checkIns] = this.ranges(eventId, now);
+		const counts = this.ranges(eventId, now);
 		const [a, b, countA, countB] = await Promise.all([
 			firsts!.limit(limit).toArray(),
 			checkIns!.limit(limit).toArray(),
-			firsts!.count(),
-			checkIns!.count()
+			counts[0]!.count(),
+			counts[1]!.count()
 		]);
 		const items = readRows(FollowUpRow, [...a, ...b], 'follow-up')
 			.sort(compareQueue)
@@ -139,22 +150,24 @@ export class FollowUpStore {
 	}
 
 	/**
-	 * Writes an action's result in one transaction: the follow-up, any promises it settled and any
-	 * record it created (a check-in). The stored message wording is kept: an action must not undo
-	 * an edit that landed while it was being decided. Returns what is needed to undo it.
+	 * Writes an action's result in one transaction. The stored message wording is kept: an action
+	 * must not undo an edit that landed while it was being decided. Returns what is needed to undo it.
 	 */
-	async apply(next: FollowUp, changes: { promises?: PromiseItem[]; created?: FollowUp[] } = {}): Promise<UndoSnapshot> {
+	async apply(changes: ActionChanges): Promise<UndoSnapshot> {
 		const { db } = this;
 		return db.transaction('rw', [db.followUps, db.promises], async () => {
-			const previous = await db.followUps.get(next.id);
-			if (!previous) throw new Error('This follow-up is no longer on this device.');
+			let previous: FollowUp | null = null;
+			if (changes.followUp) {
+				previous = readRow(FollowUpRow, await db.followUps.get(changes.followUp.id), 'follow-up');
+				if (!previous) throw new Error('This follow-up is no longer on this device.');
+				await db.followUps.put(plainCopy({ ...changes.followUp, message: previous.message }));
+			}
 			const before = changes.promises?.length ? await db.promises.bulkGet(changes.promises.map((p) => p.id)) : [];
-			await db.followUps.put(plainCopy({ ...next, message: previous.message }));
 			if (changes.promises?.length) await db.promises.bulkPut(plainCopy(changes.promises));
 			if (changes.created?.length) await db.followUps.bulkAdd(plainCopy(changes.created));
 			return {
 				followUp: previous,
-				promises: before.filter((p): p is PromiseItem => p !== undefined),
+				promises: readRows(PromiseRow, before.filter(Boolean), 'promise'),
 				createdIds: (changes.created ?? []).map((c) => c.id)
 			};
 		});
@@ -164,7 +177,7 @@ export class FollowUpStore {
 	async undo(snapshot: UndoSnapshot): Promise<void> {
 		const { db } = this;
 		await db.transaction('rw', [db.followUps, db.promises], async () => {
-			await db.followUps.put(snapshot.followUp);
+			if (snapshot.followUp) await db.followUps.put(snapshot.followUp);
 			if (snapshot.promises.length) await db.promises.bulkPut(snapshot.promises);
 			if (snapshot.createdIds.length) await db.followUps.bulkDelete(snapshot.createdIds);
 		});

@@ -3,12 +3,11 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function span(ms: number): string {
-	if (ms < HOUR) {
-		const minutes = Math.max(1, Math.round(ms / MINUTE));
-		return `${minutes} min`;
-	}
+	const minutes = Math.max(1, Math.round(ms / MINUTE));
+	if (minutes < 60) return `${minutes} min`;
 	// Hours up to three days: a 48-hour deadline reads "due in 48 h", not "due in 2 days".
-	if (ms < 3 * DAY) return `${Math.round(ms / HOUR)} h`;
+	const hours = Math.round(ms / HOUR);
+	if (hours < 72) return `${hours} h`;
 	return `${Math.round(ms / DAY)} days`;
 }
 

@@ -79,3 +79,16 @@ describe('follow-up rate', () => {
 		expect(settlePromise(promises[1]!, 'open', T0).settledAt).toBeNull();
 	});
 });
+
+describe('countdown wording', () => {
+	it.each([
+		[59.9 * 60_000, 'due in 1 h'],
+		[20 * 60_000, 'due in 20 min'],
+		[10_000, 'due in 1 min'],
+		[71 * HOUR, 'due in 71 h'],
+		[5 * 24 * HOUR, 'due in 5 days'],
+		[-3 * HOUR, 'overdue by 3 h']
+	])('%d ms → %s', (left, text) => {
+		expect(countdown(T0 + left, T0).text).toBe(text);
+	});
+});

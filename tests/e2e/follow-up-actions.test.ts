@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { blankY4m, scratchDir } from '../support/video';
+import { openSession, setUpCard, type Session } from './harness';
+import type { Page } from 'playwright-core';
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+async function typeInPerson(page: Page, name: string, note: string) {
+	await nav(page).getByRole('link', { name: 'Scan' }).click();
+	await page.getByRole('button', { name: 'Type it instead' }).click();
+	await page.getByRole('textbox', { name: 'Name' }).fill(name);
+	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(note);
+	await page.getByRole('button', { name: 'Save contact' }).click();
+	await page.waitForURL(/\?saved=1/);
+}
+
+async function openFollowUp(page: Page, name: string) {
+	await page.goto('/follow-ups');
+	await page.getByRole('list', { name: 'Follow-up queue' }).getByRole('link', { name }).click();
+	await page.getByRole('heading', { name: new RegExp(`with ${name}$`) }).waitFor();
+}
+
+const navCount = async (page: Page) =>
+	(
+		await nav(page)
+			.getByRole('link', { name: /Follow-ups/ })
+			.textContent()
+	)?.replace(/\D/g, '') || '0';
+
+describe('follow-up actions', () => {
+	it('snoozes, closes as not a fit, undoes each, and brings a check-in back when due', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page, context } = session;
+		await context.clock.install({ time: new Date('2026-11-20T09:00:00Z') });
+		await context.addInitScript(() => {
+			navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('No camera', 'NotFoundError'));
+		});
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await page.goto('/events');
+		await page.getByRole('textbox', { name: 'Event name' }).fill('Web Summit');
+		await page.getByRole('button', { name: 'Create event' }).click();
+		await page.getByText('New contacts now belong to Web Summit.').waitFor();
+		await typeInPerson(page, 'Lena Fischer', 'Robotics grants in Bavaria');
+		await typeInPerson(page, 'Marco Rossi', 'Recruiting for a Milan agency');
+		await expect.poll(() => navCount(page)).toBe('2');
+
+		// Snooze, then undo.
+		await openFollowUp(page, 'Lena Fischer');
+		await page.getByRole('button', { name: 'Snooze' }).click();
+		await page.getByRole('button', { name: '3 hours' }).click();
+		await page.getByRole('status').filter({ hasText: 'Snoozed.' }).waitFor();
+		await page.getByText(/^Snoozed until .* \(deadline .*\)\.$/).waitFor();
+		await expect.poll(() => navCount(page)).toBe('1');
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await page.getByText('due in 48 h').waitFor();
+		await expect.poll(() => navCount(page)).toBe('2');
+
+		// Not a fit, with a reason: it leaves the queue and counts apart.
+		await openFollowUp(page, 'Marco Rossi');
+		await page.getByRole('button', { name: 'Not a fit' }).click();
+		await page.getByRole('textbox', { name: 'Why not? (optional)' }).fill('Recruiter, we are not hiring');
+		await page.getByRole('button', { name: 'Close as not a fit' }).click();
+		await page.getByText('Closed as not a fit: Recruiter, we are not hiring.').waitFor();
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await page.getByText('due in 48 h').waitFor();
+		await page.getByRole('button', { name: 'Not a fit' }).click();
+		await page.getByRole('button', { name: 'Close as not a fit' }).click();
+		await page.getByRole('status').filter({ hasText: 'Closed as not a fit.' }).waitFor();
+
+		// Done, with a check-in in a month.
+		await openFollowUp(page, 'Lena Fischer');
+		await page.getByRole('combobox', { name: 'Sent by' }).selectOption('linkedin');
+		await page.getByRole('button', { name: 'Mark done' }).click();
+		await page.getByText(/^Done .* by LinkedIn\.$/).waitFor();
+		await page.getByRole('button', { name: 'In 1 month' }).click();
+		await page.getByText('Check-in planned in 1 month.').waitFor();
+		await page.goto('/follow-ups');
+		await page.getByText('Nothing to follow up').waitFor();
+
+		// The debrief counts what happened at the event.
+		await page.goto('/events');
+		await page.getByRole('link', { name: 'Debrief for Web Summit' }).click();
+		const figure = (label: string) =>
+			page
+				.locator('dl div')
+				.filter({ has: page.getByText(label, { exact: true }) })
+				.locator('dd');
+		await page.getByRole('heading', { name: 'Debrief: Web Summit' }).waitFor();
+		expect(await figure('People met').textContent()).toBe('2');
+		expect(await figure('Followed up within 48 hours').textContent()).toBe('100 %');
+		expect(await figure('Not a fit').textContent()).toBe('1');
+
+		// A month later the check-in is in the queue, marked as one, with a check-in message. The page
+		// stays open while the clock jumps (the app's own minute tick picks the change up): Playwright's
+		// fake clock stops firing timers in a page loaded after jumps adding up to more than 2^31 ms.
+		await page.goto('/follow-ups');
+		await page.getByText('Nothing to follow up').waitFor();
+		await context.clock.fastForward(16 * 24 * 3_600_000);
+		await context.clock.fastForward(15 * 24 * 3_600_000);
+		const checkIn = page.getByRole('list', { name: 'Follow-up queue' }).getByRole('listitem');
+		await checkIn.getByText('Check-in').waitFor();
+		await checkIn.getByRole('link', { name: /Lena Fischer/ }).click();
+		await page.getByRole('heading', { name: 'Check in with Lena Fischer' }).waitFor();
+		await expect
+			.poll(() => page.getByRole('textbox', { name: 'Subject' }).inputValue())
+			.toBe('Checking in on Robotics grants in Bavaria');
+		expect(session.problems).toEqual([]);
+	});
+});

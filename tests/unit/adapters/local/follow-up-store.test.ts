@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocalDb } from '$lib/adapters/local/db';
+import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
+import { markDone, planCheckIn, snooze } from '$lib/domain/queue/actions';
+import { HOUR, T0, makeFollowUp, makePromise } from '../../../support/follow-ups';
+
+let db: LocalDb;
+let counter = 0;
+
+function openStore(): FollowUpStore {
+	db = new LocalDb(`follow-up-test-${++counter}`);
+	return new FollowUpStore(db);
+}
+
+afterEach(async () => {
+	db.close();
+	await db.delete();
+});
+
+describe('FollowUpStore', () => {
+	it('pages the queue in due order and counts all of it', async () => {
+		const store = openStore();
+		const items = Array.from({ length: 45 }, (_, i) => makeFollowUp({ id: `f${i}` }, T0 + (44 - i) * HOUR));
+		await db.followUps.bulkAdd(items);
+		const first = await store.page(null, T0, 30);
+		expect(first.total).toBe(45);
+		expect(first.rows).toHaveLength(30);
+		expect(first.rows.map((r) => r.followUp.id).slice(0, 3)).toEqual(['f44', 'f43', 'f42']);
+		expect((await store.page(null, T0, 60)).rows).toHaveLength(45);
+		expect(await store.allInQueue(T0)).toHaveLength(45);
+	});
+
+	it('lists check-ins from a day before they are due, and filters by event', async () => {
+		const store = openStore();
+		const followUp = makeFollowUp({ id: 'f1', eventId: 'ev1' });
+		const later = planCheckIn('p1', 1, followUp, { now: T0, id: 'c1' });
+		await db.followUps.bulkAdd([followUp, later, makeFollowUp({ id: 'f2' })]);
+		expect((await store.page(null, T0, 30)).rows.map((r) => r.followUp.id)).toEqual(['f1', 'f2']);
+		const monthLater = later.dueAt + HOUR;
+		expect((await store.page(null, monthLater, 30)).rows.map((r) => r.followUp.id)).toEqual(['f1', 'f2', 'c1']);
+		expect((await store.page('ev1', monthLater, 30)).rows.map((r) => r.followUp.id)).toEqual(['f1', 'c1']);
+		expect(await store.needsActionCount(monthLater)).toBe(3);
+	});
+
+	it('counts what needs action: not snoozed, and due within 6 hours', async () => {
+		const store = openStore();
+		const now = T0 + 44 * HOUR;
+		await db.followUps.bulkAdd([
+			makeFollowUp({ id: 'a' }),
+			snooze(makeFollowUp({ id: 'b' }), now + 10 * HOUR, now),
+			makeFollowUp({ id: 'c' }, T0 + 20 * HOUR)
+		]);
+		expect(await store.needsActionCount(now)).toBe(2);
+		expect(await store.dueWithinCount(now, 6)).toBe(1);
+	});
+
+	it('applies an action with its promises and check-in, and undoes all of it', async () => {
+		const store = openStore();
+		const followUp = makeFollowUp({ id: 'f1' });
+		const promise = makePromise({ id: 'p1', followUpId: 'f1' });
+		await db.followUps.add(followUp);
+		await db.promises.add(promise);
+		await store.setMessage('f1', { subject: 'S', body: 'B' }, T0);
+		const checkIn = planCheckIn(followUp.personId, 3, followUp, { now: T0, id: 'c1' });
+		const undo = await store.apply({
+			followUp: markDone(followUp, 'email', T0 + HOUR),
+			promises: [{ ...promise, status: 'kept', settledAt: T0 + HOUR }],
+			created: [checkIn]
+		});
+		expect(await db.followUps.get('f1')).toMatchObject({ status: 'done', message: { subject: 'S', body: 'B' } });
+		expect(await db.promises.get('p1')).toMatchObject({ status: 'kept' });
+		expect(await db.followUps.get('c1')).toMatchObject({ kind: 'check-in' });
+		await store.undo(undo);
+		expect(await db.followUps.get('f1')).toMatchObject({ status: 'open', message: { subject: 'S', body: 'B' } });
+		expect(await db.promises.get('p1')).toMatchObject({ status: 'open' });
+		expect(await db.followUps.get('c1')).toBeUndefined();
+	});
+
+	it('adds a check-in without touching the follow-up it comes after', async () => {
+		const store = openStore();
+		const followUp = makeFollowUp({ id: 'f1' });
+		await db.followUps.add(markDone(followUp, 'sms', T0));
+		const undo = await store.apply({ created: [planCheckIn(followUp.personId, 1, followUp, { now: T0, id: 'c1' })] });
+		expect(await db.followUps.get('f1')).toMatchObject({ status: 'done' });
+		await store.undo(undo);
+		expect(await db.followUps.get('f1')).toMatchObject({ status: 'done' });
+		expect(await db.followUps.count()).toBe(1);
+	});
+});
