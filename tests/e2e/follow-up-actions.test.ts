@@ -38,6 +38,7 @@ describe('follow-up actions', () => {
 		session = await openSession(await blankY4m(scratchDir()));
 		const { page, context } = session;
 		await context.clock.install({ time: new Date('2026-11-20T09:00:00Z') });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await context.addInitScript(() => {
 			navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('No camera', 'NotFoundError'));
 		});
@@ -73,13 +74,33 @@ describe('follow-up actions', () => {
 		await page.getByRole('button', { name: 'Close as not a fit' }).click();
 		await page.getByRole('status').filter({ hasText: 'Closed as not a fit.' }).waitFor();
 
-		// Done, with a check-in in a month.
+		// The message is the user's to edit; the edit is kept, and Copy puts it on the clipboard.
 		await openFollowUp(page, 'Lena Fischer');
+		const message = page.getByRole('textbox', { name: 'Message' });
+		await expect.poll(() => message.inputValue()).toContain('Robotics grants in Bavaria');
+		await message.fill('Hi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda');
+		await page.reload();
+		await expect.poll(() => message.inputValue()).toBe('Hi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda');
+		await page.getByRole('group', { name: 'Send it by' }).getByRole('button', { name: 'Copy' }).click();
+		await page.getByText('Message copied.').waitFor();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+			'Following up on Robotics grants in Bavaria\n\nHi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda'
+		);
+		await page.getByRole('button', { name: 'Use the suggested message' }).click();
+		await expect.poll(() => message.inputValue()).toContain('Thanks for the conversation about Robotics grants in Bavaria at Web Summit.');
+
+		// Done, with a check-in in a month.
 		await page.getByRole('combobox', { name: 'Sent by' }).selectOption('linkedin');
 		await page.getByRole('button', { name: 'Mark done' }).click();
 		await page.getByText(/^Done .* by LinkedIn\.$/).waitFor();
 		await page.getByRole('button', { name: 'In 1 month' }).click();
 		await page.getByText('Check-in planned in 1 month.').waitFor();
+
+		// Someone with nothing planned (closed as not a fit) can still get a check-in from their page.
+		await page.goto('/people');
+		await page.getByRole('list', { name: 'People' }).getByRole('link', { name: /Marco Rossi/ }).click();
+		await page.getByRole('group', { name: 'Check in again in' }).getByRole('button', { name: 'In 6 months' }).click();
+		await page.getByText('Check-in planned in 6 months.').waitFor();
 		await page.goto('/follow-ups');
 		await page.getByText('Nothing to follow up').waitFor();
 
