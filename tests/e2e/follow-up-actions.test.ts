@@ -80,14 +80,18 @@ describe('follow-up actions', () => {
 		await expect.poll(() => message.inputValue()).toContain('Robotics grants in Bavaria');
 		await message.fill('Hi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda');
 		await page.reload();
-		await expect.poll(() => message.inputValue()).toBe('Hi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda');
+		await expect
+			.poll(() => message.inputValue())
+			.toBe('Hi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda');
 		await page.getByRole('group', { name: 'Send it by' }).getByRole('button', { name: 'Copy' }).click();
 		await page.getByText('Message copied.').waitFor();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
 			'Following up on Robotics grants in Bavaria\n\nHi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda'
 		);
 		await page.getByRole('button', { name: 'Use the suggested message' }).click();
-		await expect.poll(() => message.inputValue()).toContain('Thanks for the conversation about Robotics grants in Bavaria at Web Summit.');
+		await expect
+			.poll(() => message.inputValue())
+			.toContain('Thanks for the conversation about Robotics grants in Bavaria at Web Summit.');
 
 		// Done, with a check-in in a month.
 		await page.getByRole('combobox', { name: 'Sent by' }).selectOption('linkedin');
@@ -98,7 +102,10 @@ describe('follow-up actions', () => {
 
 		// Someone with nothing planned (closed as not a fit) can still get a check-in from their page.
 		await page.goto('/people');
-		await page.getByRole('list', { name: 'People' }).getByRole('link', { name: /Marco Rossi/ }).click();
+		await page
+			.getByRole('list', { name: 'People' })
+			.getByRole('link', { name: /Marco Rossi/ })
+			.click();
 		await page.getByRole('group', { name: 'Check in again in' }).getByRole('button', { name: 'In 6 months' }).click();
 		await page.getByText('Check-in planned in 6 months.').waitFor();
 		await page.goto('/follow-ups');
