@@ -67,6 +67,18 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					name: 'db',
+					include: ['tests/db/**/*.test.ts'],
+					environment: 'node',
+					// supabase-js needs a WebSocket class; Node 20 has one behind this flag.
+					execArgv: ['--experimental-websocket'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',

@@ -1,0 +1,294 @@
+-- sync_push and sync_pull: how devices meet. See supabase/README.md for the protocol.
+
+-- What a client may write, per table (everything else — owner_id, server_seq, timestamps,
+-- deleted_at — is the server's).
+create function app_private.writable_columns(tbl text)
+returns text[]
+language sql
+immutable
+set search_path = ''
+as $$
+	select case tbl
+		when 'events' then array['name', 'start_date', 'end_date', 'time_zone', 'clock_from_end']
+		when 'people' then array['name', 'org', 'title', 'email', 'phone', 'linkedin', 'url', 'badge_id', 'match_keys']
+		when 'encounters' then array['person_id', 'event_id', 'met_at', 'note', 'help_offer', 'raw', 'kind', 'note_conflict']
+		when 'follow_ups' then array[
+			'person_id', 'encounter_id', 'event_id', 'kind', 'due_at', 'queue_at', 'snoozed_until', 'status',
+			'done_at', 'channel', 'closed_reason', 'message'
+		]
+		when 'promises' then array['person_id', 'encounter_id', 'follow_up_id', 'text', 'status', 'due_at', 'settled_at']
+	end;
+$$;
+
+create function app_private.rejected(mid bigint, reason text, code text default null)
+returns jsonb
+language sql
+immutable
+set search_path = ''
+as $$
+	select jsonb_strip_nulls(jsonb_build_object('mid', mid, 'status', 'rejected', 'reason', reason, 'code', code));
+$$;
+
+-- Applies one mutation for `me` and returns its result. A failing write (a CHECK, a missing parent)
+-- is rolled back on its own and reported; the rest of the push goes on.
+create function app_private.apply_mutation(me uuid, client uuid, mid bigint, m jsonb)
+returns jsonb
+language plpgsql
+security invoker
+set search_path = ''
+as $$
+declare
+	tbl text := m ->> 'table';
+	op text := coalesce(m ->> 'op', 'upsert');
+	fields jsonb := m -> 'fields';
+	base_seq bigint;
+	row_id uuid;
+	current_row jsonb;
+	conflicts jsonb := '[]';
+	k text;
+	incoming jsonb;
+	concurrent boolean;
+	cols text;
+	sets text;
+	new_seq bigint;
+begin
+	if tbl is null or app_private.writable_columns(tbl) is null then
+		return app_private.rejected(mid, format('Unknown table %L.', coalesce(tbl, 'null')));
+	end if;
+	if coalesce(m ->> 'id', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+		return app_private.rejected(mid, 'The id is not a UUID.');
+	end if;
+	row_id := (m ->> 'id')::uuid;
+	if op not in ('upsert', 'delete', 'restore') then
+		return app_private.rejected(mid, format('Unknown operation %L.', op));
+	end if;
+	if fields is null or jsonb_typeof(fields) = 'null' then
+		fields := '{}';
+	elsif jsonb_typeof(fields) <> 'object' then
+		return app_private.rejected(mid, 'fields must be an object.');
+	end if;
+	if m ? 'base_seq' and jsonb_typeof(m -> 'base_seq') <> 'null' then
+		if jsonb_typeof(m -> 'base_seq') <> 'number' or (m ->> 'base_seq') !~ '^\d{1,18}$' then
+			return app_private.rejected(mid, 'base_seq must be a whole number.');
+		end if;
+		base_seq := (m ->> 'base_seq')::bigint;
+	end if;
+	select key into k from jsonb_object_keys(fields) as key
+	where key <> all (app_private.writable_columns(tbl)) limit 1;
+	if k is not null then
+		return app_private.rejected(mid, format('Column %L cannot be written in %s.', left(k, 64), tbl));
+	end if;
+
+	begin
+		execute format('select to_jsonb(t) from public.%I as t where owner_id = $1 and id = $2 for update', tbl)
+		into current_row using me, row_id;
+
+		if current_row is null then
+			if op <> 'upsert' then
+				return app_private.rejected(mid, format('There is no %s row %s to %s.', tbl, row_id, op));
+			end if;
+			select string_agg(format('%I', key), ', ') into cols from jsonb_object_keys(fields) as key;
+			execute format(
+				'insert into public.%1$I (owner_id, id%2$s) select $1, $2%3$s from jsonb_populate_record(null::public.%1$I, $3) as r returning server_seq',
+				tbl,
+				coalesce(', ' || cols, ''),
+				coalesce(', ' || (select string_agg(format('r.%I', key), ', ') from jsonb_object_keys(fields) as key), '')
+			) into new_seq using me, row_id, fields;
+			return jsonb_build_object('mid', mid, 'status', 'applied', 'table', tbl, 'id', row_id, 'server_seq', new_seq);
+		end if;
+
+		if op = 'delete' then
+			execute format('update public.%I set deleted_at = coalesce(deleted_at, now()) where owner_id = $1 and id = $2 returning server_seq', tbl)
+			into new_seq using me, row_id;
+			return jsonb_build_object('mid', mid, 'status', 'applied', 'table', tbl, 'id', row_id, 'server_seq', new_seq);
+		end if;
+
+		-- Field by field: an edit based on a version that already had a newer value of that field
+		-- is concurrent. Notes are never overwritten; a follow-up done elsewhere stays done; any other
+		-- field takes the value received last, and the value it replaced is reported, not lost.
+		for k, incoming in select key, value from jsonb_each(fields) loop
+			if incoming is not distinct from current_row -> k then
+				fields := fields - k;
+				continue;
+			end if;
+			concurrent := base_seq is null or coalesce((current_row -> 'field_seq' ->> k)::bigint, 0) > base_seq;
+			if not concurrent then
+				continue;
+			end if;
+			if tbl = 'encounters' and k = 'note' then
+				insert into public.note_revisions (owner_id, encounter_id, note, source, client_id, mid, base_seq)
+				values
+					(me, row_id, current_row ->> 'note', 'server', null, null, null),
+					(me, row_id, incoming #>> '{}', 'client', client, mid, base_seq);
+				fields := (fields - 'note') || '{"note_conflict": true}';
+				conflicts := conflicts || jsonb_build_object('field', 'note', 'kept', current_row -> 'note', 'yours', incoming, 'rule', 'both-kept');
+			elsif tbl = 'follow_ups' and k = 'status' and current_row ->> 'status' = 'done' then
+				fields := fields - 'status' - 'done_at' - 'channel';
+				conflicts := conflicts || jsonb_build_object('field', 'status', 'kept', 'done', 'yours', incoming, 'rule', 'done-wins');
+			elsif tbl = 'people' and k = 'match_keys' and jsonb_typeof(incoming) = 'array' then
+				-- The keys a person is recognised by only ever grow.
+				fields := jsonb_set(fields, '{match_keys}', (
+					select coalesce(jsonb_agg(distinct v), '[]') from (
+						select jsonb_array_elements(current_row -> 'match_keys') as v
+						union select jsonb_array_elements(incoming)
+					) as keys
+				));
+			else
+				conflicts := conflicts || jsonb_build_object('field', k, 'kept', incoming, 'replaced', current_row -> k, 'rule', 'last-wins');
+			end if;
+		end loop;
+		if op = 'restore' then
+			execute format('update public.%I set deleted_at = null where owner_id = $1 and id = $2', tbl) using me, row_id;
+		end if;
+
+		if fields <> '{}' then
+			select string_agg(format('%1$I = r.%1$I', key), ', ') into sets from jsonb_object_keys(fields) as key;
+			execute format(
+				'update public.%1$I as t set %2$s from jsonb_populate_record(null::public.%1$I, $3) as r where t.owner_id = $1 and t.id = $2 returning t.server_seq',
+				tbl,
+				sets
+			) into new_seq using me, row_id, fields;
+		else
+			new_seq := (current_row ->> 'server_seq')::bigint;
+		end if;
+
+		if op <> 'restore' and current_row ->> 'deleted_at' is not null then
+			-- An edit of something deleted elsewhere: kept in the row's history, the row stays deleted.
+			conflicts := conflicts || jsonb_build_object('field', 'deleted_at', 'kept', current_row -> 'deleted_at', 'rule', 'delete-wins');
+		end if;
+		return jsonb_build_object(
+			'mid', mid,
+			'status', case when conflicts = '[]' then 'applied' else 'conflict' end,
+			'table', tbl,
+			'id', row_id,
+			'server_seq', new_seq
+		) || case when conflicts = '[]' then '{}'::jsonb else jsonb_build_object('conflicts', conflicts) end;
+	exception
+		when others then
+			return app_private.rejected(mid, left(sqlerrm, 300), sqlstate);
+	end;
+end;
+$$;
+
+-- Applies a client's mutations in order, once each. Per mutation: a mid already seen returns the
+-- stored result ('duplicate'); a mid beyond the next one means one went missing, so the push stops
+-- there ('gap'); anything else is applied, or rejected with a reason, and recorded.
+create function public.sync_push(client_id uuid, mutations jsonb)
+returns jsonb
+language plpgsql
+security invoker
+set search_path = ''
+as $$
+declare
+	me uuid := auth.uid();
+	last_mid bigint;
+	m jsonb;
+	this_mid bigint;
+	result jsonb;
+	results jsonb := '[]';
+begin
+	if me is null then
+		raise exception 'Sign in to sync.' using errcode = '42501';
+	end if;
+	if client_id is null then
+		raise exception 'client_id is required.' using errcode = '22023';
+	end if;
+	if jsonb_typeof(mutations) is distinct from 'array' then
+		raise exception 'mutations must be an array.' using errcode = '22023';
+	end if;
+	if jsonb_array_length(mutations) > 100 then
+		raise exception 'At most 100 mutations per push (got %).', jsonb_array_length(mutations) using errcode = '22023';
+	end if;
+
+	-- One push per device at a time.
+	perform pg_advisory_xact_lock(hashtextextended(me::text || '/' || client_id::text, 0));
+	select coalesce(max(l.mid), 0) into last_mid
+	from public.sync_ledger as l
+	where l.owner_id = me and l.client_id = sync_push.client_id;
+
+	for m in select value from jsonb_array_elements(mutations) loop
+		if jsonb_typeof(m) <> 'object' or jsonb_typeof(m -> 'mid') <> 'number' or (m ->> 'mid') !~ '^\d{1,18}$' or (m ->> 'mid')::bigint < 1 then
+			results := results || jsonb_build_array(app_private.rejected(null, 'Each mutation needs a positive whole-number mid; the push stopped here.'));
+			exit;
+		end if;
+		this_mid := (m ->> 'mid')::bigint;
+		if this_mid <= last_mid then
+			select l.result into result
+			from public.sync_ledger as l
+			where l.owner_id = me and l.client_id = sync_push.client_id and l.mid = this_mid;
+			results := results || jsonb_build_array(
+				jsonb_build_object('mid', this_mid, 'status', 'duplicate', 'original', coalesce(result, 'null'::jsonb))
+			);
+			continue;
+		end if;
+		if this_mid > last_mid + 1 then
+			results := results || jsonb_build_array(jsonb_build_object('mid', this_mid, 'status', 'gap', 'expected', last_mid + 1));
+			exit;
+		end if;
+		result := app_private.apply_mutation(me, client_id, this_mid, m);
+		insert into public.sync_ledger (owner_id, client_id, mid, result) values (me, client_id, this_mid, result);
+		last_mid := this_mid;
+		results := results || jsonb_build_array(result);
+	end loop;
+	return jsonb_build_object('results', results, 'last_mid', last_mid);
+end;
+$$;
+
+-- Every change after `since` (the caller's own rows only, through RLS), in server_seq order,
+-- tombstones included, one page at a time, read in one snapshot. Each table contributes at most
+-- one page, read in order through its (owner_id, server_seq) index, so a page costs the same
+-- however much there is.
+create function public.sync_pull(since bigint default 0, lim integer default 500)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+	after bigint := greatest(coalesce(since, 0), 0);
+	size integer := least(greatest(coalesce(lim, 500), 1), 1000);
+	page jsonb;
+begin
+	with changed as (
+		(select 'events' as tbl, t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq' as row
+			from public.events as t where t.server_seq > after order by t.server_seq limit size + 1)
+		union all
+		(select 'people', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+			from public.people as t where t.server_seq > after order by t.server_seq limit size + 1)
+		union all
+		(select 'encounters', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+			from public.encounters as t where t.server_seq > after order by t.server_seq limit size + 1)
+		union all
+		(select 'follow_ups', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+			from public.follow_ups as t where t.server_seq > after order by t.server_seq limit size + 1)
+		union all
+		(select 'promises', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+			from public.promises as t where t.server_seq > after order by t.server_seq limit size + 1)
+		union all
+		(select 'note_revisions', t.server_seq, to_jsonb(t) - 'owner_id'
+			from public.note_revisions as t where t.server_seq > after order by t.server_seq limit size + 1)
+	),
+	ranked as (
+		select changed.*, row_number() over (order by changed.server_seq) as n from changed
+	)
+	select jsonb_build_object(
+		'rows', coalesce(jsonb_agg(jsonb_build_object('table', r.tbl, 'row', r.row) order by r.server_seq) filter (where r.n <= size), '[]'::jsonb),
+		'next', coalesce(max(r.server_seq) filter (where r.n <= size), after),
+		'has_more', count(*) > size
+	)
+	into page
+	from ranked as r;
+	return page;
+end;
+$$;
+
+revoke all on function public.sync_push(uuid, jsonb) from public, anon;
+revoke all on function public.sync_pull(bigint, integer) from public, anon;
+grant execute on function public.sync_push(uuid, jsonb), public.sync_pull(bigint, integer) to authenticated;
+revoke all on all functions in schema app_private from public, anon;
+grant execute on function
+	app_private.writable_columns(text),
+	app_private.rejected(bigint, text, text),
+	app_private.apply_mutation(uuid, uuid, bigint, jsonb)
+	to authenticated;

@@ -1,0 +1,129 @@
+-- sync_push: once per mutation, in order, and the conflict rules decided on the server.
+begin;
+select plan(28);
+
+create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
+begin
+	perform set_config('request.jwt.claims', json_build_object('sub', who, 'role', 'authenticated')::text, true);
+	perform set_config('role', 'authenticated', true);
+end;
+$$;
+-- Pushes one mutation from a device and returns its result.
+create function pg_temp.push(device uuid, mutation jsonb) returns jsonb language sql as $$
+	select public.sync_push(device, jsonb_build_array(mutation)) -> 'results' -> 0;
+$$;
+
+insert into auth.users (id, email) values ('a0000000-0000-4000-8000-000000000001', 'ada@test.example');
+select pg_temp.act_as('a0000000-0000-4000-8000-000000000001');
+
+-- Idempotency: the same mid twice is one effect.
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 1, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"name": "Grace", "org": "Navy"}}') ->> 'status',
+	'applied', 'a new person is applied'
+);
+select is(
+	(select seq from public.sync_state),
+	1::bigint, 'one change so far'
+);
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 1, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"name": "Grace Again"}}') ->> 'status',
+	'duplicate', 'the same mid again is reported as a duplicate'
+);
+select is((select name from public.people), 'Grace', 'and changes nothing');
+select is((select seq from public.sync_state), 1::bigint, 'not even the cursor');
+
+-- A gap stops the push: nothing after it is applied.
+select is(
+	public.sync_push('d0000000-0000-4000-8000-000000000001', $$[
+		{"mid": 2, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "fields": {"name": "Alan"}},
+		{"mid": 4, "table": "people", "id": "f0000000-0000-4000-8000-000000000004", "fields": {"name": "Skipped"}},
+		{"mid": 5, "table": "people", "id": "f0000000-0000-4000-8000-000000000005", "fields": {"name": "Also skipped"}}
+	]$$) -> 'results',
+	$$[{"mid": 2, "id": "f0000000-0000-4000-8000-000000000002", "table": "people", "status": "applied", "server_seq": 2},
+	   {"mid": 4, "status": "gap", "expected": 3}]$$::jsonb,
+	'mid 4 after mid 2 is a gap: the push stops there'
+);
+select is((select count(*)::int from public.people), 2, 'nothing after the gap was written');
+select is((select max(mid) from public.sync_ledger), 2::bigint, 'the ledger stops before the gap');
+
+-- A field nobody changed since the edit's base is applied, with no conflict.
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 1, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "base_seq": 1, "fields": {"title": "Rear Admiral"}}') ->> 'status',
+	'applied', 'an edit of an unchanged field applies'
+);
+
+-- Concurrent scalar edits: the one received last wins; the value it replaced is reported.
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 3, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "base_seq": 1, "fields": {"org": "Yale"}}') ->> 'status',
+	'applied', 'the first of two concurrent edits applies'
+);
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 2, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "base_seq": 1, "fields": {"org": "Harvard"}}') -> 'conflicts',
+	'[{"field": "org", "kept": "Harvard", "replaced": "Yale", "rule": "last-wins"}]'::jsonb,
+	'the second wins and reports the value it replaced'
+);
+select is((select org from public.people where id = 'f0000000-0000-4000-8000-000000000001'), 'Harvard', 'the last received value is kept');
+
+-- Notes are never overwritten: both versions are kept and the encounter is flagged.
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 4, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "fields": {"person_id": "f0000000-0000-4000-8000-000000000001", "met_at": "2026-11-20T10:00:00Z", "note": "COBOL compilers"}}');
+-- Both devices start from the same version of the note.
+create temporary table note_base on commit drop as select server_seq from public.encounters;
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', format('{"mid": 5, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"note": "COBOL compilers and the Mark I"}}', (select server_seq from note_base))::jsonb);
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', format('{"mid": 3, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"note": "COBOL compilers; she wants an intro"}}', (select server_seq from note_base))::jsonb) ->> 'status',
+	'conflict', 'a note edited on two devices is a conflict'
+);
+select is((select note from public.encounters), 'COBOL compilers and the Mark I', 'the note is not overwritten');
+select ok((select note_conflict from public.encounters), 'the encounter is flagged for the user to merge');
+select results_eq(
+	$$ select source, note from public.note_revisions order by source $$,
+	$$ values ('client', 'COBOL compilers; she wants an intro'), ('server', 'COBOL compilers and the Mark I') $$,
+	'both versions are kept'
+);
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', format('{"mid": 4, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"note": "Merged: COBOL, the Mark I, intro", "note_conflict": false}}', (select server_seq from public.encounters))::jsonb) ->> 'status',
+	'applied', 'the merged note, based on what the user saw, applies'
+);
+select ok(not (select note_conflict from public.encounters), 'and clears the flag');
+
+-- Follow-ups: done beats a stale open; reopening wins only if its base saw done.
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 6, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "fields": {"person_id": "f0000000-0000-4000-8000-000000000001", "encounter_id": "10000000-0000-4000-8000-000000000001", "due_at": "2026-11-22T10:00:00Z", "queue_at": "2026-11-22T10:00:00Z"}}');
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', format('{"mid": 7, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"status": "done", "done_at": "2026-11-21T09:00:00Z", "channel": "email"}}', (select server_seq from public.follow_ups))::jsonb);
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 5, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": 1, "fields": {"status": "open", "snoozed_until": "2026-11-23T09:00:00Z", "queue_at": "2026-11-23T09:00:00Z"}}') -> 'conflicts' -> 0 ->> 'rule',
+	'done-wins', 'a stale open does not undo done'
+);
+select is((select status from public.follow_ups), 'done', 'the follow-up stays done');
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', format('{"mid": 6, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"status": "open"}}', (select server_seq from public.follow_ups))::jsonb) ->> 'status',
+	'applied', 'reopening based on the done version applies'
+);
+select is((select status from public.follow_ups), 'open', 'the follow-up is open again');
+
+-- Delete vs. edit: the delete hides the row, the edit is kept; restore brings it back.
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 8, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "op": "delete"}');
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 7, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "base_seq": 2, "fields": {"org": "Bletchley"}}') -> 'conflicts' -> -1 ->> 'rule',
+	'delete-wins', 'an edit of a deleted person is reported'
+);
+select ok(
+	(select deleted_at is not null and org = 'Bletchley' from public.people where id = 'f0000000-0000-4000-8000-000000000002'),
+	'the person stays deleted, with the edit kept'
+);
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 9, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "op": "restore"}');
+select ok((select deleted_at is null from public.people where id = 'f0000000-0000-4000-8000-000000000002'), 'restore clears the tombstone');
+
+-- The same badge scanned on two devices is one person (same derived id); match keys only grow.
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 10, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1"]}}');
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 8, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1", "email:k@nasa.example"]}}') ->> 'status',
+	'applied', 'the second device''s scan of the same badge updates the same person'
+);
+select is(
+	(select match_keys from public.people where id = 'f0000000-0000-4000-8000-0000000000aa'),
+	array['badge:K1', 'email:k@nasa.example'], 'match keys are the union of both'
+);
+select is((select count(*)::int from public.people where name = 'Katherine'), 1, 'one person, not two');
+
+select * from finish();
+rollback;
