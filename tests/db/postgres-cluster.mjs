@@ -13,15 +13,18 @@ const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const asRoot = process.getuid?.() === 0;
 
 function run(command, args, options = {}) {
-	const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-	return execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+	const settings = { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options };
+	return asRoot
+		? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], settings)
+		: execFileSync(command, args, settings);
 }
 
+/** @returns {Promise<number>} */
 async function freePort() {
 	return new Promise((resolve) => {
 		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
+			const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+			server.close(() => resolve(address.port));
 		});
 	});
 }
@@ -67,7 +70,11 @@ export async function startCluster() {
 		port,
 		url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
 		connection,
-		/** Runs SQL (a file or text) with psql, stopping at the first error. */
+		/**
+		 * Runs SQL (a file or text) with psql, stopping at the first error.
+		 * @param {string | null} sql
+		 * @param {string} [file]
+		 */
 		psql(sql, file) {
 			const args = [
 				'-h',
@@ -89,15 +96,9 @@ export async function startCluster() {
 			});
 		},
 		stop() {
-			spawnSync(
-				...(asRoot
-					? [
-							'runuser',
-							['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'immediate', 'stop']
-						]
-					: [join(BIN, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']]),
-				{ stdio: 'ignore' }
-			);
+			const stop = [join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'immediate', 'stop'];
+			if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', ...stop], { stdio: 'ignore' });
+			else spawnSync(stop[0], stop.slice(1), { stdio: 'ignore' });
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
@@ -124,7 +125,8 @@ export async function startMigratedCluster({ pgtap = false } = {}) {
 		if (pgtap) cluster.psql('create extension if not exists pgtap with schema extensions');
 	} catch (error) {
 		cluster.stop();
-		throw new Error(`Migrating the throwaway cluster failed:\n${error.stderr ?? error.message}`);
+		const failure = /** @type {{ stderr?: string, message: string }} */ (error);
+		throw new Error(`Migrating the throwaway cluster failed:\n${failure.stderr ?? failure.message}`);
 	}
 	return cluster;
 }
