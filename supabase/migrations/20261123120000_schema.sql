@@ -20,6 +20,8 @@ create table public.events (
 	time_zone text not null default 'UTC' check (char_length(time_zone) between 1 and 64),
 	clock_from_end boolean not null default false,
 	field_seq jsonb not null default '{}',
+	-- Which device (push client) made each field's last change.
+	field_client jsonb not null default '{}',
 	server_seq bigint not null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
@@ -41,6 +43,8 @@ create table public.people (
 	badge_id text not null default '' check (char_length(badge_id) <= 512),
 	match_keys text[] not null default '{}' check (cardinality(match_keys) <= 20),
 	field_seq jsonb not null default '{}',
+	-- Which device (push client) made each field's last change.
+	field_client jsonb not null default '{}',
 	server_seq bigint not null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
@@ -64,6 +68,8 @@ create table public.encounters (
 	-- Set when two devices edited the note at once; both versions are in note_revisions.
 	note_conflict boolean not null default false,
 	field_seq jsonb not null default '{}',
+	-- Which device (push client) made each field's last change.
+	field_client jsonb not null default '{}',
 	server_seq bigint not null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
@@ -91,6 +97,8 @@ create table public.follow_ups (
 		message is null or (jsonb_typeof(message) = 'object' and octet_length(message::text) <= 40000)
 	),
 	field_seq jsonb not null default '{}',
+	-- Which device (push client) made each field's last change.
+	field_client jsonb not null default '{}',
 	server_seq bigint not null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
@@ -112,6 +120,8 @@ create table public.promises (
 	due_at timestamptz not null,
 	settled_at timestamptz,
 	field_seq jsonb not null default '{}',
+	-- Which device (push client) made each field's last change.
+	field_client jsonb not null default '{}',
 	server_seq bigint not null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),

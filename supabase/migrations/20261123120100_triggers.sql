@@ -30,7 +30,8 @@ set search_path = ''
 as $$
 declare
 	seq bigint;
-	changed jsonb;
+	changed text[];
+	client text := nullif(current_setting('app.client_id', true), '');
 	old_row jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) else '{}'::jsonb end;
 begin
 	if tg_op = 'UPDATE' then
@@ -47,14 +48,17 @@ begin
 	new.updated_at := now();
 	seq := app_private.next_seq(new.owner_id);
 	new.server_seq := seq;
-	-- Which fields this write changed, and at which step: the conflict rules compare them with
-	-- the step a client's edit was based on.
-	select jsonb_object_agg(n.key, seq)
+	-- Which fields this write changed, at which step and from which device (sync_push sets
+	-- app.client_id): the conflict rules compare them with the step a device's edit was based on.
+	select array_agg(n.key)
 	into changed
 	from jsonb_each(to_jsonb(new)) as n
-	where n.key not in ('owner_id', 'id', 'server_seq', 'created_at', 'updated_at', 'field_seq')
+	where n.key not in ('owner_id', 'id', 'server_seq', 'created_at', 'updated_at', 'field_seq', 'field_client')
 		and (tg_op = 'INSERT' or n.value is distinct from old_row -> n.key);
-	new.field_seq := (case when tg_op = 'UPDATE' then old.field_seq else '{}'::jsonb end) || coalesce(changed, '{}'::jsonb);
+	new.field_seq := (case when tg_op = 'UPDATE' then old.field_seq else '{}'::jsonb end)
+		|| coalesce((select jsonb_object_agg(k, seq) from unnest(changed) as k), '{}'::jsonb);
+	new.field_client := (case when tg_op = 'UPDATE' then old.field_client else '{}'::jsonb end)
+		|| coalesce((select jsonb_object_agg(k, client) from unnest(changed) as k), '{}'::jsonb);
 	return new;
 end;
 $$;

@@ -111,7 +111,10 @@ begin
 				fields := fields - k;
 				continue;
 			end if;
-			concurrent := base_seq is null or coalesce((current_row -> 'field_seq' ->> k)::bigint, 0) > base_seq;
+			-- Concurrent: changed after the edit's base, by another device (a device's own earlier
+			-- edits, not yet pulled back, are its own sequence, not a conflict).
+			concurrent := (base_seq is null or coalesce((current_row -> 'field_seq' ->> k)::bigint, 0) > base_seq)
+				and (current_row -> 'field_client' ->> k) is distinct from client::text;
 			if not concurrent then
 				continue;
 			end if;
@@ -200,8 +203,9 @@ begin
 		raise exception 'At most 100 mutations per push (got %).', jsonb_array_length(mutations) using errcode = '22023';
 	end if;
 
-	-- One push per device at a time.
+	-- One push per device at a time; the stamping trigger records which device changed what.
 	perform pg_advisory_xact_lock(hashtextextended(me::text || '/' || client_id::text, 0));
+	perform set_config('app.client_id', client_id::text, true);
 	select coalesce(max(l.mid), 0) into last_mid
 	from public.sync_ledger as l
 	where l.owner_id = me and l.client_id = sync_push.client_id;
@@ -251,19 +255,19 @@ declare
 	page jsonb;
 begin
 	with changed as (
-		(select 'events' as tbl, t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq' as row
+		(select 'events' as tbl, t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq' - 'field_client' as row
 			from public.events as t where t.server_seq > after order by t.server_seq limit size + 1)
 		union all
-		(select 'people', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+		(select 'people', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq' - 'field_client'
 			from public.people as t where t.server_seq > after order by t.server_seq limit size + 1)
 		union all
-		(select 'encounters', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+		(select 'encounters', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq' - 'field_client'
 			from public.encounters as t where t.server_seq > after order by t.server_seq limit size + 1)
 		union all
-		(select 'follow_ups', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+		(select 'follow_ups', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq' - 'field_client'
 			from public.follow_ups as t where t.server_seq > after order by t.server_seq limit size + 1)
 		union all
-		(select 'promises', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq'
+		(select 'promises', t.server_seq, to_jsonb(t) - 'owner_id' - 'field_seq' - 'field_client'
 			from public.promises as t where t.server_seq > after order by t.server_seq limit size + 1)
 		union all
 		(select 'note_revisions', t.server_seq, to_jsonb(t) - 'owner_id'

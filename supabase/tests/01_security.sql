@@ -1,6 +1,6 @@
 -- Who can reach what: nobody anonymous, no user another user's rows, every table under RLS.
 begin;
-select plan(81);
+select plan(82);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -26,9 +26,12 @@ select is(public.sync_push('c0000000-0000-4000-8000-00000000000a', $$[
 	{"mid": 2, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"name": "Grace", "email": "grace@x.example"}},
 	{"mid": 3, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "fields": {"person_id": "f0000000-0000-4000-8000-000000000001", "event_id": "e0000000-0000-4000-8000-000000000001", "met_at": "2026-11-20T10:00:00Z", "note": "Compilers for COBOL"}},
 	{"mid": 4, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "fields": {"person_id": "f0000000-0000-4000-8000-000000000001", "encounter_id": "10000000-0000-4000-8000-000000000001", "due_at": "2026-11-22T10:00:00Z", "queue_at": "2026-11-22T10:00:00Z"}},
-	{"mid": 5, "table": "promises", "id": "30000000-0000-4000-8000-000000000001", "fields": {"person_id": "f0000000-0000-4000-8000-000000000001", "encounter_id": "10000000-0000-4000-8000-000000000001", "follow_up_id": "20000000-0000-4000-8000-000000000001", "text": "Send the paper", "due_at": "2026-11-22T10:00:00Z"}},
-	{"mid": 6, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": 0, "fields": {"note": "A concurrent edit"}}
-]$$::jsonb) ->> 'last_mid', '6', 'the fixture rows were pushed');
+	{"mid": 5, "table": "promises", "id": "30000000-0000-4000-8000-000000000001", "fields": {"person_id": "f0000000-0000-4000-8000-000000000001", "encounter_id": "10000000-0000-4000-8000-000000000001", "follow_up_id": "20000000-0000-4000-8000-000000000001", "text": "Send the paper", "due_at": "2026-11-22T10:00:00Z"}}
+]$$::jsonb) ->> 'last_mid', '5', 'the fixture rows were pushed');
+-- A concurrent note edit from a second device, so there are note revisions too.
+select is(public.sync_push('c0000000-0000-4000-8000-00000000000c', $$[
+	{"mid": 1, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": 0, "fields": {"note": "A concurrent edit"}}
+]$$::jsonb) -> 'results' -> 0 ->> 'status', 'conflict', 'a second device edited the note concurrently');
 reset role;
 
 create temporary table tables_under_test (name text, insert_sql text) on commit drop;

@@ -1,6 +1,6 @@
 -- sync_push: once per mutation, in order, and the conflict rules decided on the server.
 begin;
-select plan(28);
+select plan(30);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -86,16 +86,23 @@ select is(
 );
 select ok(not (select note_conflict from public.encounters), 'and clears the flag');
 
+-- A device's own successive edits, not pulled back in between, are not a conflict.
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', format('{"mid": 5, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"note": "Merged, then edited again offline"}}', (select server_seq from note_base))::jsonb) ->> 'status',
+	'applied', 'a second edit of one''s own note applies without a conflict'
+);
+select ok(not (select note_conflict from public.encounters), 'and raises no flag');
+
 -- Follow-ups: done beats a stale open; reopening wins only if its base saw done.
 select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 6, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "fields": {"person_id": "f0000000-0000-4000-8000-000000000001", "encounter_id": "10000000-0000-4000-8000-000000000001", "due_at": "2026-11-22T10:00:00Z", "queue_at": "2026-11-22T10:00:00Z"}}');
 select pg_temp.push('d0000000-0000-4000-8000-000000000001', format('{"mid": 7, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"status": "done", "done_at": "2026-11-21T09:00:00Z", "channel": "email"}}', (select server_seq from public.follow_ups))::jsonb);
 select is(
-	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 5, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": 1, "fields": {"status": "open", "snoozed_until": "2026-11-23T09:00:00Z", "queue_at": "2026-11-23T09:00:00Z"}}') -> 'conflicts' -> 0 ->> 'rule',
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 6, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": 1, "fields": {"status": "open", "snoozed_until": "2026-11-23T09:00:00Z", "queue_at": "2026-11-23T09:00:00Z"}}') -> 'conflicts' -> 0 ->> 'rule',
 	'done-wins', 'a stale open does not undo done'
 );
 select is((select status from public.follow_ups), 'done', 'the follow-up stays done');
 select is(
-	pg_temp.push('d0000000-0000-4000-8000-000000000002', format('{"mid": 6, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"status": "open"}}', (select server_seq from public.follow_ups))::jsonb) ->> 'status',
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', format('{"mid": 7, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"status": "open"}}', (select server_seq from public.follow_ups))::jsonb) ->> 'status',
 	'applied', 'reopening based on the done version applies'
 );
 select is((select status from public.follow_ups), 'open', 'the follow-up is open again');
@@ -103,7 +110,7 @@ select is((select status from public.follow_ups), 'open', 'the follow-up is open
 -- Delete vs. edit: the delete hides the row, the edit is kept; restore brings it back.
 select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 8, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "op": "delete"}');
 select is(
-	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 7, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "base_seq": 2, "fields": {"org": "Bletchley"}}') -> 'conflicts' -> -1 ->> 'rule',
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 8, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "base_seq": 2, "fields": {"org": "Bletchley"}}') -> 'conflicts' -> -1 ->> 'rule',
 	'delete-wins', 'an edit of a deleted person is reported'
 );
 select ok(
@@ -116,7 +123,7 @@ select ok((select deleted_at is null from public.people where id = 'f0000000-000
 -- The same badge scanned on two devices is one person (same derived id); match keys only grow.
 select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 10, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1"]}}');
 select is(
-	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 8, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1", "email:k@nasa.example"]}}') ->> 'status',
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 9, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1", "email:k@nasa.example"]}}') ->> 'status',
 	'applied', 'the second device''s scan of the same badge updates the same person'
 );
 select is(

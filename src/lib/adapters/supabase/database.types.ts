@@ -15,6 +15,7 @@ export type Database = {
           created_at: string
           deleted_at: string | null
           event_id: string | null
+          field_client: NonNullable<Json>
           field_seq: NonNullable<Json>
           help_offer: string
           id: string
@@ -32,6 +33,7 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           event_id?: string | null
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           help_offer?: string
           id: string
@@ -49,6 +51,7 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           event_id?: string | null
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           help_offer?: string
           id?: string
@@ -85,6 +88,7 @@ export type Database = {
           created_at: string
           deleted_at: string | null
           end_date: string
+          field_client: NonNullable<Json>
           field_seq: NonNullable<Json>
           id: string
           name: string
@@ -99,6 +103,7 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           end_date: string
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           id: string
           name: string
@@ -113,6 +118,7 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           end_date?: string
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           id?: string
           name?: string
@@ -134,6 +140,7 @@ export type Database = {
           due_at: string
           encounter_id: string | null
           event_id: string | null
+          field_client: NonNullable<Json>
           field_seq: NonNullable<Json>
           id: string
           kind: string
@@ -155,6 +162,7 @@ export type Database = {
           due_at: string
           encounter_id?: string | null
           event_id?: string | null
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           id: string
           kind?: string
@@ -176,6 +184,7 @@ export type Database = {
           due_at?: string
           encounter_id?: string | null
           event_id?: string | null
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           id?: string
           kind?: string
@@ -265,6 +274,7 @@ export type Database = {
           created_at: string
           deleted_at: string | null
           email: string
+          field_client: NonNullable<Json>
           field_seq: NonNullable<Json>
           id: string
           linkedin: string
@@ -283,6 +293,7 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           email?: string
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           id: string
           linkedin?: string
@@ -301,6 +312,7 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           email?: string
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           id?: string
           linkedin?: string
@@ -322,6 +334,7 @@ export type Database = {
           deleted_at: string | null
           due_at: string
           encounter_id: string
+          field_client: NonNullable<Json>
           field_seq: NonNullable<Json>
           follow_up_id: string
           id: string
@@ -338,6 +351,7 @@ export type Database = {
           deleted_at?: string | null
           due_at: string
           encounter_id: string
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           follow_up_id: string
           id: string
@@ -354,6 +368,7 @@ export type Database = {
           deleted_at?: string | null
           due_at?: string
           encounter_id?: string
+          field_client?: NonNullable<Json>
           field_seq?: NonNullable<Json>
           follow_up_id?: string
           id?: string

@@ -1,0 +1,95 @@
+import { RemoteError, type OutboxEntry, type PushResult, type RemoteGateway, type SyncStore } from './ports';
+
+export interface SyncReport {
+	pushed: number;
+	rejected: number;
+	pulled: number;
+}
+
+export interface SyncOptions {
+	/** Mutations per push (the server takes up to 100). */
+	batchSize?: number;
+	/** Rows per pull page. */
+	pageSize?: number;
+}
+
+/**
+ * One round of sync: push everything waiting (in order, in batches), then pull everything new.
+ * Transport problems surface as RemoteError for the caller to retry; nothing is acknowledged
+ * unless the server answered for it, so a lost response only means the same batch again, which
+ * the server's ledger turns into duplicates.
+ */
+export class SyncEngine {
+	private readonly batchSize: number;
+	private readonly pageSize: number;
+
+	constructor(
+		private readonly store: SyncStore,
+		private readonly remote: RemoteGateway,
+		options: SyncOptions = {}
+	) {
+		this.batchSize = options.batchSize ?? 50;
+		this.pageSize = options.pageSize ?? 500;
+	}
+
+	async sync(): Promise<SyncReport> {
+		const report: SyncReport = { pushed: 0, rejected: 0, pulled: 0 };
+		await this.push(report);
+		await this.pull(report);
+		return report;
+	}
+
+	/** Calls the server once, refreshing the session and retrying once after a 401. */
+	private async withSession<T>(call: () => Promise<T>): Promise<T> {
+		try {
+			return await call();
+		} catch (error) {
+			if (!(error instanceof RemoteError) || error.kind !== 'unauthorized') throw error;
+			if (!(await this.remote.refreshSession())) throw error;
+			return call();
+		}
+	}
+
+	private async push(report: SyncReport): Promise<void> {
+		const clientId = await this.store.clientId();
+		for (;;) {
+			const batch = await this.store.outbox(this.batchSize);
+			if (!batch.length) return;
+			const { results } = await this.withSession(() => this.remote.push(clientId, batch));
+			const byMid = new Map(results.filter((r) => r.mid !== null).map((r) => [r.mid, r]));
+			const outcomes: { entry: OutboxEntry; result: PushResult }[] = [];
+			let gap: PushResult | undefined;
+			for (const entry of batch) {
+				const result = byMid.get(entry.mid);
+				if (!result) break;
+				if (result.status === 'gap') {
+					gap = result;
+					break;
+				}
+				outcomes.push({ entry, result });
+				const final = result.status === 'duplicate' ? result.original : result;
+				if (final?.status === 'rejected') report.rejected++;
+				else report.pushed++;
+			}
+			if (outcomes.length) await this.store.acknowledge(outcomes);
+			if (gap?.expected) {
+				await this.store.renumber(gap.expected);
+				continue;
+			}
+			if (outcomes.length < batch.length) {
+				// The server stopped early without saying why: never loop on the same batch forever.
+				throw new RemoteError('refused', `The server handled ${outcomes.length} of ${batch.length} changes.`);
+			}
+		}
+	}
+
+	private async pull(report: SyncReport): Promise<void> {
+		for (;;) {
+			const since = await this.store.cursor();
+			const page = await this.withSession(() => this.remote.pull(since, this.pageSize));
+			await this.store.applyPage(page);
+			report.pulled += page.rows.length;
+			if (!page.has_more) return;
+		}
+	}
+}

@@ -1,0 +1,78 @@
+import type { ServerTable } from './mapping';
+
+/** One local change waiting to be pushed, as sync_push takes it. */
+export interface OutboxEntry {
+	/** Per device, increasing by one: the server applies each once, in order. */
+	mid: number;
+	table: ServerTable;
+	id: string;
+	op: 'upsert' | 'delete' | 'restore';
+	/** Server column names; for an upsert, only what the change touched. */
+	fields: Record<string, unknown>;
+	/** The row's server_seq this change was based on; null for a row the device never pulled. */
+	baseSeq: number | null;
+}
+
+export type PushStatus = 'applied' | 'conflict' | 'rejected' | 'duplicate' | 'gap';
+
+/** What sync_push says about one mutation. */
+export interface PushResult {
+	mid: number | null;
+	status: PushStatus;
+	table?: string;
+	id?: string;
+	server_seq?: number;
+	reason?: string;
+	code?: string;
+	expected?: number;
+	original?: PushResult | null;
+	conflicts?: { field: string; rule: string; kept?: unknown; replaced?: unknown; yours?: unknown }[];
+}
+
+export interface PulledRow {
+	table: string;
+	row: Record<string, unknown>;
+}
+
+export interface PullPage {
+	rows: PulledRow[];
+	next: number;
+	has_more: boolean;
+}
+
+/** The device's side: the outbox, the cursor, and where pulled rows go. */
+export interface SyncStore {
+	/** This device's id for the push ledger (per user and device). */
+	clientId(): Promise<string>;
+	/** The oldest `limit` entries waiting to be pushed. */
+	outbox(limit: number): Promise<OutboxEntry[]>;
+	/** Records what the server said about pushed entries, in one transaction. */
+	acknowledge(outcomes: { entry: OutboxEntry; result: PushResult }[]): Promise<void>;
+	/** After a gap: gives the waiting entries fresh mids from `next` on (none of them reached the server). */
+	renumber(next: number): Promise<void>;
+	cursor(): Promise<number>;
+	/** Writes a pulled page and the new cursor in one transaction, local pending edits on top. */
+	applyPage(page: PullPage): Promise<void>;
+}
+
+export type RemoteFailure = 'offline' | 'unauthorized' | 'server' | 'refused';
+
+/** A push or pull that did not get an answer the engine can use, sorted by what to do next. */
+export class RemoteError extends Error {
+	constructor(
+		readonly kind: RemoteFailure,
+		message: string,
+		readonly cause?: unknown
+	) {
+		super(message);
+		this.name = 'RemoteError';
+	}
+}
+
+/** The server's side: sync_push, sync_pull, and getting a fresh token after a 401. */
+export interface RemoteGateway {
+	push(clientId: string, mutations: OutboxEntry[]): Promise<{ results: PushResult[]; last_mid: number }>;
+	pull(since: number, limit: number): Promise<PullPage>;
+	/** True when a new access token was obtained. */
+	refreshSession(): Promise<boolean>;
+}
