@@ -30,7 +30,13 @@ type Spec = [local: string, server: string, kind: Kind];
 const plain = (local: string, server = local): Spec => [local, server, 'plain'];
 
 const FIELDS: Record<LocalTable, Spec[]> = {
-	events: [plain('name'), plain('startDate', 'start_date'), plain('endDate', 'end_date'), plain('timeZone', 'time_zone'), plain('clockFromEnd', 'clock_from_end')],
+	events: [
+		plain('name'),
+		plain('startDate', 'start_date'),
+		plain('endDate', 'end_date'),
+		plain('timeZone', 'time_zone'),
+		plain('clockFromEnd', 'clock_from_end')
+	],
 	people: [
 		plain('name'),
 		plain('org'),
