@@ -51,6 +51,7 @@ declare
 	cols text;
 	sets text;
 	new_seq bigint;
+	reviving boolean;
 begin
 	if tbl is null or app_private.writable_columns(tbl) is null then
 		return app_private.rejected(mid, format('Unknown table %L.', coalesce(tbl, 'null')));
@@ -59,7 +60,7 @@ begin
 		return app_private.rejected(mid, 'The id is not a UUID.');
 	end if;
 	row_id := (m ->> 'id')::uuid;
-	if op not in ('upsert', 'delete', 'restore') then
+	if op not in ('create', 'upsert', 'delete', 'restore') then
 		return app_private.rejected(mid, format('Unknown operation %L.', op));
 	end if;
 	if fields is null or jsonb_typeof(fields) = 'null' then
@@ -84,7 +85,7 @@ begin
 		into current_row using me, row_id;
 
 		if current_row is null then
-			if op <> 'upsert' then
+			if op not in ('create', 'upsert') then
 				return app_private.rejected(mid, format('There is no %s row %s to %s.', tbl, row_id, op));
 			end if;
 			select string_agg(format('%I', key), ', ') into cols from jsonb_object_keys(fields) as key;
@@ -107,7 +108,10 @@ begin
 		-- is concurrent. Notes are never overwritten; a follow-up done elsewhere stays done; any other
 		-- field takes the value received last, and the value it replaced is reported, not lost.
 		for k, incoming in select key, value from jsonb_each(fields) loop
-			if incoming is not distinct from current_row -> k then
+			-- A device creating a row that exists (the same person scanned on two devices) adds
+			-- what it knows and never blanks what the other device knew.
+			if incoming is not distinct from current_row -> k
+				or (op = 'create' and incoming in ('null', '""', '[]')) then
 				fields := fields - k;
 				continue;
 			end if;
@@ -140,12 +144,19 @@ begin
 				conflicts := conflicts || jsonb_build_object('field', k, 'kept', incoming, 'replaced', current_row -> k, 'rule', 'last-wins');
 			end if;
 		end loop;
-		if op = 'restore' then
-			execute format('update public.%I set deleted_at = null where owner_id = $1 and id = $2', tbl) using me, row_id;
+		-- 'create' is a device making the row anew (say, a person scanned again after being deleted
+		-- elsewhere): like 'restore', it brings the row back. Any other edit of a deleted row is kept
+		-- in the row's history and the row stays deleted.
+		reviving := op in ('create', 'restore') and current_row ->> 'deleted_at' is not null;
+		if not reviving and current_row ->> 'deleted_at' is not null then
+			conflicts := conflicts || jsonb_build_object('field', 'deleted_at', 'kept', current_row -> 'deleted_at', 'rule', 'delete-wins');
 		end if;
 
-		if fields <> '{}' then
+		-- A write that lost a conflict still moves the row forward, so the device that sent it pulls
+		-- the version that won (its cursor may already be past the winning change).
+		if fields <> '{}' or conflicts <> '[]' or reviving then
 			select string_agg(format('%1$I = r.%1$I', key), ', ') into sets from jsonb_object_keys(fields) as key;
+			sets := concat_ws(', ', sets, case when reviving then 'deleted_at = null' else 'deleted_at = t.deleted_at' end);
 			execute format(
 				'update public.%1$I as t set %2$s from jsonb_populate_record(null::public.%1$I, $3) as r where t.owner_id = $1 and t.id = $2 returning t.server_seq',
 				tbl,
@@ -155,10 +166,6 @@ begin
 			new_seq := (current_row ->> 'server_seq')::bigint;
 		end if;
 
-		if op <> 'restore' and current_row ->> 'deleted_at' is not null then
-			-- An edit of something deleted elsewhere: kept in the row's history, the row stays deleted.
-			conflicts := conflicts || jsonb_build_object('field', 'deleted_at', 'kept', current_row -> 'deleted_at', 'rule', 'delete-wins');
-		end if;
 		return jsonb_build_object(
 			'mid', mid,
 			'status', case when conflicts = '[]' then 'applied' else 'conflict' end,
@@ -168,7 +175,7 @@ begin
 		) || case when conflicts = '[]' then '{}'::jsonb else jsonb_build_object('conflicts', conflicts) end;
 	exception
 		when others then
-			return app_private.rejected(mid, left(sqlerrm, 300), sqlstate);
+			return app_private.rejected(mid, left(sqlerrm, 300), sqlstate) || jsonb_build_object('table', tbl, 'id', row_id);
 	end;
 end;
 $$;

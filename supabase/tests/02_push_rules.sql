@@ -1,6 +1,6 @@
 -- sync_push: once per mutation, in order, and the conflict rules decided on the server.
 begin;
-select plan(30);
+select plan(37);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -120,10 +120,31 @@ select ok(
 select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 9, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "op": "restore"}');
 select ok((select deleted_at is null from public.people where id = 'f0000000-0000-4000-8000-000000000002'), 'restore clears the tombstone');
 
--- The same badge scanned on two devices is one person (same derived id); match keys only grow.
-select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 10, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1"]}}');
+-- A device making a row anew (a person scanned again after a delete elsewhere) brings it back.
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 10, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "op": "delete"}');
 select is(
-	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 9, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1", "email:k@nasa.example"]}}') ->> 'status',
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 9, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "op": "create", "fields": {"name": "Alan"}}') ->> 'status',
+	'applied', 'create of a deleted row applies'
+);
+select ok((select deleted_at is null from public.people where id = 'f0000000-0000-4000-8000-000000000002'), 'create clears the tombstone');
+
+-- A write that loses and changes nothing still moves the row forward, so its device pulls the winner.
+create temporary table seq_before on commit drop as select server_seq from public.follow_ups;
+select pg_temp.push('d0000000-0000-4000-8000-000000000003', '{"mid": 1, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "op": "delete"}');
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', format('{"mid": 10, "table": "follow_ups", "id": "20000000-0000-4000-8000-000000000001", "base_seq": %s, "fields": {"status": "open"}}', (select server_seq from seq_before))::jsonb) ->> 'status',
+	'conflict', 'an edit of a deleted follow-up that changes nothing is a conflict'
+);
+select cmp_ok(
+	(select server_seq from public.follow_ups), '>', (select server_seq + 1 from seq_before),
+	'and the row still moves past the delete'
+);
+select ok((select deleted_at is not null from public.follow_ups), 'the follow-up stays deleted');
+
+-- The same badge scanned on two devices is one person (same derived id); match keys only grow.
+select pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 11, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1"]}}');
+select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000002', '{"mid": 11, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "fields": {"name": "Katherine", "match_keys": ["badge:K1", "email:k@nasa.example"]}}') ->> 'status',
 	'applied', 'the second device''s scan of the same badge updates the same person'
 );
 select is(
@@ -131,6 +152,14 @@ select is(
 	array['badge:K1', 'email:k@nasa.example'], 'match keys are the union of both'
 );
 select is((select count(*)::int from public.people where name = 'Katherine'), 1, 'one person, not two');
+select isnt(
+	pg_temp.push('d0000000-0000-4000-8000-000000000003', '{"mid": 2, "table": "people", "id": "f0000000-0000-4000-8000-0000000000aa", "op": "create", "fields": {"name": "Katherine", "org": "NASA", "email": "", "match_keys": []}}') ->> 'status',
+	'rejected', 'a third device creating the same person is taken'
+);
+select is(
+	(select array[org, array_to_string(match_keys, ',')] from public.people where id = 'f0000000-0000-4000-8000-0000000000aa'),
+	array['NASA', 'badge:K1,email:k@nasa.example'], 'it adds what it knows and blanks nothing'
+);
 
 select * from finish();
 rollback;

@@ -79,6 +79,7 @@ describe('follow-up actions', () => {
 		const message = page.getByRole('textbox', { name: 'Message' });
 		await expect.poll(() => message.inputValue()).toContain('Robotics grants in Bavaria');
 		await message.fill('Hi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda');
+		await page.getByRole('status').filter({ hasText: 'Message saved on this device.' }).waitFor();
 		await page.reload();
 		await expect
 			.poll(() => message.inputValue())

@@ -38,8 +38,15 @@ export class FollowUpSession {
 	lastAction = $state.raw<{ label: string; snapshot: UndoSnapshot } | null>(null);
 	error = $state('');
 
-	readonly #messages = new LatestWriter<{ id: string; message: MessageDraft | null }>(({ id, message }) =>
-		app().followUps.setMessage(id, message, Date.now())
+	/** Whether the message as typed is stored on this device. */
+	messageSave = $state<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+
+	readonly #messages = new LatestWriter<{ id: string; message: MessageDraft | null }>(
+		({ id, message }) => app().followUps.setMessage(id, message, Date.now()),
+		(ok, idle) => {
+			if (!ok) this.messageSave = 'failed';
+			else if (idle) this.messageSave = 'saved';
+		}
 	);
 
 	constructor(id: () => string) {
@@ -61,12 +68,18 @@ export class FollowUpSession {
 
 	/** Keeps the user's wording (written in the background, newest wins). */
 	editMessage(message: MessageDraft): void {
-		if (this.detail) this.#messages.save({ id: this.detail.followUp.id, message });
+		this.#saveMessage(message);
 	}
 
 	/** Back to the suggested message. */
 	resetMessage(): void {
-		if (this.detail) this.#messages.save({ id: this.detail.followUp.id, message: null });
+		this.#saveMessage(null);
+	}
+
+	#saveMessage(message: MessageDraft | null): void {
+		if (!this.detail) return;
+		this.messageSave = 'saving';
+		this.#messages.save({ id: this.detail.followUp.id, message });
 	}
 
 	async done(channel: Channel, keptPromiseIds: readonly string[]): Promise<void> {

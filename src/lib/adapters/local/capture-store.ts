@@ -3,6 +3,7 @@ import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import { captureProblems, planCapture, type CaptureProblem } from '$lib/domain/capture/plan-capture';
 import type { Person } from '$lib/domain/capture/records';
 import { matchKeys, pickMatch } from '$lib/domain/contact/match';
+import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import { eventClock } from './event-store';
 import { DraftRow, PersonRow, plainCopy, readRow } from './rows';
@@ -68,7 +69,7 @@ export class CaptureStore {
 		const { db } = this;
 		return db.transaction(
 			'rw',
-			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events],
+			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events, ...changeLogTables(db)],
 			async () => {
 				const saved = await db.encounters.get(draft.id);
 				if (saved) {
@@ -82,9 +83,15 @@ export class CaptureStore {
 
 				const { person, encounter, followUp, promises, isNewPerson } = result.plan;
 				await db.people.put(plainCopy(person));
+				await logChange(db, 'people', existing, person);
 				await db.encounters.add(plainCopy(encounter));
+				await logChange(db, 'encounters', null, encounter);
 				await db.followUps.add(plainCopy(followUp));
-				if (promises.length) await db.promises.bulkAdd(plainCopy(promises));
+				await logChange(db, 'followUps', null, followUp);
+				for (const promise of promises) {
+					await db.promises.add(plainCopy(promise));
+					await logChange(db, 'promises', null, promise);
+				}
 				await db.drafts.delete(draft.id);
 				return { ok: true, personId: person.id, isNewPerson };
 			}

@@ -1,10 +1,38 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '$lib/domain/capture/records';
+import { changedServerFields, LOCAL_TABLES, SERVER_TABLE } from '$lib/domain/sync/mapping';
+import type { OutboxEntry } from '$lib/domain/sync/ports';
 
 export interface SettingRow {
 	key: string;
 	value: unknown;
+}
+
+/** The server_seq of the version of a row this device last pulled (the base of its next edit). */
+export interface RowSeqRow {
+	table: string;
+	id: string;
+	seq: number;
+}
+
+/** One side of a note edited on two devices at once, as the server kept it. */
+export interface NoteRevisionRow {
+	id: string;
+	encounterId: string;
+	note: string;
+	source: 'server' | 'client';
+	serverSeq: number;
+	createdAt: number;
+}
+
+/** A change the server refused, kept with its reason until the user retries or discards it. */
+export interface SyncFailureRow {
+	key?: number;
+	entry: OutboxEntry;
+	reason: string;
+	code: string | null;
+	at: number;
 }
 
 /**
@@ -19,6 +47,11 @@ export class LocalDb extends Dexie {
 	promises!: EntityTable<PromiseItem, 'id'>;
 	drafts!: EntityTable<CaptureDraft, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	outbox!: EntityTable<OutboxEntry, 'mid'>;
+	rowSeq!: Table<RowSeqRow, [string, string]>;
+	syncMeta!: EntityTable<SettingRow, 'key'>;
+	noteRevisions!: EntityTable<NoteRevisionRow, 'id'>;
+	syncFailures!: Table<SyncFailureRow, number>;
 
 	constructor(name = 'networking-companion') {
 		super(name);
@@ -33,5 +66,29 @@ export class LocalDb extends Dexie {
 			drafts: 'id, updatedAt',
 			settings: 'key'
 		});
+		this.version(2)
+			.stores({
+				// Sync: every change waiting to be pushed (same transaction as the change), the base
+				// version of each row, the device's id/counters/cursor, note conflicts and refusals.
+				outbox: 'mid, [table+id]',
+				rowSeq: '[table+id]',
+				syncMeta: 'key',
+				noteRevisions: 'id, encounterId',
+				syncFailures: '++key'
+			})
+			.upgrade(async (tx) => {
+				// What was captured before sync existed is waiting to be pushed, like anything new.
+				let mid = 1;
+				for (const table of LOCAL_TABLES) {
+					for (const row of await tx.table(table).toArray()) {
+						const fields = changedServerFields(table, null, row);
+						if (fields)
+							await tx
+								.table('outbox')
+								.add({ mid: mid++, table: SERVER_TABLE[table], id: row.id, op: 'create', fields, baseSeq: null });
+					}
+				}
+				await tx.table('syncMeta').put({ key: 'nextMid', value: mid });
+			});
 	}
 }

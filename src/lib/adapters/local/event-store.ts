@@ -1,5 +1,6 @@
 import type { NetworkingEvent } from '$lib/domain/capture/records';
 import { eventEndsAt, type EventClock } from '$lib/domain/queue/due';
+import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import { EventRow, plainCopy, readRow, readRows } from './rows';
 
@@ -25,6 +26,10 @@ export class EventStore {
 	}
 
 	async create(event: NetworkingEvent): Promise<void> {
-		await this.db.events.add(plainCopy(event));
+		const { db } = this;
+		await db.transaction('rw', [db.events, ...changeLogTables(db)], async () => {
+			await db.events.add(plainCopy(event));
+			await logChange(db, 'events', null, event);
+		});
 	}
 }

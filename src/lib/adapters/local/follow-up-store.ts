@@ -2,6 +2,7 @@ import type { FollowUp, MessageDraft, PromiseItem } from '$lib/domain/capture/re
 import type { CalendarItem } from '$lib/domain/queue/calendar';
 import type { FollowUpDetail, QueuePage, QueueRow } from '$lib/domain/queue/views';
 import { CHECK_IN_LEAD_MS, compareQueue, dueWithin, needsAction } from '$lib/domain/queue/queue-rules';
+import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import {
 	CardRow,
@@ -155,41 +156,71 @@ export class FollowUpStore {
 	 */
 	async apply(changes: ActionChanges): Promise<UndoSnapshot> {
 		const { db } = this;
-		return db.transaction('rw', [db.followUps, db.promises], async () => {
+		return db.transaction('rw', [db.followUps, db.promises, ...changeLogTables(db)], async () => {
 			let previous: FollowUp | null = null;
 			if (changes.followUp) {
 				previous = readRow(FollowUpRow, await db.followUps.get(changes.followUp.id), 'follow-up');
 				if (!previous) throw new Error('This follow-up is no longer on this device.');
-				await db.followUps.put(plainCopy({ ...changes.followUp, message: previous.message }));
+				const next = { ...changes.followUp, message: previous.message };
+				await db.followUps.put(plainCopy(next));
+				await logChange(db, 'followUps', previous, next);
 			}
-			const before = changes.promises?.length ? await db.promises.bulkGet(changes.promises.map((p) => p.id)) : [];
-			if (changes.promises?.length) await db.promises.bulkPut(plainCopy(changes.promises));
-			if (changes.created?.length) await db.followUps.bulkAdd(plainCopy(changes.created));
-			return {
-				followUp: previous,
-				promises: readRows(PromiseRow, before.filter(Boolean), 'promise'),
-				createdIds: (changes.created ?? []).map((c) => c.id)
-			};
+			const before: PromiseItem[] = [];
+			for (const promise of changes.promises ?? []) {
+				const old = readRow(PromiseRow, await db.promises.get(promise.id), 'promise');
+				if (old) before.push(old);
+				await db.promises.put(plainCopy(promise));
+				await logChange(db, 'promises', old, promise);
+			}
+			for (const created of changes.created ?? []) {
+				await db.followUps.add(plainCopy(created));
+				await logChange(db, 'followUps', null, created);
+			}
+			return { followUp: previous, promises: before, createdIds: (changes.created ?? []).map((c) => c.id) };
 		});
 	}
 
-	/** Puts back what an action changed. */
+	/** Puts back what an action changed (and tells the server, like any other change). */
 	async undo(snapshot: UndoSnapshot): Promise<void> {
 		const { db } = this;
-		await db.transaction('rw', [db.followUps, db.promises], async () => {
-			if (snapshot.followUp) await db.followUps.put(snapshot.followUp);
-			if (snapshot.promises.length) await db.promises.bulkPut(snapshot.promises);
-			if (snapshot.createdIds.length) await db.followUps.bulkDelete(snapshot.createdIds);
+		await db.transaction('rw', [db.followUps, db.promises, ...changeLogTables(db)], async () => {
+			if (snapshot.followUp) {
+				const current = await db.followUps.get(snapshot.followUp.id);
+				const restored = { ...snapshot.followUp, message: current?.message ?? snapshot.followUp.message };
+				await db.followUps.put(restored);
+				await logChange(db, 'followUps', current, restored);
+			}
+			for (const promise of snapshot.promises) {
+				const current = await db.promises.get(promise.id);
+				await db.promises.put(promise);
+				await logChange(db, 'promises', current, promise);
+			}
+			for (const id of snapshot.createdIds) {
+				const current = await db.followUps.get(id);
+				await db.followUps.delete(id);
+				await logChange(db, 'followUps', current, null);
+			}
 		});
 	}
 
 	/** Stores the user's wording of the message (null: back to the suggested one). Changes nothing else. */
 	async setMessage(id: string, message: MessageDraft | null, now: number): Promise<void> {
-		await this.db.followUps.update(id, { message: message && plainCopy(message), updatedAt: now });
+		const { db } = this;
+		await db.transaction('rw', [db.followUps, ...changeLogTables(db)], async () => {
+			const current = await db.followUps.get(id);
+			if (!current) return;
+			const next = { ...current, message: message && plainCopy(message), updatedAt: now };
+			await db.followUps.put(next);
+			await logChange(db, 'followUps', current, next);
+		});
 	}
 
 	/** A check-in for someone, outside any follow-up (e.g. a person imported from the phone). */
 	async addCheckIn(checkIn: FollowUp): Promise<void> {
-		await this.db.followUps.add(plainCopy(checkIn));
+		const { db } = this;
+		await db.transaction('rw', [db.followUps, ...changeLogTables(db)], async () => {
+			await db.followUps.add(plainCopy(checkIn));
+			await logChange(db, 'followUps', null, checkIn);
+		});
 	}
 }

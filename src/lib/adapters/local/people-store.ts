@@ -1,4 +1,8 @@
 import { summarisePeople, type PersonDetail, type PersonSummary } from '$lib/domain/people/search';
+import { checkNote } from '$lib/domain/notes/note-rules';
+import type { ContactFields } from '$lib/domain/contact/types';
+import { cleanMultiline } from '$lib/domain/text/display';
+import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, readRow, readRows } from './rows';
 
@@ -30,5 +34,78 @@ export class PeopleStore {
 			followUps: readRows(FollowUpRow, followUps, 'follow-up'),
 			promises: readRows(PromiseRow, promises, 'promise')
 		};
+	}
+
+	/** Changes a person's details (already checked by the caller). */
+	async edit(id: string, changes: Partial<ContactFields> & { matchKeys?: string[] }, now: number): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
+			const current = readRow(PersonRow, await db.people.get(id), 'person');
+			if (!current) throw new Error('This person is no longer on this device.');
+			const next = { ...current, ...changes, updatedAt: now };
+			await db.people.put(next);
+			await logChange(db, 'people', current, next);
+		});
+	}
+
+	/**
+	 * Rewrites what was talked about in one encounter. The note rules apply as when it was first
+	 * written; `resolved` also clears a two-device conflict (the user merged both versions).
+	 */
+	async editNote(
+		encounterId: string,
+		note: string,
+		options: { resolved?: boolean } = {}
+	): Promise<{ ok: true } | { ok: false; message: string }> {
+		const verdict = checkNote(note);
+		if (!verdict.ok) return verdict;
+		const { db } = this;
+		await db.transaction('rw', [db.encounters, db.noteRevisions, ...changeLogTables(db)], async () => {
+			const current = readRow(EncounterRow, await db.encounters.get(encounterId), 'encounter');
+			if (!current) throw new Error('This conversation is no longer on this device.');
+			const next = { ...current, note: cleanMultiline(note), ...(options.resolved ? { noteConflict: false } : {}) };
+			await db.encounters.put(next);
+			await logChange(db, 'encounters', current, next);
+			if (options.resolved) await db.noteRevisions.where('encounterId').equals(encounterId).delete();
+		});
+		return { ok: true };
+	}
+
+	/** The two versions of a note edited on two devices at once: as kept, and the concurrent edit. */
+	async noteVersions(encounterId: string): Promise<{ kept: string; other: string } | null> {
+		const revisions = (await this.db.noteRevisions.where('encounterId').equals(encounterId).toArray()).sort(
+			(a, b) => b.serverSeq - a.serverSeq
+		);
+		const encounter = readRow(EncounterRow, await this.db.encounters.get(encounterId), 'encounter');
+		const other =
+			revisions.find((r) => r.source === 'client' && r.note !== encounter?.note) ??
+			revisions.find((r) => r.note !== encounter?.note);
+		return encounter && other ? { kept: encounter.note, other: other.note } : null;
+	}
+
+	/** Removes a person and everything about them from this device (and, through sync, the server). */
+	async remove(personId: string): Promise<void> {
+		const { db } = this;
+		await db.transaction(
+			'rw',
+			[db.people, db.encounters, db.followUps, db.promises, ...changeLogTables(db)],
+			async () => {
+				for (const promise of await db.promises.where('personId').equals(personId).toArray()) {
+					await db.promises.delete(promise.id);
+					await logChange(db, 'promises', promise, null);
+				}
+				for (const followUp of await db.followUps.where('personId').equals(personId).toArray()) {
+					await db.followUps.delete(followUp.id);
+					await logChange(db, 'followUps', followUp, null);
+				}
+				for (const encounter of await db.encounters.where('personId').equals(personId).toArray()) {
+					await db.encounters.delete(encounter.id);
+					await logChange(db, 'encounters', encounter, null);
+				}
+				const person = await db.people.get(personId);
+				await db.people.delete(personId);
+				await logChange(db, 'people', person, null);
+			}
+		);
 	}
 }

@@ -89,6 +89,7 @@ export const EncounterRow = v.looseObject({
 	helpOffer: Str,
 	raw: Str,
 	kind: Kind,
+	noteConflict: v.optional(v.boolean()),
 	createdAt: v.number()
 }) satisfies v.GenericSchema<unknown, Encounter>;
 

@@ -34,6 +34,8 @@ export interface Encounter {
 	/** The scanned text as received, and what it was read as. */
 	raw: string;
 	kind: PayloadKind | 'typed';
+	/** Set when the note was edited on two devices at once: the user merges the two versions. */
+	noteConflict?: boolean;
 	createdAt: Instant;
 }
 

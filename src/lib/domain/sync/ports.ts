@@ -6,8 +6,9 @@ export interface OutboxEntry {
 	mid: number;
 	table: ServerTable;
 	id: string;
-	op: 'upsert' | 'delete' | 'restore';
-	/** Server column names; for an upsert, only what the change touched. */
+	/** create: a row this device made (brings it back if deleted elsewhere); upsert: an edit. */
+	op: 'create' | 'upsert' | 'delete' | 'restore';
+	/** Server column names; for an edit, only what the change touched. */
 	fields: Record<string, unknown>;
 	/** The row's server_seq this change was based on; null for a row the device never pulled. */
 	baseSeq: number | null;

@@ -1,0 +1,183 @@
+import {
+	fromServerFields,
+	LOCAL_TABLE,
+	LOCAL_TABLES,
+	type LocalTable,
+	type ServerTable
+} from '$lib/domain/sync/mapping';
+import type { OutboxEntry, PullPage, PulledRow, PushResult, SyncStore } from '$lib/domain/sync/ports';
+import type { LocalDb } from './db';
+import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, readRow } from './rows';
+
+const SCHEMAS = {
+	events: EventRow,
+	people: PersonRow,
+	encounters: EncounterRow,
+	followUps: FollowUpRow,
+	promises: PromiseRow
+};
+/** What a waiting change will change on the server: a create never blanks a known value. */
+function waitingFields({ op, fields }: OutboxEntry): Record<string, unknown> {
+	if (op !== 'create') return fields;
+	const empty = (value: unknown) => value === null || value === '' || (Array.isArray(value) && !value.length);
+	return Object.fromEntries(Object.entries(fields).filter(([, value]) => !empty(value)));
+}
+const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : Date.now());
+
+/** The device's side of sync, in IndexedDB: outbox, cursor, row versions, refusals, note conflicts. */
+export class DexieSyncStore implements SyncStore {
+	constructor(
+		private readonly db: LocalDb,
+		private readonly newId: () => string = () => crypto.randomUUID()
+	) {}
+
+	async clientId(): Promise<string> {
+		const { db } = this;
+		return db.transaction('rw', db.syncMeta, async () => {
+			const row = await db.syncMeta.get('clientId');
+			if (typeof row?.value === 'string') return row.value;
+			const id = this.newId();
+			await db.syncMeta.put({ key: 'clientId', value: id });
+			return id;
+		});
+	}
+
+	async outbox(limit: number): Promise<OutboxEntry[]> {
+		return this.db.outbox.orderBy('mid').limit(limit).toArray();
+	}
+
+	async pendingCount(): Promise<number> {
+		return this.db.outbox.count();
+	}
+
+	async acknowledge(outcomes: { entry: OutboxEntry; result: PushResult }[]): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.outbox, db.syncFailures], async () => {
+			for (const { entry, result } of outcomes) {
+				const final = result.status === 'duplicate' ? (result.original ?? result) : result;
+				if (final.status === 'rejected') {
+					// Never dropped silently: kept, with the server's reason, for the user to retry or discard.
+					await db.syncFailures.add({
+						entry,
+						reason: final.reason ?? 'The server refused this change.',
+						code: final.code ?? null,
+						at: Date.now()
+					});
+				}
+				await db.outbox.delete(entry.mid);
+			}
+		});
+	}
+
+	async renumber(next: number): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.outbox, db.syncMeta], async () => {
+			const entries = await db.outbox.orderBy('mid').toArray();
+			await db.outbox.clear();
+			await db.outbox.bulkAdd(entries.map((entry, i) => ({ ...entry, mid: next + i })));
+			await db.syncMeta.put({ key: 'nextMid', value: next + entries.length });
+		});
+	}
+
+	async cursor(): Promise<number> {
+		const row = await this.db.syncMeta.get('cursor');
+		return typeof row?.value === 'number' ? row.value : 0;
+	}
+
+	/**
+	 * Writes a pulled page in one transaction with the new cursor. Rows with local edits still
+	 * waiting in the outbox get those edits re-applied on top, so nothing the user did is undone
+	 * by a pull; deletions (the server's or the device's own pending one) remove the row.
+	 */
+	async applyPage(page: PullPage): Promise<void> {
+		const { db } = this;
+		const tables = [
+			db.events,
+			db.people,
+			db.encounters,
+			db.followUps,
+			db.promises,
+			db.noteRevisions,
+			db.rowSeq,
+			db.syncMeta,
+			db.outbox
+		];
+		await db.transaction('rw', tables, async () => {
+			for (const pulled of page.rows) await this.applyRow(pulled);
+			await db.syncMeta.put({ key: 'cursor', value: page.next });
+		});
+	}
+
+	private async applyRow({ table, row }: PulledRow): Promise<void> {
+		const { db } = this;
+		if (table === 'note_revisions') {
+			await db.noteRevisions.put({
+				id: String(row.id),
+				encounterId: String(row.encounter_id),
+				note: String(row.note ?? ''),
+				source: row.source === 'client' ? 'client' : 'server',
+				serverSeq: Number(row.server_seq),
+				createdAt: time(row.created_at)
+			});
+			return;
+		}
+		if (!(table in LOCAL_TABLE)) return;
+		const local: LocalTable = LOCAL_TABLE[table as ServerTable];
+		const id = String(row.id);
+		await db.rowSeq.put({ table, id, seq: Number(row.server_seq) });
+		const pending = await db.outbox.where('[table+id]').equals([table, id]).sortBy('mid');
+		const dexieTable = db[local];
+		if (row.deleted_at || pending.some((entry) => entry.op === 'delete')) {
+			await dexieTable.delete(id);
+			return;
+		}
+		let record: Record<string, unknown> = {
+			id,
+			...fromServerFields(local, row),
+			createdAt: time(row.created_at),
+			updatedAt: time(row.updated_at)
+		};
+		for (const entry of pending) record = { ...record, ...fromServerFields(local, waitingFields(entry)) };
+		const valid = readRow(SCHEMAS[local] as never, record, `pulled ${local}`);
+		if (valid) await (dexieTable as unknown as { put(value: unknown): Promise<unknown> }).put(valid);
+	}
+
+	/** Changes the server refused, newest first. */
+	async failures() {
+		return (await this.db.syncFailures.toArray()).reverse();
+	}
+
+	/** Sends a refused change again, as a new mutation. */
+	async retry(key: number): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.syncFailures, db.outbox, db.syncMeta], async () => {
+			const failure = await db.syncFailures.get(key);
+			if (!failure) return;
+			const meta = await db.syncMeta.get('nextMid');
+			const mid = typeof meta?.value === 'number' ? meta.value : 1;
+			await db.syncMeta.put({ key: 'nextMid', value: mid + 1 });
+			await db.outbox.add({ ...failure.entry, mid });
+			await db.syncFailures.delete(key);
+		});
+	}
+
+	/**
+	 * Gives up a refused change: the next sync pulls everything again, so the device shows what the
+	 * server has (the refused edit is dropped on purpose, by the user).
+	 */
+	async discard(key: number): Promise<void> {
+		const { db } = this;
+		const tables = [db.syncFailures, db.syncMeta, db.rowSeq, db.outbox, ...LOCAL_TABLES.map((t) => db[t])];
+		await db.transaction('rw', tables, async () => {
+			const failure = await db.syncFailures.get(key);
+			await db.syncFailures.delete(key);
+			if (!failure) return;
+			const { table, id } = failure.entry;
+			const known = await db.rowSeq.get([table, id]);
+			const waiting = await db.outbox.where('[table+id]').equals([table, id]).count();
+			// A row the server never accepted, with nothing else waiting for it, leaves the device.
+			if (!known && !waiting && table in LOCAL_TABLE) await db[LOCAL_TABLE[table]].delete(id);
+			await db.syncMeta.put({ key: 'cursor', value: 0 });
+		});
+	}
+}

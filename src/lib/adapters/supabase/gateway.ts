@@ -1,0 +1,70 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import {
+	RemoteError,
+	type OutboxEntry,
+	type PullPage,
+	type PushResult,
+	type RemoteGateway
+} from '$lib/domain/sync/ports';
+import type { Database, Json } from './database.types';
+
+interface ErrorLike {
+	code?: string;
+	message?: string;
+}
+
+/**
+ * Sorts a failed call by what to do next: offline (no answer: retry when back), unauthorized
+ * (refresh the session, then retry), server (5xx, overloaded: retry with backoff) or refused (the
+ * request itself is wrong: retrying the same will not help). The original error is kept.
+ */
+export function classifyError(status: number, error: ErrorLike | null | undefined): RemoteError {
+	const message = error?.message || `HTTP ${status}`;
+	if (
+		status === 0 ||
+		(status < 400 && /fetch failed|NetworkError|Failed to fetch|Load failed|network/i.test(message))
+	) {
+		return new RemoteError('offline', message, error);
+	}
+	if (status === 401 || error?.code === 'PGRST301' || error?.code === 'PGRST303')
+		return new RemoteError('unauthorized', message, error);
+	if (status >= 500 || status === 408 || status === 429) return new RemoteError('server', message, error);
+	return new RemoteError('refused', message, error);
+}
+
+/** The server's side of sync through supabase-js: two RPCs and the session. */
+export class SupabaseGateway implements RemoteGateway {
+	constructor(private readonly client: SupabaseClient<Database>) {}
+
+	async push(clientId: string, mutations: OutboxEntry[]): Promise<{ results: PushResult[]; last_mid: number }> {
+		const wire = mutations.map((m) => ({
+			mid: m.mid,
+			table: m.table,
+			id: m.id,
+			op: m.op,
+			fields: m.fields,
+			base_seq: m.baseSeq
+		}));
+		const { data, error, status } = await this.client.rpc('sync_push', {
+			client_id: clientId,
+			mutations: wire as unknown as Json
+		});
+		if (error) throw classifyError(status, error);
+		return data as unknown as { results: PushResult[]; last_mid: number };
+	}
+
+	async pull(since: number, limit: number): Promise<PullPage> {
+		const { data, error, status } = await this.client.rpc('sync_pull', { since, lim: limit });
+		if (error) throw classifyError(status, error);
+		return data as unknown as PullPage;
+	}
+
+	async refreshSession(): Promise<boolean> {
+		try {
+			const { data, error } = await this.client.auth.refreshSession();
+			return !error && !!data.session;
+		} catch {
+			return false;
+		}
+	}
+}

@@ -1,0 +1,260 @@
+// TEST TOOL: one seeded fault schedule — two users with two devices each capture, edit, delete and
+// follow up while their syncs meet injected faults; then the network heals, everything syncs, and
+// every device is compared with the server.
+import { draftFromScan } from '$lib/domain/capture/capture-draft';
+import { markDone, markNotAFit, snooze } from '$lib/domain/queue/actions';
+import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
+import { LOCAL_TABLES, SERVER_TABLE, toServerFields, type LocalTable } from '$lib/domain/sync/mapping';
+import { RemoteError } from '$lib/domain/sync/ports';
+import type { Sql } from '../supabase/database';
+import type { StandIn } from '../supabase/stand-in';
+import { createDevice, type Device } from './device';
+import { FAULT_KINDS, type FaultSwitch } from './faulty-fetch';
+import { Random } from './random';
+
+export interface ScheduleResult {
+	faults: number;
+	operations: number;
+	lost: string[];
+	duplicated: string[];
+	diverged: string[];
+	crossUser: string[];
+}
+
+const TOPICS = [
+	'grid storage',
+	'robot arms',
+	'seed funding',
+	'battery recycling',
+	'open data',
+	'hiring in Accra',
+	'COBOL compilers'
+];
+
+interface Intents {
+	/** Encounter ids created, per user. */
+	encounters: Map<string, Set<string>>;
+	/** Encounter ids deleted on purpose, per user. */
+	deleted: Map<string, Set<string>>;
+	/** Every note text written for an encounter. */
+	notes: Map<string, Set<string>>;
+	/** Note texts a device replaced while seeing them: the user's own edit, not a lost note. */
+	replaced: Set<string>;
+}
+
+function note(random: Random): string {
+	return `Talked about ${random.pick(TOPICS)} and ${random.pick(TOPICS)} (${random.int(1000)})`;
+}
+
+async function capture(device: Device, random: Random, intents: Intents, people: string[]) {
+	const email = random.pick(people);
+	const payload = `MECARD:N:Person,${email.split('@')[0]};EMAIL:${email};ORG:Org ${random.int(5)};;`;
+	const draft = {
+		...draftFromScan(parseBadgePayload(payload), { id: crypto.randomUUID(), now: device.now(), eventId: null }),
+		note: note(random),
+		promises: random.chance(0.3) ? ['Send the deck'] : []
+	};
+	const result = await device.capture.commit(draft, device.now(), () => crypto.randomUUID());
+	if (!result.ok) throw new Error(`capture refused: ${result.message}`);
+	intents.encounters.get(device.userId)!.add(draft.id);
+	intents.notes.set(draft.id, new Set([draft.note.trim()]));
+}
+
+async function act(device: Device, random: Random, intents: Intents, people: string[]) {
+	const roll = random.next();
+	if (roll < 0.35) return capture(device, random, intents, people);
+	if (roll < 0.5) {
+		const person = random.pick(await device.db.people.toArray());
+		if (person) await device.people.edit(person.id, { title: `Title ${random.int(100)}` }, device.now());
+		return;
+	}
+	if (roll < 0.65) {
+		const encounter = random.pick(await device.db.encounters.toArray());
+		if (!encounter) return;
+		const text = note(random);
+		intents.replaced.add(encounter.note);
+		await device.people.editNote(encounter.id, text);
+		intents.notes.set(encounter.id, (intents.notes.get(encounter.id) ?? new Set()).add(text));
+		return;
+	}
+	if (roll < 0.9) {
+		const open = (await device.db.followUps.toArray()).filter((f) => f.status === 'open');
+		const followUp = random.pick(open);
+		if (!followUp) return;
+		const now = device.now();
+		const next = random.pick([
+			() => markDone(followUp, 'email', now),
+			() => snooze(followUp, now + 3_600_000, now),
+			() => markNotAFit(followUp, 'not now', now)
+		])();
+		const undo = await device.followUps.apply({ followUp: next });
+		if (random.chance(0.2)) await device.followUps.undo(undo);
+		return;
+	}
+	const person = random.pick(await device.db.people.toArray());
+	if (!person) return;
+	for (const encounter of await device.db.encounters.where('personId').equals(person.id).toArray()) {
+		intents.deleted.get(device.userId)!.add(encounter.id);
+	}
+	await device.people.remove(person.id);
+}
+
+async function sync(device: Device) {
+	try {
+		await device.engine.sync();
+	} catch (error) {
+		if (!(error instanceof RemoteError)) throw error;
+	}
+}
+
+/** Synced rows of one user on the server (alive only), as server fields by table and id. */
+async function serverState(database: Sql, userId: string) {
+	const state = new Map<string, Map<string, Record<string, unknown>>>();
+	await database.transaction(async (query) => {
+		for (const local of LOCAL_TABLES) {
+			const rows = await query(
+				`select to_jsonb(t) as row from public.${SERVER_TABLE[local]} t where owner_id = $1 and deleted_at is null`,
+				[userId]
+			);
+			state.set(
+				local,
+				new Map(rows.map((r) => [String((r.row as { id: string }).id), r.row as Record<string, unknown>]))
+			);
+		}
+	});
+	return state;
+}
+
+const same = (a: unknown, b: unknown) =>
+	JSON.stringify(a) === JSON.stringify(b) ||
+	(typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b));
+
+/** Runs one schedule and checks the outcome. */
+export async function runSchedule(
+	seed: number,
+	standIn: StandIn,
+	database: Sql,
+	operations = 24
+): Promise<ScheduleResult> {
+	const random = new Random(seed);
+	const faults: FaultSwitch = { rate: 0.35, counts: new Map() };
+	const devices: Device[] = [];
+	const intents: Intents = { encounters: new Map(), deleted: new Map(), notes: new Map(), replaced: new Set() };
+	const peopleOf = new Map<string, string[]>();
+	for (const user of ['ada', 'bob']) {
+		const email = `${user}-${seed}@faults.example`;
+		for (const name of ['phone', 'laptop'])
+			devices.push(await createDevice(standIn, email, `${user}-${name}`, random, faults));
+		peopleOf.set(
+			devices.at(-1)!.userId,
+			Array.from({ length: 4 }, (_, i) => `contact${i}-${user}@people.example`)
+		);
+	}
+	for (const device of devices) {
+		intents.encounters.set(device.userId, intents.encounters.get(device.userId) ?? new Set());
+		intents.deleted.set(device.userId, intents.deleted.get(device.userId) ?? new Set());
+	}
+	try {
+		for (let step = 0; step < operations; step++) {
+			const device = random.pick(devices);
+			if (random.chance(0.3)) {
+				// Sometimes two devices sync at once, so their requests interleave.
+				const other = random.pick(devices);
+				await Promise.all([sync(device), other === device ? Promise.resolve() : sync(other)]);
+			} else {
+				await act(device, random, intents, peopleOf.get(device.userId)!);
+			}
+		}
+		// The network heals: everything is pushed, then everyone pulls what the others pushed.
+		faults.rate = 0;
+		for (let round = 0; round < 3; round++) for (const device of devices) await device.engine.sync();
+		return await check(
+			devices,
+			database,
+			intents,
+			[...faults.counts.values()].reduce((a, b) => a + b, 0),
+			operations
+		);
+	} finally {
+		await Promise.all(devices.map((d) => d.close()));
+	}
+}
+
+async function check(
+	devices: Device[],
+	database: Sql,
+	intents: Intents,
+	faults: number,
+	operations: number
+): Promise<ScheduleResult> {
+	const result: ScheduleResult = { faults, operations, lost: [], duplicated: [], diverged: [], crossUser: [] };
+	const users = [...new Set(devices.map((d) => d.userId))];
+	const servers = new Map(await Promise.all(users.map(async (u) => [u, await serverState(database, u)] as const)));
+	for (const user of users) {
+		const server = servers.get(user)!;
+		const encounters = server.get('encounters')!;
+		for (const id of intents.encounters.get(user)!) {
+			if (!intents.deleted.get(user)!.has(id) && !encounters.has(id)) result.lost.push(`encounter ${id} of ${user}`);
+		}
+		// Every note ever written is the current note or one of the kept revisions, unless a device
+		// showed it to the user and the user wrote over it.
+		const revisions = await database.transaction((query) =>
+			query('select encounter_id, note from public.note_revisions where owner_id = $1', [user])
+		);
+		for (const [id, texts] of intents.notes) {
+			if (!encounters.has(id)) continue;
+			for (const text of texts) {
+				if (intents.replaced.has(text)) continue;
+				const kept =
+					encounters.get(id)!.note === text || revisions.some((r) => r.encounter_id === id && r.note === text);
+				if (!kept) result.lost.push(`note "${text}" of encounter ${id}`);
+			}
+		}
+		const emails = [...server.get('people')!.values()].map((p) => p.email).filter(Boolean);
+		for (const email of new Set(emails))
+			if (emails.filter((e) => e === email).length > 1) result.duplicated.push(`person ${email} of ${user}`);
+		for (const other of users.filter((u) => u !== user)) {
+			for (const id of intents.encounters.get(other)!)
+				if (encounters.has(id)) result.crossUser.push(`encounter ${id} of ${other} is ${user}'s on the server`);
+		}
+	}
+	for (const device of devices) {
+		const server = servers.get(device.userId)!;
+		if ((await device.sync.pendingCount()) > 0) result.lost.push(`${device.name} still has changes waiting`);
+		for (const failure of await device.sync.failures())
+			result.lost.push(
+				`${device.name}: refused ${failure.entry.table} ${failure.entry.id} ${failure.entry.op} ${JSON.stringify(failure.entry.fields)} base ${failure.entry.baseSeq}: ${failure.reason}`
+			);
+		for (const table of LOCAL_TABLES) {
+			const local = await (device.db[table] as unknown as { toArray(): Promise<Record<string, unknown>[]> }).toArray();
+			const expected = server.get(table)!;
+			if (local.length !== expected.size)
+				result.diverged.push(`${device.name} ${table}: ${local.length} rows, server ${expected.size}`);
+			for (const record of local) {
+				const row = expected.get(String(record.id));
+				if (!row) {
+					result.diverged.push(`${device.name} ${table} ${record.id} is not on the server`);
+					continue;
+				}
+				for (const [column, value] of Object.entries(toServerFields(table as LocalTable, record))) {
+					if (!same(value, row[column]))
+						result.diverged.push(
+							`${device.name} ${table} ${record.id}.${column}: ${JSON.stringify(value)} ≠ ${JSON.stringify(row[column])}`
+						);
+				}
+			}
+			for (const other of devices.filter((d) => d.userId !== device.userId)) {
+				for (const id of intents.encounters.get(other.userId)!) {
+					if (table === 'encounters' && local.some((r) => r.id === id))
+						result.crossUser.push(`${device.name} holds ${other.name}'s encounter ${id}`);
+				}
+			}
+		}
+		const emails = (await device.db.people.toArray()).map((p) => p.email).filter(Boolean);
+		for (const email of new Set(emails))
+			if (emails.filter((e) => e === email).length > 1) result.duplicated.push(`${device.name}: person ${email} twice`);
+	}
+	return result;
+}
+
+export { FAULT_KINDS };

@@ -1,0 +1,234 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaptureStore } from '$lib/adapters/local/capture-store';
+import { LocalDb } from '$lib/adapters/local/db';
+import { PeopleStore } from '$lib/adapters/local/people-store';
+import { DexieSyncStore } from '$lib/adapters/local/sync-store';
+import { makeDraft, sequentialIds } from '../../../support/factories';
+
+const now = Date.parse('2026-11-20T10:05:00Z');
+let counter = 0;
+const opened: Dexie[] = [];
+
+function open(name = `sync-store-test-${++counter}`) {
+	const db = new LocalDb(name);
+	opened.push(db);
+	return { db, capture: new CaptureStore(db), people: new PeopleStore(db), sync: new DexieSyncStore(db) };
+}
+
+afterEach(async () => {
+	for (const db of opened.splice(0)) {
+		db.close();
+		await db.delete();
+	}
+});
+
+const ops = async (db: LocalDb) => (await db.outbox.orderBy('mid').toArray()).map((e) => `${e.mid} ${e.op} ${e.table}`);
+
+describe('the outbox', () => {
+	it('records a capture in the same transaction: person, encounter, follow-up and promise, in order', async () => {
+		const { db, capture } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;', { promises: ['Send the deck'] });
+		expect(await capture.commit(draft, now, sequentialIds())).toMatchObject({ ok: true });
+		expect(await ops(db)).toEqual([
+			'1 create people',
+			'2 create encounters',
+			'3 create follow_ups',
+			'4 create promises'
+		]);
+		const encounter = await db.outbox.get(2);
+		expect(encounter?.fields).toMatchObject({ note: 'Talked about grid storage', met_at: expect.any(String) });
+		expect(encounter?.baseSeq).toBeNull();
+	});
+
+	it('writes nothing when the change itself is refused', async () => {
+		const { db, capture } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;', { note: '  ' });
+		expect(await capture.commit(draft, now, sequentialIds())).toMatchObject({ ok: false });
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('sends only what an edit changed, based on the version last pulled', async () => {
+		const { db, capture, people } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		const result = await capture.commit(draft, now, sequentialIds());
+		if (!result.ok) throw new Error(result.message);
+		await db.rowSeq.put({ table: 'people', id: result.personId, seq: 41 });
+		await people.edit(result.personId, { title: 'Founder' }, now);
+		const edit = (await db.outbox.orderBy('mid').last())!;
+		expect(edit).toMatchObject({ op: 'upsert', table: 'people', fields: { title: 'Founder' }, baseSeq: 41 });
+		await people.edit(result.personId, { title: 'Founder' }, now + 1);
+		expect(await db.outbox.orderBy('mid').last()).toEqual(edit);
+	});
+
+	it('claims what was captured before sync existed (schema version 1) as waiting changes', async () => {
+		const name = `sync-store-upgrade-${++counter}`;
+		const v1 = new Dexie(name);
+		v1.version(1).stores({
+			events: 'id',
+			people: 'id',
+			encounters: 'id',
+			followUps: 'id',
+			promises: 'id',
+			drafts: 'id',
+			settings: 'key'
+		});
+		await v1.table('people').add({
+			id: '5e0c0c1e-0000-4000-8000-000000000001',
+			name: 'Grace Hopper',
+			org: 'Navy',
+			title: '',
+			email: '',
+			phone: '',
+			linkedin: '',
+			url: '',
+			badgeId: '',
+			matchKeys: [],
+			createdAt: now,
+			updatedAt: now
+		});
+		v1.close();
+		const { db } = open(name);
+		expect(await ops(db)).toEqual(['1 create people']);
+		expect((await db.outbox.get(1))?.fields).toMatchObject({ name: 'Grace Hopper', org: 'Navy' });
+		expect(await db.syncMeta.get('nextMid')).toEqual({ key: 'nextMid', value: 2 });
+	});
+});
+
+describe('pulled rows', () => {
+	it('keep local edits still waiting on top, and a waiting delete keeps the row gone', async () => {
+		const { db, capture, people, sync } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		const result = await capture.commit(draft, now, sequentialIds());
+		if (!result.ok) throw new Error(result.message);
+		await people.edit(result.personId, { title: 'Founder' }, now);
+		const person = (await db.people.get(result.personId))!;
+		await sync.applyPage({
+			rows: [
+				{
+					table: 'people',
+					row: {
+						id: person.id,
+						name: 'Mamadou Diallo',
+						org: 'Sahel Grid',
+						title: 'Engineer',
+						email: 'm@sahel.example',
+						phone: '',
+						linkedin: '',
+						url: '',
+						badge_id: '',
+						match_keys: person.matchKeys,
+						server_seq: 7,
+						created_at: '2026-11-20T10:00:00Z',
+						updated_at: '2026-11-20T10:06:00Z'
+					}
+				}
+			],
+			next: 7,
+			has_more: false
+		});
+		expect(await db.people.get(person.id)).toMatchObject({ org: 'Sahel Grid', title: 'Founder' });
+		expect(await db.rowSeq.get(['people', person.id])).toMatchObject({ seq: 7 });
+		expect(await sync.cursor()).toBe(7);
+
+		await people.remove(person.id);
+		await sync.applyPage({
+			rows: [
+				{
+					table: 'people',
+					row: {
+						id: person.id,
+						name: 'Mamadou',
+						server_seq: 8,
+						created_at: '2026-11-20T10:00:00Z',
+						updated_at: '2026-11-20T10:07:00Z'
+					}
+				}
+			],
+			next: 8,
+			has_more: false
+		});
+		expect(await db.people.get(person.id)).toBeUndefined();
+	});
+});
+
+describe('changes the server refused', () => {
+	it('are kept with their reason, and can be retried or discarded', async () => {
+		const { db, capture, sync } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		await capture.commit(draft, now, sequentialIds());
+		const entries = await sync.outbox(10);
+		await sync.acknowledge(
+			entries.map((entry) => ({
+				entry,
+				result:
+					entry.table === 'encounters'
+						? { mid: entry.mid, status: 'rejected', reason: 'The note is too long.' }
+						: { mid: entry.mid, status: 'applied' }
+			}))
+		);
+		expect(await sync.pendingCount()).toBe(0);
+		const failure = (await sync.failures())[0]!;
+		expect(failure).toMatchObject({ reason: 'The note is too long.', entry: { table: 'encounters', id: draft.id } });
+
+		await sync.retry(failure.key!);
+		expect(await sync.failures()).toEqual([]);
+		expect(await sync.outbox(10)).toEqual([{ ...failure.entry, mid: 4 }]);
+
+		await sync.acknowledge([
+			{ entry: (await sync.outbox(1))[0]!, result: { mid: 4, status: 'rejected', reason: 'Still too long.' } }
+		]);
+		const again = (await sync.failures())[0]!;
+		await db.syncMeta.put({ key: 'cursor', value: 12 });
+		await sync.discard(again.key!);
+		// Never accepted by the server: the encounter leaves the device, and everything is pulled again.
+		expect(await db.encounters.get(draft.id)).toBeUndefined();
+		expect(await sync.cursor()).toBe(0);
+		expect(await sync.failures()).toEqual([]);
+	});
+});
+
+describe('a note edited on two devices at once', () => {
+	it('shows both versions until the user merges them', async () => {
+		const { db, capture, people } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		await capture.commit(draft, now, sequentialIds());
+		await db.encounters.update(draft.id, { note: 'Talked about grid storage in Dakar', noteConflict: true });
+		await db.noteRevisions.bulkPut([
+			{
+				id: 'r1',
+				encounterId: draft.id,
+				note: 'Talked about grid storage in Dakar',
+				source: 'server',
+				serverSeq: 5,
+				createdAt: now
+			},
+			{
+				id: 'r2',
+				encounterId: draft.id,
+				note: 'Talked about batteries and the pilot',
+				source: 'client',
+				serverSeq: 6,
+				createdAt: now
+			}
+		]);
+		expect(await people.noteVersions(draft.id)).toEqual({
+			kept: 'Talked about grid storage in Dakar',
+			other: 'Talked about batteries and the pilot'
+		});
+		expect(await people.editNote(draft.id, 'ok')).toMatchObject({ ok: false });
+		expect(
+			await people.editNote(draft.id, 'Grid storage in Dakar; batteries and the pilot', { resolved: true })
+		).toEqual({ ok: true });
+		expect(await db.encounters.get(draft.id)).toMatchObject({
+			note: 'Grid storage in Dakar; batteries and the pilot',
+			noteConflict: false
+		});
+		expect(await people.noteVersions(draft.id)).toBeNull();
+		expect((await db.outbox.orderBy('mid').last())?.fields).toEqual({
+			note: 'Grid storage in Dakar; batteries and the pilot',
+			note_conflict: false
+		});
+	});
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay } from '$lib/domain/sync/backoff';
+import { SyncEngine } from '$lib/domain/sync/engine';
+import {
+	RemoteError,
+	type OutboxEntry,
+	type PullPage,
+	type PushResult,
+	type RemoteGateway,
+	type SyncStore
+} from '$lib/domain/sync/ports';
+
+/** A device whose outbox, cursor and pulled rows live in memory. */
+class MemoryStore implements SyncStore {
+	entries: OutboxEntry[] = [];
+	acknowledged: { entry: OutboxEntry; result: PushResult }[] = [];
+	pages: PullPage[] = [];
+	at = 0;
+	async clientId() {
+		return 'device-1';
+	}
+	async outbox(limit: number) {
+		return this.entries.slice(0, limit);
+	}
+	async acknowledge(outcomes: { entry: OutboxEntry; result: PushResult }[]) {
+		this.acknowledged.push(...outcomes);
+		const done = new Set(outcomes.map((o) => o.entry.mid));
+		this.entries = this.entries.filter((e) => !done.has(e.mid));
+	}
+	async renumber(next: number) {
+		this.entries = this.entries.map((e, i) => ({ ...e, mid: next + i }));
+	}
+	async cursor() {
+		return this.at;
+	}
+	async applyPage(page: PullPage) {
+		this.pages.push(page);
+		this.at = page.next;
+	}
+}
+
+const entry = (mid: number): OutboxEntry => ({
+	mid,
+	table: 'people',
+	id: `p${mid}`,
+	op: 'upsert',
+	fields: { name: `P${mid}` },
+	baseSeq: null
+});
+
+/** A server that applies each mid once and can be told to misbehave. */
+class ScriptedRemote implements RemoteGateway {
+	lastMid = 0;
+	calls: string[] = [];
+	faults: (() => never | void)[] = [];
+	refreshes = 0;
+	rows = 0;
+	async push(_client: string, mutations: OutboxEntry[]) {
+		this.calls.push(`push ${mutations.map((m) => m.mid).join(',')}`);
+		const results: PushResult[] = [];
+		for (const m of mutations) {
+			if (m.mid <= this.lastMid)
+				results.push({ mid: m.mid, status: 'duplicate', original: { mid: m.mid, status: 'applied' } });
+			else if (m.mid > this.lastMid + 1) {
+				results.push({ mid: m.mid, status: 'gap', expected: this.lastMid + 1 });
+				break;
+			} else {
+				this.lastMid = m.mid;
+				results.push({ mid: m.mid, status: m.fields.name === 'bad' ? 'rejected' : 'applied', server_seq: m.mid });
+			}
+		}
+		this.faults.shift()?.();
+		return { results, last_mid: this.lastMid };
+	}
+	async pull(since: number) {
+		this.calls.push(`pull ${since}`);
+		this.faults.shift()?.();
+		const next = Math.min(since + 2, this.rows);
+		return {
+			rows: Array.from({ length: next - since }, (_, i) => ({ table: 'people', row: { server_seq: since + i + 1 } })),
+			next,
+			has_more: next < this.rows
+		};
+	}
+	async refreshSession() {
+		this.refreshes++;
+		return true;
+	}
+}
+
+describe('SyncEngine', () => {
+	it('pushes in order, in batches, then pulls every page', async () => {
+		const store = new MemoryStore();
+		store.entries = [1, 2, 3, 4, 5].map(entry);
+		const remote = new ScriptedRemote();
+		remote.rows = 5;
+		const report = await new SyncEngine(store, remote, { batchSize: 2 }).sync();
+		expect(remote.calls).toEqual(['push 1,2', 'push 3,4', 'push 5', 'pull 0', 'pull 2', 'pull 4']);
+		expect(report).toEqual({ pushed: 5, rejected: 0, pulled: 5 });
+		expect(store.entries).toEqual([]);
+		expect(store.at).toBe(5);
+	});
+
+	it('keeps a batch whose response was lost, and the retry is acknowledged as duplicates', async () => {
+		const store = new MemoryStore();
+		store.entries = [1, 2].map(entry);
+		const remote = new ScriptedRemote();
+		remote.faults.push(() => {
+			throw new RemoteError('offline', 'response lost');
+		});
+		await expect(new SyncEngine(store, remote).sync()).rejects.toMatchObject({ kind: 'offline' });
+		expect(store.entries.map((e) => e.mid)).toEqual([1, 2]);
+		await new SyncEngine(store, remote).sync();
+		expect(store.entries).toEqual([]);
+		expect(store.acknowledged.map((o) => o.result.status)).toEqual(['duplicate', 'duplicate']);
+		expect(remote.lastMid).toBe(2);
+	});
+
+	it('refreshes the session once after a 401 and sends the same batch again', async () => {
+		const store = new MemoryStore();
+		store.entries = [entry(1)];
+		const remote = new ScriptedRemote();
+		const original = remote.push.bind(remote);
+		let first = true;
+		remote.push = async (client, mutations) => {
+			if (first) {
+				first = false;
+				throw new RemoteError('unauthorized', 'JWT expired');
+			}
+			return original(client, mutations);
+		};
+		await new SyncEngine(store, remote).sync();
+		expect(remote.refreshes).toBe(1);
+		expect(store.entries).toEqual([]);
+	});
+
+	it('renumbers after a gap and carries on', async () => {
+		const store = new MemoryStore();
+		store.entries = [entry(3), entry(4)];
+		const remote = new ScriptedRemote();
+		remote.lastMid = 1;
+		await new SyncEngine(store, remote).sync();
+		expect(remote.calls.slice(0, 2)).toEqual(['push 3,4', 'push 2,3']);
+		expect(store.entries).toEqual([]);
+	});
+
+	it('counts rejected changes and still acknowledges them (they go to the couldn\u2019t-sync list)', async () => {
+		const store = new MemoryStore();
+		store.entries = [{ ...entry(1), fields: { name: 'bad' } }, entry(2)];
+		const report = await new SyncEngine(store, new ScriptedRemote()).sync();
+		expect(report).toMatchObject({ pushed: 1, rejected: 1 });
+		expect(store.acknowledged.map((o) => o.result.status)).toEqual(['rejected', 'applied']);
+	});
+
+	it('stops, instead of looping, when the server answers for none of a batch', async () => {
+		const store = new MemoryStore();
+		store.entries = [entry(1)];
+		const remote = new ScriptedRemote();
+		remote.push = async () => ({ results: [], last_mid: 0 });
+		await expect(new SyncEngine(store, remote).sync()).rejects.toMatchObject({ kind: 'refused' });
+		expect(store.entries).toHaveLength(1);
+	});
+});
+
+describe('backoffDelay', () => {
+	it('grows exponentially with jitter and is capped at five minutes', () => {
+		expect(backoffDelay(1, 0)).toBe(500);
+		expect(backoffDelay(1, 0.999)).toBeLessThanOrEqual(1_000);
+		expect(backoffDelay(4, 0.5)).toBe(6_000);
+		expect(backoffDelay(30, 0.999)).toBeLessThanOrEqual(300_000);
+		expect(backoffDelay(30, 0)).toBe(150_000);
+	});
+});
