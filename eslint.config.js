@@ -95,6 +95,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-sync/',
 			'.svelte-kit/',
 			'dist/',
 			'node_modules/',

@@ -1,5 +1,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { loadEnv } from 'vite';
+
+// The app may talk to the Supabase project it was built for (hosted, self-hosted or local).
+const { PUBLIC_SUPABASE_URL } = loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'PUBLIC_');
+const supabaseOrigins = [];
+try {
+	const origin = new URL(PUBLIC_SUPABASE_URL ?? '').origin;
+	supabaseOrigins.push(origin, origin.replace(/^http/, 'ws'));
+} catch {
+	// Not configured: local-only mode talks to nobody.
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,7 +18,11 @@ const config = {
 	kit: {
 		// A single-page app: every route is rendered in the browser from one fallback page,
 		// which the service worker precaches so the app starts without a network.
-		adapter: adapter({ fallback: 'index.html' }),
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: 'index.html'
+		}),
 		// Absolute asset paths: the service worker answers every route with the same shell, so
 		// paths relative to "/" would break on /capture/… after a reload.
 		paths: { relative: false },
@@ -24,7 +39,7 @@ const config = {
 				'font-src': ['self'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
-				'connect-src': ['self', 'https://*.supabase.co', 'wss://*.supabase.co'],
+				'connect-src': ['self', ...supabaseOrigins],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

@@ -1,6 +1,20 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** Ships README.md with the app: Settings links to its "Sync with Supabase" section. */
+function readme(): Plugin {
+	return {
+		name: 'ship-readme',
+		apply: 'build',
+		generateBundle(_, bundle) {
+			// Only the browser build (the one that has the app's entry chunks).
+			if (!Object.keys(bundle).some((file) => file.includes('_app/immutable/entry/'))) return;
+			this.emitFile({ type: 'asset', fileName: 'README.md', source: readFileSync('README.md', 'utf8') });
+		}
+	};
+}
 
 const themeColor = '#0f4c5c';
 
@@ -9,6 +23,7 @@ export default defineConfig({
 	envPrefix: ['VITE_', 'PUBLIC_'],
 	plugins: [
 		sveltekit(),
+		readme(),
 		SvelteKitPWA({
 			registerType: 'prompt',
 			injectRegister: false,
@@ -73,6 +88,18 @@ export default defineConfig({
 					// supabase-js needs a WebSocket class; Node 20 has one behind this flag.
 					execArgv: ['--experimental-websocket'],
 					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				// Benchmarks that need the app's modules (npm run bench:sync); not part of npm test.
+				extends: true,
+				test: {
+					name: 'bench',
+					include: ['tests/bench/**/*.run.ts'],
+					environment: 'node',
+					execArgv: ['--experimental-websocket'],
+					testTimeout: 300_000,
 					hookTimeout: 120_000
 				}
 			},

@@ -21,7 +21,8 @@ self.addEventListener('message', (event) => {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Every route is the same single-page shell.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/')));
+// Every route is the app shell, except the README (linked from Settings), which is a plain file.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [/^\/README\.md$/] }));
 // Take control on the very first visit, so going offline straight away still works.
 clientsClaim();
 

@@ -1,3 +1,4 @@
+import { DatabaseRegistry, DEFAULT_DB } from '$lib/adapters/local/accounts';
 import { CaptureStore } from '$lib/adapters/local/capture-store';
 import { LocalDb } from '$lib/adapters/local/db';
 import { DebriefStore } from '$lib/adapters/local/debrief-store';
@@ -5,23 +6,41 @@ import { EventStore } from '$lib/adapters/local/event-store';
 import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
 import { PeopleStore } from '$lib/adapters/local/people-store';
 import { SettingsStore } from '$lib/adapters/local/settings-store';
+import { DexieSyncStore } from '$lib/adapters/local/sync-store';
 
-/** The device's stores, wired once for the whole app. */
+/** The device's stores, wired once for the whole app, on the signed-in user's database. */
 export class AppServices {
-	readonly db = new LocalDb();
-	readonly settings = new SettingsStore(this.db);
-	readonly events = new EventStore(this.db);
-	readonly capture = new CaptureStore(this.db);
-	readonly people = new PeopleStore(this.db);
-	readonly followUps = new FollowUpStore(this.db);
-	readonly debrief = new DebriefStore(this.db);
+	readonly db: LocalDb;
+	readonly settings: SettingsStore;
+	readonly events: EventStore;
+	readonly capture: CaptureStore;
+	readonly people: PeopleStore;
+	readonly followUps: FollowUpStore;
+	readonly debrief: DebriefStore;
+	readonly sync: DexieSyncStore;
+
+	constructor(readonly dbName: string) {
+		const db = (this.db = new LocalDb(dbName));
+		this.settings = new SettingsStore(db);
+		this.events = new EventStore(db);
+		this.capture = new CaptureStore(db);
+		this.people = new PeopleStore(db);
+		this.followUps = new FollowUpStore(db);
+		this.debrief = new DebriefStore(db);
+		this.sync = new DexieSyncStore(db);
+	}
+}
+
+/** Which database is whose on this device (one per user; a guest one while signed out). */
+export function databases(): DatabaseRegistry | null {
+	return typeof localStorage === 'undefined' ? null : new DatabaseRegistry(localStorage);
 }
 
 let services: AppServices | null = null;
 
 /** The app's services (created on first use, in the browser). */
 export function app(): AppServices {
-	services ??= new AppServices();
+	services ??= new AppServices(databases()?.active() ?? DEFAULT_DB);
 	return services;
 }
 

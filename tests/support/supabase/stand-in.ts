@@ -15,11 +15,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Sql } from './database';
 import { errorBody, statusFor } from './postgrest-errors';
+import { STAND_IN_SECRET } from './secret.mjs';
 
 export interface StandInOptions {
 	database: Sql;
 	/** Lifetime of access tokens, in seconds (Supabase's default is 3600). */
 	accessTokenTtl?: number;
+	/** A fixed port (the browser test's app is built for it); a free one by default. */
+	port?: number;
 	/** Called before each request is handled; may answer it itself (fault injection in tests). */
 	intercept?: (request: IncomingMessage, response: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -40,7 +43,7 @@ interface Session {
 	refreshTokens: Set<string>;
 }
 
-const SECRET = new TextEncoder().encode('stand-in-jwt-secret-for-tests-only-0123456789');
+const SECRET = STAND_IN_SECRET;
 const FUNCTION_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const ARGUMENT_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -294,7 +297,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 				send(response, 500, { code: 'XX000', message: String(error), details: null, hint: null });
 		}
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const address = server.address();
 	if (!address || typeof address === 'string') throw new Error('The stand-in did not get a port.');
 	url = `http://127.0.0.1:${address.port}`;

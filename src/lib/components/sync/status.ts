@@ -1,0 +1,24 @@
+import type { AccountState } from '$lib/state/sync.svelte';
+import type { SyncSnapshot } from '$lib/domain/sync/scheduler';
+
+const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
+
+/** The one line people see about sync: "All synced", "3 changes waiting", "Offline", … */
+export function syncStatusText(
+	account: AccountState,
+	snapshot: SyncSnapshot,
+	pending: number,
+	refused: number
+): string {
+	if (account === 'local-only') return 'Local only';
+	if (account === 'loading') return 'Checking sign-in…';
+	if (account === 'signed-out')
+		return pending ? `Not signed in: ${changes(pending)} on this device only` : 'Not signed in';
+	if (snapshot.phase === 'signed-out') return 'Sign in again to sync';
+	if (refused) return `Couldn't sync ${changes(refused)}`;
+	if (snapshot.phase === 'offline') return pending ? `Offline: ${changes(pending)} waiting` : 'Offline';
+	if (snapshot.phase === 'syncing') return pending ? `Syncing ${changes(pending)}…` : 'Syncing…';
+	if (pending) return `${changes(pending)} waiting`;
+	if (snapshot.phase === 'retrying') return 'Sync will retry';
+	return 'All synced';
+}

@@ -1,0 +1,150 @@
+import { backoffDelay } from './backoff';
+import type { SyncReport } from './engine';
+import { RemoteError } from './ports';
+
+/** What the person sees about sync (the counts come from the store, not from here). */
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signed-out';
+
+export interface SyncSnapshot {
+	phase: SyncPhase;
+	/** When the last round finished without a transport problem (epoch ms). */
+	lastSyncedAt: number | null;
+	/** Why the last round failed, in words for the person. */
+	problem: string | null;
+	/** When the next automatic retry is due (epoch ms). */
+	retryAt: number | null;
+}
+
+export interface SchedulerPorts {
+	/** One round of sync (the engine). */
+	sync(): Promise<SyncReport>;
+	/**
+	 * Runs `task` while holding the device-wide sync lock (navigator.locks: one syncing tab). Returns
+	 * false without running it when another tab holds the lock.
+	 */
+	withLock(task: () => Promise<void>): Promise<boolean>;
+	setTimer(callback: () => void, ms: number): unknown;
+	clearTimer(handle: unknown): void;
+	now(): number;
+	random(): number;
+	/** False when the device knows it has no network. */
+	online(): boolean;
+	onChange(snapshot: SyncSnapshot): void;
+}
+
+/** How long after a local change to sync (typing a note makes many changes). */
+export const CHANGE_DEBOUNCE_MS = 2_000;
+/** How often to sync while the app is in view. */
+export const PERIODIC_MS = 60_000;
+
+/**
+ * When to sync, and what to tell the person. Triggers (start, online, visible, a local change, the
+ * minute timer) ask for a round; rounds never overlap; a round asked for during another runs right
+ * after it; transport failures retry with backoff and jitter; a refused session stops until the
+ * person signs in again.
+ */
+export class SyncScheduler {
+	#snapshot: SyncSnapshot = { phase: 'idle', lastSyncedAt: null, problem: null, retryAt: null };
+	#running: Promise<void> | null = null;
+	#again = false;
+	#timer: unknown = null;
+	#attempt = 0;
+	#stopped = false;
+
+	constructor(private readonly ports: SchedulerPorts) {}
+
+	get snapshot(): SyncSnapshot {
+		return this.#snapshot;
+	}
+
+	/** Syncs soon: `delay` 0 for start/online/visible/"Sync now", CHANGE_DEBOUNCE_MS after a change. */
+	request(delay = 0): void {
+		if (this.#stopped) return;
+		if (this.#running) {
+			this.#again = true;
+			return;
+		}
+		if (!this.ports.online()) {
+			this.#set({ phase: 'offline', problem: null, retryAt: null });
+			return;
+		}
+		// A retry waiting on backoff is not hurried by a change, only by a real trigger (delay 0).
+		if (this.#snapshot.phase === 'retrying' && delay > 0) return;
+		this.#schedule(delay);
+	}
+
+	/** Runs a round now and resolves when it is over (for "Sync now" and tests). */
+	async syncNow(): Promise<void> {
+		if (this.#stopped) return;
+		this.#clearTimer();
+		if (this.#running) {
+			this.#again = true;
+			await this.#running;
+			return;
+		}
+		this.#running = this.#round();
+		await this.#running;
+	}
+
+	/** No more rounds (sign-out, or the page is going away). */
+	stop(): void {
+		this.#stopped = true;
+		this.#clearTimer();
+	}
+
+	#schedule(delay: number): void {
+		this.#clearTimer();
+		this.#timer = this.ports.setTimer(() => {
+			this.#timer = null;
+			void this.syncNow();
+		}, delay);
+	}
+
+	#clearTimer(): void {
+		if (this.#timer !== null) this.ports.clearTimer(this.#timer);
+		this.#timer = null;
+	}
+
+	async #round(): Promise<void> {
+		this.#again = false;
+		this.#set({ phase: 'syncing', problem: null, retryAt: null });
+		try {
+			const ran = await this.ports.withLock(() => this.ports.sync().then(() => undefined));
+			this.#attempt = 0;
+			// Another tab synced (ran = false): its changes reach this tab through IndexedDB.
+			this.#set({ phase: 'idle', lastSyncedAt: ran ? this.ports.now() : this.#snapshot.lastSyncedAt, retryAt: null });
+		} catch (error) {
+			this.#failed(error);
+		} finally {
+			this.#running = null;
+		}
+		if (this.#again && this.#snapshot.phase === 'idle') this.#schedule(0);
+	}
+
+	#failed(error: unknown): void {
+		const kind = error instanceof RemoteError ? error.kind : 'server';
+		if (kind === 'unauthorized') {
+			this.#set({ phase: 'signed-out', problem: 'Your session has ended. Sign in again to sync.', retryAt: null });
+			return;
+		}
+		if (kind === 'offline' && !this.ports.online()) {
+			this.#set({ phase: 'offline', problem: null, retryAt: null });
+			return;
+		}
+		this.#attempt++;
+		const wait = backoffDelay(this.#attempt, this.ports.random());
+		const problem =
+			kind === 'offline'
+				? 'The server could not be reached.'
+				: kind === 'refused'
+					? `The server refused the request: ${error instanceof Error ? error.message : String(error)}`
+					: 'The server had a problem.';
+		this.#set({ phase: 'retrying', problem, retryAt: this.ports.now() + wait });
+		this.#schedule(wait);
+	}
+
+	#set(changes: Partial<SyncSnapshot>): void {
+		this.#snapshot = { ...this.#snapshot, ...changes };
+		this.ports.onChange(this.#snapshot);
+	}
+}

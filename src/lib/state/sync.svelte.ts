@@ -1,0 +1,214 @@
+import { liveQuery } from 'dexie';
+import type { SyncFailureRow } from '$lib/adapters/local/db';
+import { createSupabaseClient, type AppSupabaseClient } from '$lib/adapters/supabase/client';
+import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
+import { supabaseConfig } from '$lib/config';
+import { SyncEngine } from '$lib/domain/sync/engine';
+import { CHANGE_DEBOUNCE_MS, PERIODIC_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
+import { app, databases } from './app';
+
+export type { SyncFailureRow };
+export type AccountState = 'local-only' | 'loading' | 'signed-out' | 'signed-in';
+
+type Result = { ok: true } | { ok: false; message: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Words for an auth error a person can act on (the raw one goes to the console). */
+function authMessage(error: { message?: string; status?: number } | null, fallback: string): string {
+	if (!error) return fallback;
+	console.warn('Sign-in problem:', error);
+	if (error.status === 429) return 'Too many tries. Wait a minute, then try again.';
+	if (error.status === 0 || /fetch|network/i.test(error.message ?? '')) {
+		return 'The sign-in server could not be reached. Check your connection and try again.';
+	}
+	return fallback;
+}
+
+/**
+ * The account and sync, for the whole app: signing in with an emailed code, which user's data
+ * this device shows, and when to sync (start, back online, back in view, a moment after a local
+ * change, every minute while in view). Create it once (`sync()`), in the browser.
+ */
+export class SyncService {
+	readonly configured = supabaseConfig() !== null;
+	account = $state<AccountState>(this.configured ? 'loading' : 'local-only');
+	email = $state<string | null>(null);
+	snapshot = $state.raw<SyncSnapshot>({ phase: 'idle', lastSyncedAt: null, problem: null, retryAt: null });
+	/** Changes on this device the server has not acknowledged yet. */
+	pending = $state(0);
+	/** Changes the server refused, newest first. */
+	failures = $state.raw<SyncFailureRow[]>([]);
+
+	#client: AppSupabaseClient | null = null;
+	#scheduler: SyncScheduler | null = null;
+
+	constructor() {
+		this.#watchStore();
+		if (this.configured) void this.#start();
+	}
+
+	/** Sends a one-time code to `email`. */
+	async sendCode(email: string): Promise<Result> {
+		const address = email.trim();
+		if (!EMAIL.test(address)) return { ok: false, message: 'Enter an email address, like name@example.org.' };
+		const client = await this.#getClient();
+		if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
+		try {
+			const { error } = await client.auth.signInWithOtp({ email: address, options: { shouldCreateUser: true } });
+			if (error)
+				return { ok: false, message: authMessage(error, 'The code could not be sent. Try again in a minute.') };
+			return { ok: true };
+		} catch (error) {
+			return { ok: false, message: authMessage(error as Error, 'The code could not be sent. Try again in a minute.') };
+		}
+	}
+
+	/** Signs in with the code from the email. Returns ok, or why not. */
+	async verifyCode(email: string, code: string): Promise<Result> {
+		const token = code.replace(/\s+/g, '');
+		if (!/^\d{6,10}$/.test(token)) return { ok: false, message: 'Type the code from the email (digits only).' };
+		const client = await this.#getClient();
+		if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
+		try {
+			const { data, error } = await client.auth.verifyOtp({ email: email.trim(), token, type: 'email' });
+			if (error || !data.user) {
+				return { ok: false, message: authMessage(error, 'That code did not work. Check it, or ask for a new one.') };
+			}
+			this.#useAccount(data.user.id, data.user.email ?? email.trim());
+			return { ok: true };
+		} catch (error) {
+			return {
+				ok: false,
+				message: authMessage(error as Error, 'That code did not work. Check it, or ask for a new one.')
+			};
+		}
+	}
+
+	/**
+	 * Signs out. The user's data (and any change not yet synced) stays in their own database on
+	 * this device for their next sign-in; the app switches to the guest data.
+	 */
+	async signOut(): Promise<void> {
+		this.#scheduler?.stop();
+		try {
+			await this.#client?.auth.signOut({ scope: 'local' });
+		} catch (error) {
+			console.warn('Sign-out did not reach the server:', error);
+		}
+		databases()?.signOut();
+		reload();
+	}
+
+	/** Syncs now ("Sync now"), and resolves when the round is over. */
+	async syncNow(): Promise<void> {
+		await this.#scheduler?.syncNow();
+	}
+
+	async retry(key: number): Promise<void> {
+		await app().sync.retry(key);
+		this.#scheduler?.request(0);
+	}
+
+	async discard(key: number): Promise<void> {
+		await app().sync.discard(key);
+		this.#scheduler?.request(0);
+	}
+
+	async #getClient(): Promise<AppSupabaseClient | null> {
+		const config = supabaseConfig();
+		if (!config) return null;
+		this.#client ??= await createSupabaseClient(config.url, config.anonKey);
+		return this.#client;
+	}
+
+	async #start(): Promise<void> {
+		try {
+			const client = await this.#getClient();
+			// Read from localStorage: works offline.
+			const session = client && (await client.auth.getSession()).data.session;
+			if (session) this.#useAccount(session.user.id, session.user.email ?? '');
+			else this.account = 'signed-out';
+		} catch (error) {
+			console.warn('Could not read the sign-in session:', error);
+			this.account = 'signed-out';
+		}
+	}
+
+	/** Shows this user's data (reloading into their database if it is not the open one) and syncs it. */
+	#useAccount(userId: string, email: string): void {
+		const name = databases()?.signIn(userId);
+		if (name && name !== app().dbName) {
+			reload();
+			return;
+		}
+		this.email = email;
+		this.account = 'signed-in';
+		this.#startSyncing();
+	}
+
+	#startSyncing(): void {
+		if (this.#scheduler || !this.#client) return;
+		const services = app();
+		const engine = new SyncEngine(services.sync, new SupabaseGateway(this.#client));
+		const lockName = `sync:${services.dbName}`;
+		const scheduler = (this.#scheduler = new SyncScheduler({
+			sync: () => engine.sync(),
+			withLock: async (task) => {
+				if (!navigator.locks) {
+					await task();
+					return true;
+				}
+				return navigator.locks.request(lockName, { ifAvailable: true }, async (lock) => {
+					if (!lock) return false;
+					await task();
+					return true;
+				});
+			},
+			setTimer: (callback, ms) => setTimeout(callback, ms),
+			clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+			now: () => Date.now(),
+			random: () => Math.random(),
+			online: () => navigator.onLine !== false,
+			onChange: (snapshot) => (this.snapshot = snapshot)
+		}));
+
+		const now = () => scheduler.request(0);
+		const visible = () => document.visibilityState === 'visible';
+		window.addEventListener('online', now);
+		window.addEventListener('offline', now);
+		document.addEventListener('visibilitychange', () => visible() && now());
+		setInterval(() => visible() && now(), PERIODIC_MS);
+		now();
+	}
+
+	/** Keeps the counts current; a new local change asks for a sync a moment later. */
+	#watchStore(): void {
+		const { sync } = app();
+		let previous = -1;
+		liveQuery(() => sync.pendingCount()).subscribe({
+			next: (count) => {
+				if (count > previous && previous >= 0) this.#scheduler?.request(CHANGE_DEBOUNCE_MS);
+				previous = count;
+				this.pending = count;
+			},
+			error: (error) => console.warn('Could not count waiting changes:', error)
+		});
+		liveQuery(() => sync.failures()).subscribe({
+			next: (failures) => (this.failures = failures),
+			error: (error) => console.warn('Could not read refused changes:', error)
+		});
+	}
+}
+
+function reload(): void {
+	location.reload();
+}
+
+let service: SyncService | null = null;
+
+/** The app's account and sync (created on first use, in the browser). */
+export function sync(): SyncService {
+	service ??= new SyncService();
+	return service;
+}

@@ -1,0 +1,1 @@
+export declare const STAND_IN_SECRET: Uint8Array;
