@@ -5,8 +5,8 @@ import {
 	type LocalTable,
 	type ServerTable
 } from '$lib/domain/sync/mapping';
-import type { OutboxEntry, PullPage, PulledRow, PushResult, SyncStore } from '$lib/domain/sync/ports';
-import type { LocalDb } from './db';
+import type { OutboxEntry, PullPage, PushResult, SyncStore } from '$lib/domain/sync/ports';
+import type { LocalDb, NoteRevisionRow, RowSeqRow } from './db';
 import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, readRow } from './rows';
 
 const SCHEMAS = {
@@ -87,7 +87,8 @@ export class DexieSyncStore implements SyncStore {
 	/**
 	 * Writes a pulled page in one transaction with the new cursor. Rows with local edits still
 	 * waiting in the outbox get those edits re-applied on top, so nothing the user did is undone
-	 * by a pull; deletions (the server's or the device's own pending one) remove the row.
+	 * by a pull; deletions (the server's or the device's own pending one) remove the row. Written
+	 * in bulk: a page is a few IndexedDB requests, not a few per row.
 	 */
 	async applyPage(page: PullPage): Promise<void> {
 		const { db } = this;
@@ -103,43 +104,54 @@ export class DexieSyncStore implements SyncStore {
 			db.outbox
 		];
 		await db.transaction('rw', tables, async () => {
-			for (const pulled of page.rows) await this.applyRow(pulled);
+			// What is still waiting to be pushed (usually little: sync pushes before it pulls).
+			const waiting = new Map<string, OutboxEntry[]>();
+			for (const entry of await db.outbox.orderBy('mid').toArray()) {
+				const key = `${entry.table}/${entry.id}`;
+				waiting.set(key, [...(waiting.get(key) ?? []), entry]);
+			}
+			const puts = new Map<LocalTable, Record<string, unknown>[]>();
+			const deletes = new Map<LocalTable, string[]>();
+			const seqs: RowSeqRow[] = [];
+			const revisions: NoteRevisionRow[] = [];
+			for (const { table, row } of page.rows) {
+				if (table === 'note_revisions') {
+					revisions.push({
+						id: String(row.id),
+						encounterId: String(row.encounter_id),
+						note: String(row.note ?? ''),
+						source: row.source === 'client' ? 'client' : 'server',
+						serverSeq: Number(row.server_seq),
+						createdAt: time(row.created_at)
+					});
+					continue;
+				}
+				if (!(table in LOCAL_TABLE)) continue;
+				const local = LOCAL_TABLE[table as ServerTable];
+				const id = String(row.id);
+				seqs.push({ table, id, seq: Number(row.server_seq) });
+				const pending = waiting.get(`${table}/${id}`) ?? [];
+				if (row.deleted_at || pending.some((entry) => entry.op === 'delete')) {
+					deletes.set(local, [...(deletes.get(local) ?? []), id]);
+					continue;
+				}
+				let record: Record<string, unknown> = {
+					id,
+					...fromServerFields(local, row),
+					createdAt: time(row.created_at),
+					updatedAt: time(row.updated_at)
+				};
+				for (const entry of pending) record = { ...record, ...fromServerFields(local, waitingFields(entry)) };
+				const valid = readRow(SCHEMAS[local] as never, record, `pulled ${local}`) as Record<string, unknown> | null;
+				if (valid) puts.set(local, [...(puts.get(local) ?? []), valid]);
+			}
+			await db.rowSeq.bulkPut(seqs);
+			if (revisions.length) await db.noteRevisions.bulkPut(revisions);
+			for (const [local, ids] of deletes) await db[local].bulkDelete(ids);
+			for (const [local, records] of puts)
+				await (db[local] as unknown as { bulkPut(values: unknown[]): Promise<unknown> }).bulkPut(records);
 			await db.syncMeta.put({ key: 'cursor', value: page.next });
 		});
-	}
-
-	private async applyRow({ table, row }: PulledRow): Promise<void> {
-		const { db } = this;
-		if (table === 'note_revisions') {
-			await db.noteRevisions.put({
-				id: String(row.id),
-				encounterId: String(row.encounter_id),
-				note: String(row.note ?? ''),
-				source: row.source === 'client' ? 'client' : 'server',
-				serverSeq: Number(row.server_seq),
-				createdAt: time(row.created_at)
-			});
-			return;
-		}
-		if (!(table in LOCAL_TABLE)) return;
-		const local: LocalTable = LOCAL_TABLE[table as ServerTable];
-		const id = String(row.id);
-		await db.rowSeq.put({ table, id, seq: Number(row.server_seq) });
-		const pending = await db.outbox.where('[table+id]').equals([table, id]).sortBy('mid');
-		const dexieTable = db[local];
-		if (row.deleted_at || pending.some((entry) => entry.op === 'delete')) {
-			await dexieTable.delete(id);
-			return;
-		}
-		let record: Record<string, unknown> = {
-			id,
-			...fromServerFields(local, row),
-			createdAt: time(row.created_at),
-			updatedAt: time(row.updated_at)
-		};
-		for (const entry of pending) record = { ...record, ...fromServerFields(local, waitingFields(entry)) };
-		const valid = readRow(SCHEMAS[local] as never, record, `pulled ${local}`);
-		if (valid) await (dexieTable as unknown as { put(value: unknown): Promise<unknown> }).put(valid);
 	}
 
 	/** Changes the server refused, newest first. */

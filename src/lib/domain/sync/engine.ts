@@ -28,7 +28,7 @@ export class SyncEngine {
 		private readonly remote: RemoteGateway,
 		options: SyncOptions = {}
 	) {
-		this.batchSize = options.batchSize ?? 50;
+		this.batchSize = options.batchSize ?? 100;
 		this.pageSize = options.pageSize ?? 500;
 	}
 
