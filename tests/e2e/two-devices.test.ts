@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
+import { badgeFixture } from '../support/fixtures';
+import { serveStatic } from '../support/static-server';
+import { pgliteDatabase } from '../support/supabase/database';
+import { SYNC_STAND_IN_PORT } from '../support/supabase/secret.mjs';
+import { startStandIn, type StandIn } from '../support/supabase/stand-in';
+import { qrTextToY4m, scratchDir } from '../support/video';
+import { scanWithCamera, setUpCard, watchPage } from './harness';
+
+// The app built for Supabase at the stand-in (tests/e2e/build-sync.mjs), on a phone and a laptop
+// signed in as the same person: supabase-js in Chromium → the stand-in → the real migrations in PGlite.
+let database: Awaited<ReturnType<typeof pgliteDatabase>>;
+let standIn: StandIn;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+	database = await pgliteDatabase();
+	standIn = await startStandIn({ database, port: SYNC_STAND_IN_PORT });
+	site = await serveStatic('build-sync');
+	browser = await launchChromium(
+		fakeCameraFlags(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()))
+	);
+}, 120_000);
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+	await standIn?.close();
+	await database?.close();
+});
+
+async function device(): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ baseURL: site.url, viewport: { width: 420, height: 860 } });
+	await context.grantPermissions(['camera']);
+	const page = await context.newPage();
+	watchPage(page, problems);
+	return { context, page };
+}
+
+const EMAIL = 'adaeze.fan@example.org';
+
+async function signIn(page: Page) {
+	await page.goto('/settings');
+	await page.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
+	await page.getByRole('button', { name: 'Email me a code' }).click();
+	await page.getByRole('status').filter({ hasText: 'We sent a code to' }).waitFor();
+	const code = standIn.mailbox(EMAIL).at(-1)!;
+	await page.getByRole('textbox', { name: 'Code from the email' }).fill(code);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.getByText(`Signed in as ${EMAIL}`).waitFor();
+}
+
+/** Syncs from Settings and waits until the header says everything is synced. */
+async function syncNow(page: Page) {
+	if (!page.url().endsWith('/settings')) await page.goto('/settings');
+	await page.getByRole('button', { name: 'Sync now' }).click();
+	await page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+}
+
+async function openPerson(page: Page, name: string) {
+	await page.goto('/people');
+	await page
+		.getByRole('list', { name: 'People' })
+		.getByRole('link', { name: new RegExp(name) })
+		.click();
+	await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+describe('two devices of one person, through the stand-in', () => {
+	it('a scan made offline reaches the laptop; offline edits converge; a note edited on both is merged', async () => {
+		const phone = await device();
+		const laptop = await device();
+
+		// The phone: card, sign-in, then a scan with the network off.
+		await setUpCard(phone.page, { name: 'Ada Lovelace' });
+		await signIn(phone.page);
+		await phone.page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+		// The app is installed (precached) before the network goes.
+		await phone.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await phone.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		await phone.context.setOffline(true);
+		await scanWithCamera(phone.page);
+		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
+		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Grid storage pilots in Lagos');
+		await phone.page.getByRole('button', { name: 'Save contact' }).click();
+		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+		await phone.page.getByRole('link', { name: /^Sync: Offline: \d+ changes waiting$/ }).waitFor();
+
+		// Back online: the phone pushes by itself, and the laptop, once signed in, has the person.
+		await phone.context.setOffline(false);
+		await phone.page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+		await signIn(laptop.page);
+		await laptop.page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+		await openPerson(laptop.page, 'Adaeze Okafor');
+		await laptop.page.getByText('Grid storage pilots in Lagos').waitFor();
+
+		// Both edit the same person offline, different details: both edits survive, on both.
+		await openPerson(phone.page, 'Adaeze Okafor');
+		await phone.context.setOffline(true);
+		await laptop.context.setOffline(true);
+		await phone.page.getByRole('button', { name: 'Edit details' }).click();
+		await phone.page.getByRole('textbox', { name: 'Title' }).fill('CTO');
+		await phone.page.getByRole('button', { name: 'Save details' }).click();
+		await laptop.page.getByRole('button', { name: 'Edit details' }).click();
+		await laptop.page.getByRole('textbox', { name: 'Company' }).fill('Lumen Labs Nigeria');
+		await laptop.page.getByRole('button', { name: 'Save details' }).click();
+
+		// And both rewrite the same note.
+		await phone.page.getByRole('button', { name: 'Edit note' }).click();
+		await phone.page
+			.getByRole('textbox', { name: 'What did you talk about?' })
+			.fill('Grid storage pilots; she wants our battery data');
+		await phone.page.getByRole('button', { name: 'Save note' }).click();
+		await laptop.page.getByRole('button', { name: 'Edit note' }).click();
+		await laptop.page
+			.getByRole('textbox', { name: 'What did you talk about?' })
+			.fill('Lagos pilots; intro to her investor next week');
+		await laptop.page.getByRole('button', { name: 'Save note' }).click();
+		await laptop.page.getByText('Lagos pilots; intro to her investor next week').waitFor();
+
+		await phone.context.setOffline(false);
+		await laptop.context.setOffline(false);
+		await syncNow(phone.page);
+		await syncNow(laptop.page);
+		await syncNow(phone.page);
+
+		for (const { page } of [phone, laptop]) {
+			await openPerson(page, 'Adaeze Okafor');
+			await page.getByText('CTO · Lumen Labs Nigeria').waitFor();
+			// The concurrent note: both versions side by side, nothing lost.
+			const merge = page.getByRole('region', { name: 'This note was changed on two devices at once' });
+			await merge.waitFor();
+			await merge.getByText('Grid storage pilots; she wants our battery data').waitFor();
+			await merge.getByText('Lagos pilots; intro to her investor next week').waitFor();
+		}
+
+		// The laptop merges; the phone gets the merged note and the merge view goes away.
+		await laptop.page.getByRole('button', { name: 'Merge the two versions' }).click();
+		const merged = 'Lagos grid storage pilots; battery data; intro to her investor next week';
+		await laptop.page.getByRole('textbox', { name: 'What did you talk about?' }).fill(merged);
+		await laptop.page.getByRole('button', { name: 'Save merged note' }).click();
+		await syncNow(laptop.page);
+		await syncNow(phone.page);
+		await openPerson(phone.page, 'Adaeze Okafor');
+		await phone.page.getByText(merged).waitFor();
+		expect(await phone.page.getByRole('region', { name: 'This note was changed on two devices at once' }).count()).toBe(
+			0
+		);
+
+		expect(problems).toEqual([]);
+	});
+});
