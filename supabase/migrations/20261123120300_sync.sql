@@ -175,6 +175,11 @@ begin
 		) || case when conflicts = '[]' then '{}'::jsonb else jsonb_build_object('conflicts', conflicts) end;
 	exception
 		when others then
+			-- A deadlock, a lock or statement timeout is the moment's, not the change's: the whole
+			-- push fails and is sent again, never recorded as refused.
+			if sqlstate like '40%' or sqlstate in ('55P03', '57014') then
+				raise;
+			end if;
 			return app_private.rejected(mid, left(sqlerrm, 300), sqlstate) || jsonb_build_object('table', tbl, 'id', row_id);
 	end;
 end;
@@ -210,8 +215,11 @@ begin
 		raise exception 'At most 100 mutations per push (got %).', jsonb_array_length(mutations) using errcode = '22023';
 	end if;
 
-	-- One push per device at a time; the stamping trigger records which device changed what.
-	perform pg_advisory_xact_lock(hashtextextended(me::text || '/' || client_id::text, 0));
+	-- One push per user at a time (the user's change counter, locked first, so two devices pushing
+	-- rows in different orders queue instead of deadlocking); the stamping trigger records which
+	-- device changed what.
+	insert into public.sync_state (owner_id, seq) values (me, 0) on conflict (owner_id) do nothing;
+	perform 1 from public.sync_state as s where s.owner_id = me for update;
 	perform set_config('app.client_id', client_id::text, true);
 	select coalesce(max(l.mid), 0) into last_mid
 	from public.sync_ledger as l

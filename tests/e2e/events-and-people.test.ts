@@ -112,6 +112,12 @@ describe('events, people and exports', () => {
 			.filter({ hasText: /Storage is|does not say/ })
 			.waitFor();
 		expect(await page.getByText('Local-only mode.').isVisible()).toBe(true);
+		expect(await page.getByRole('link', { name: 'Sync: Local only' }).isVisible()).toBe(true);
+		// The set-up steps are in the README, which ships with the app.
+		const readme = page.getByRole('link', { name: "The README's “Sync with Supabase” section" });
+		const response = await page.request.get((await readme.getAttribute('href'))!.split('#')[0]!);
+		expect(response.ok()).toBe(true);
+		expect(await response.text()).toContain('## Sync with Supabase');
 		expect(problems).toEqual([]);
 	});
 });

@@ -57,7 +57,9 @@ async function signIn(page: Page) {
 async function syncNow(page: Page) {
 	if (!page.url().endsWith('/settings')) await page.goto('/settings');
 	await page.getByRole('button', { name: 'Sync now' }).click();
-	await page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+	// The button says "Syncing…" until the round is over.
+	await page.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20_000 });
+	await page.getByRole('link', { name: 'Sync: All synced' }).waitFor();
 }
 
 async function openPerson(page: Page, name: string) {

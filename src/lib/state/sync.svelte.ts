@@ -4,6 +4,7 @@ import { createSupabaseClient, type AppSupabaseClient } from '$lib/adapters/supa
 import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
 import { supabaseConfig } from '$lib/config';
 import { SyncEngine } from '$lib/domain/sync/engine';
+import { RemoteError } from '$lib/domain/sync/ports';
 import { CHANGE_DEBOUNCE_MS, PERIODIC_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
 import { app, databases } from './app';
 
@@ -40,7 +41,8 @@ export class SyncService {
 	/** Changes the server refused, newest first. */
 	failures = $state.raw<SyncFailureRow[]>([]);
 
-	#client: AppSupabaseClient | null = null;
+	#client: Promise<AppSupabaseClient> | null = null;
+	#userId: string | null = null;
 	#scheduler: SyncScheduler | null = null;
 
 	constructor() {
@@ -91,12 +93,14 @@ export class SyncService {
 	 */
 	async signOut(): Promise<void> {
 		this.#scheduler?.stop();
+		// First the switch to the guest data, so whatever happens next, this user's data is put away.
+		databases()?.signOut();
+		this.#userId = null;
 		try {
-			await this.#client?.auth.signOut({ scope: 'local' });
+			await (await this.#getClient())?.auth.signOut({ scope: 'local' });
 		} catch (error) {
 			console.warn('Sign-out did not reach the server:', error);
 		}
-		databases()?.signOut();
 		reload();
 	}
 
@@ -118,7 +122,7 @@ export class SyncService {
 	async #getClient(): Promise<AppSupabaseClient | null> {
 		const config = supabaseConfig();
 		if (!config) return null;
-		this.#client ??= await createSupabaseClient(config.url, config.anonKey);
+		this.#client ??= createSupabaseClient(config.url, config.anonKey);
 		return this.#client;
 	}
 
@@ -142,18 +146,33 @@ export class SyncService {
 			reload();
 			return;
 		}
+		this.#userId = userId;
 		this.email = email;
 		this.account = 'signed-in';
-		this.#startSyncing();
+		void this.#startSyncing();
 	}
 
-	#startSyncing(): void {
-		if (this.#scheduler || !this.#client) return;
+	async #startSyncing(): Promise<void> {
+		const client = await this.#getClient();
+		if (this.#scheduler || !client) return;
 		const services = app();
-		const engine = new SyncEngine(services.sync, new SupabaseGateway(this.#client));
+		const engine = new SyncEngine(services.sync, new SupabaseGateway(client));
+		// The session is shared by every tab: if another tab signs out or in as someone else, this
+		// tab stops and reloads into the right data, and never syncs one user's data as another.
+		client.auth.onAuthStateChange((_event, session) => {
+			if ((session?.user.id ?? null) !== this.#userId) {
+				this.#scheduler?.stop();
+				reload();
+			}
+		});
+		const round = async () => {
+			const { data } = await client.auth.getSession();
+			if (data.session?.user.id !== this.#userId) throw new RemoteError('unauthorized', 'Signed in as someone else.');
+			return engine.sync();
+		};
 		const lockName = `sync:${services.dbName}`;
 		const scheduler = (this.#scheduler = new SyncScheduler({
-			sync: () => engine.sync(),
+			sync: round,
 			withLock: async (task) => {
 				if (!navigator.locks) {
 					await task();

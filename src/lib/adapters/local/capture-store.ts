@@ -83,7 +83,8 @@ export class CaptureStore {
 
 				const { person, encounter, followUp, promises, isNewPerson } = result.plan;
 				await db.people.put(plainCopy(person));
-				await logChange(db, 'people', existing, person);
+				// A new conversation brings the person back if another device deleted them meanwhile.
+				await logChange(db, 'people', existing, person, { revive: true });
 				await db.encounters.add(plainCopy(encounter));
 				await logChange(db, 'encounters', null, encounter);
 				await db.followUps.add(plainCopy(followUp));

@@ -10,7 +10,7 @@ export function changeLogTables(db: LocalDb) {
 }
 
 /** The next mutation id of this device (inside the caller's transaction). */
-async function nextMid(db: LocalDb): Promise<number> {
+export async function nextMid(db: LocalDb): Promise<number> {
 	const row = await db.syncMeta.get('nextMid');
 	const mid = typeof row?.value === 'number' ? row.value : 1;
 	await db.syncMeta.put({ key: 'nextMid', value: mid + 1 });
@@ -20,24 +20,27 @@ async function nextMid(db: LocalDb): Promise<number> {
 /**
  * Records a local change in the outbox. Must run inside the transaction that makes the change
  * (include changeLogTables), so the change and its outbox entry are written together or not at all.
- * Only what the change touched is sent, with the row version it was based on.
+ * Only what the change touched is sent, with the row version it was based on. `revive`: the user
+ * brought this row into use again (scanned a known person), so it comes back even if another
+ * device deleted it meanwhile.
  */
 export async function logChange<T extends { id: string }>(
 	db: LocalDb,
 	table: LocalTable,
 	before: T | null | undefined,
-	after: T | null
+	after: T | null,
+	options: { revive?: boolean } = {}
 ): Promise<void> {
 	const id = (after ?? before)?.id;
 	if (!id) return;
-	let op: OutboxEntry['op'] = before ? 'upsert' : 'create';
+	let op: OutboxEntry['op'] = before && !options.revive ? 'upsert' : 'create';
 	let fields: Record<string, unknown> = {};
 	if (after === null) {
 		op = 'delete';
 	} else {
 		const changed = changedServerFields(table, before as unknown as Row | null | undefined, after as unknown as Row);
-		if (!changed) return;
-		fields = changed;
+		if (!changed && !options.revive) return;
+		fields = changed ?? {};
 	}
 	const serverTable = SERVER_TABLE[table];
 	const base = await db.rowSeq.get([serverTable, id]);

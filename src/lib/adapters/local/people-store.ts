@@ -51,24 +51,35 @@ export class PeopleStore {
 	/**
 	 * Rewrites what was talked about in one encounter. The note rules apply as when it was first
 	 * written; `resolved` also clears a two-device conflict (the user merged both versions).
+	 * `basedOn` is the note the user started from: if it changed meanwhile (a sync brought another
+	 * device's edit), nothing is written and the current note comes back, to be merged — a note is
+	 * never overwritten unseen.
 	 */
 	async editNote(
 		encounterId: string,
 		note: string,
-		options: { resolved?: boolean } = {}
-	): Promise<{ ok: true } | { ok: false; message: string }> {
+		options: { resolved?: boolean; basedOn?: string } = {}
+	): Promise<{ ok: true } | { ok: false; message: string; current?: string }> {
 		const verdict = checkNote(note);
 		if (!verdict.ok) return verdict;
 		const { db } = this;
-		await db.transaction('rw', [db.encounters, db.noteRevisions, ...changeLogTables(db)], async () => {
+		return db.transaction('rw', [db.encounters, db.noteRevisions, ...changeLogTables(db)], async () => {
 			const current = readRow(EncounterRow, await db.encounters.get(encounterId), 'encounter');
 			if (!current) throw new Error('This conversation is no longer on this device.');
+			if (options.basedOn !== undefined && current.note !== options.basedOn) {
+				return {
+					ok: false as const,
+					message:
+						'This note was changed on another device while you were writing. Both versions are shown: merge them.',
+					current: current.note
+				};
+			}
 			const next = { ...current, note: cleanMultiline(note), ...(options.resolved ? { noteConflict: false } : {}) };
 			await db.encounters.put(next);
 			await logChange(db, 'encounters', current, next);
 			if (options.resolved) await db.noteRevisions.where('encounterId').equals(encounterId).delete();
+			return { ok: true as const };
 		});
-		return { ok: true };
 	}
 
 	/** The two versions of a note edited on two devices at once: as kept, and the concurrent edit. */

@@ -6,6 +6,7 @@ import {
 	type ServerTable
 } from '$lib/domain/sync/mapping';
 import type { OutboxEntry, PullPage, PushResult, SyncStore } from '$lib/domain/sync/ports';
+import { nextMid } from './change-log';
 import type { LocalDb, NoteRevisionRow, RowSeqRow } from './db';
 import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, readRow } from './rows';
 
@@ -16,6 +17,12 @@ const SCHEMAS = {
 	followUps: FollowUpRow,
 	promises: PromiseRow
 };
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
 /** What a waiting change will change on the server: a create never blanks a known value. */
 function waitingFields({ op, fields }: OutboxEntry): Record<string, unknown> {
 	if (op !== 'create') return fields;
@@ -107,8 +114,7 @@ export class DexieSyncStore implements SyncStore {
 			// What is still waiting to be pushed (usually little: sync pushes before it pulls).
 			const waiting = new Map<string, OutboxEntry[]>();
 			for (const entry of await db.outbox.orderBy('mid').toArray()) {
-				const key = `${entry.table}/${entry.id}`;
-				waiting.set(key, [...(waiting.get(key) ?? []), entry]);
+				append(waiting, `${entry.table}/${entry.id}`, entry);
 			}
 			const puts = new Map<LocalTable, Record<string, unknown>[]>();
 			const deletes = new Map<LocalTable, string[]>();
@@ -126,13 +132,13 @@ export class DexieSyncStore implements SyncStore {
 					});
 					continue;
 				}
-				if (!(table in LOCAL_TABLE)) continue;
+				if (!Object.hasOwn(LOCAL_TABLE, table)) continue;
 				const local = LOCAL_TABLE[table as ServerTable];
 				const id = String(row.id);
 				seqs.push({ table, id, seq: Number(row.server_seq) });
 				const pending = waiting.get(`${table}/${id}`) ?? [];
 				if (row.deleted_at || pending.some((entry) => entry.op === 'delete')) {
-					deletes.set(local, [...(deletes.get(local) ?? []), id]);
+					append(deletes, local, id);
 					continue;
 				}
 				let record: Record<string, unknown> = {
@@ -143,7 +149,7 @@ export class DexieSyncStore implements SyncStore {
 				};
 				for (const entry of pending) record = { ...record, ...fromServerFields(local, waitingFields(entry)) };
 				const valid = readRow(SCHEMAS[local] as never, record, `pulled ${local}`) as Record<string, unknown> | null;
-				if (valid) puts.set(local, [...(puts.get(local) ?? []), valid]);
+				if (valid) append(puts, local, valid);
 			}
 			await db.rowSeq.bulkPut(seqs);
 			if (revisions.length) await db.noteRevisions.bulkPut(revisions);
@@ -165,10 +171,7 @@ export class DexieSyncStore implements SyncStore {
 		await db.transaction('rw', [db.syncFailures, db.outbox, db.syncMeta], async () => {
 			const failure = await db.syncFailures.get(key);
 			if (!failure) return;
-			const meta = await db.syncMeta.get('nextMid');
-			const mid = typeof meta?.value === 'number' ? meta.value : 1;
-			await db.syncMeta.put({ key: 'nextMid', value: mid + 1 });
-			await db.outbox.add({ ...failure.entry, mid });
+			await db.outbox.add({ ...failure.entry, mid: await nextMid(db) });
 			await db.syncFailures.delete(key);
 		});
 	}
@@ -188,7 +191,7 @@ export class DexieSyncStore implements SyncStore {
 			const known = await db.rowSeq.get([table, id]);
 			const waiting = await db.outbox.where('[table+id]').equals([table, id]).count();
 			// A row the server never accepted, with nothing else waiting for it, leaves the device.
-			if (!known && !waiting && table in LOCAL_TABLE) await db[LOCAL_TABLE[table]].delete(id);
+			if (!known && !waiting && Object.hasOwn(LOCAL_TABLE, table)) await db[LOCAL_TABLE[table]].delete(id);
 			await db.syncMeta.put({ key: 'cursor', value: 0 });
 		});
 	}

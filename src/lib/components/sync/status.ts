@@ -1,7 +1,7 @@
 import type { AccountState } from '$lib/state/sync.svelte';
 import type { SyncSnapshot } from '$lib/domain/sync/scheduler';
 
-const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
+export const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
 
 /** The one line people see about sync: "All synced", "3 changes waiting", "Offline", … */
 export function syncStatusText(
@@ -17,7 +17,9 @@ export function syncStatusText(
 	if (snapshot.phase === 'signed-out') return 'Sign in again to sync';
 	if (refused) return `Couldn't sync ${changes(refused)}`;
 	if (snapshot.phase === 'offline') return pending ? `Offline: ${changes(pending)} waiting` : 'Offline';
-	if (snapshot.phase === 'syncing') return pending ? `Syncing ${changes(pending)}…` : 'Syncing…';
+	// A background round with nothing to send does not flicker the line (screen readers would
+	// announce it every minute).
+	if (snapshot.phase === 'syncing' && pending) return `Syncing ${changes(pending)}…`;
 	if (pending) return `${changes(pending)} waiting`;
 	if (snapshot.phase === 'retrying') return 'Sync will retry';
 	return 'All synced';

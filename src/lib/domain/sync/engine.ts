@@ -52,10 +52,29 @@ export class SyncEngine {
 
 	private async push(report: SyncReport): Promise<void> {
 		const clientId = await this.store.clientId();
+		let size = this.batchSize;
 		for (;;) {
-			const batch = await this.store.outbox(this.batchSize);
+			const batch = await this.store.outbox(size);
 			if (!batch.length) return;
-			const { results } = await this.withSession(() => this.remote.push(clientId, batch));
+			let results: PushResult[];
+			try {
+				({ results } = await this.withSession(() => this.remote.push(clientId, batch)));
+			} catch (error) {
+				if (!(error instanceof RemoteError) || error.kind !== 'refused') throw error;
+				// The request itself was refused (too large, malformed): halve the batch until the
+				// change the server will not take is alone, then keep it, with the reason, for the
+				// person to retry or discard; the rest goes on (its mids are renumbered after the gap).
+				if (batch.length > 1) {
+					size = Math.ceil(batch.length / 2);
+					continue;
+				}
+				const [entry] = batch as [OutboxEntry];
+				await this.store.acknowledge([
+					{ entry, result: { mid: entry.mid, status: 'rejected', reason: error.message } }
+				]);
+				report.rejected++;
+				continue;
+			}
 			const byMid = new Map(results.filter((r) => r.mid !== null).map((r) => [r.mid, r]));
 			const outcomes: { entry: OutboxEntry; result: PushResult }[] = [];
 			let gap: PushResult | undefined;

@@ -7,7 +7,7 @@ export interface OutboxEntry {
 	table: ServerTable;
 	id: string;
 	/** create: a row this device made (brings it back if deleted elsewhere); upsert: an edit. */
-	op: 'create' | 'upsert' | 'delete' | 'restore';
+	op: 'create' | 'upsert' | 'delete';
 	/** Server column names; for an edit, only what the change touched. */
 	fields: Record<string, unknown>;
 	/** The row's server_seq this change was based on; null for a row the device never pulled. */

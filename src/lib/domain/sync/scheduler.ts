@@ -73,15 +73,12 @@ export class SyncScheduler {
 		this.#schedule(delay);
 	}
 
-	/** Runs a round now and resolves when it is over (for "Sync now" and tests). */
+	/** Runs a round now (after the one under way, if any) and resolves when it is over ("Sync now"). */
 	async syncNow(): Promise<void> {
 		if (this.#stopped) return;
 		this.#clearTimer();
-		if (this.#running) {
-			this.#again = true;
-			await this.#running;
-			return;
-		}
+		while (this.#running) await this.#running;
+		this.#clearTimer();
 		this.#running = this.#round();
 		await this.#running;
 	}

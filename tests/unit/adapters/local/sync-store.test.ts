@@ -189,6 +189,43 @@ describe('changes the server refused', () => {
 	});
 });
 
+describe('a note changed by a sync while the user was editing it', () => {
+	it('is not overwritten: the save is refused with the current note, to merge', async () => {
+		const { db, capture, people } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		await capture.commit(draft, now, sequentialIds());
+		const before = await db.outbox.count();
+		await db.encounters.update(draft.id, { note: 'Pulled from the laptop: grid storage in Dakar' });
+		expect(
+			await people.editNote(draft.id, 'Typed on the phone: battery recycling', { basedOn: 'Talked about grid storage' })
+		).toEqual({
+			ok: false,
+			message: expect.stringContaining('changed on another device'),
+			current: 'Pulled from the laptop: grid storage in Dakar'
+		});
+		expect(await db.encounters.get(draft.id)).toMatchObject({ note: 'Pulled from the laptop: grid storage in Dakar' });
+		expect(await db.outbox.count()).toBe(before);
+	});
+});
+
+describe('a person scanned again', () => {
+	it('is sent as a create, so a delete made elsewhere meanwhile does not hide the new conversation', async () => {
+		const { db, capture } = open();
+		await capture.commit(makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;'), now, sequentialIds());
+		await db.outbox.clear();
+		await capture.commit(
+			makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;', { note: 'Second chat about solar' }),
+			now,
+			sequentialIds()
+		);
+		expect(await ops(db)).toEqual([
+			expect.stringMatching(/ create people$/),
+			expect.stringMatching(/ create encounters$/),
+			expect.stringMatching(/ create follow_ups$/)
+		]);
+	});
+});
+
 describe('a note edited on two devices at once', () => {
 	it('shows both versions until the user merges them', async () => {
 		const { db, capture, people } = open();

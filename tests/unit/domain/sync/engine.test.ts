@@ -152,6 +152,37 @@ describe('SyncEngine', () => {
 		expect(store.acknowledged.map((o) => o.result.status)).toEqual(['rejected', 'applied']);
 	});
 
+	it('halves a request the server refuses whole, keeps the one change it will not take, and goes on', async () => {
+		const store = new MemoryStore();
+		store.entries = [1, 2, 3, 4].map(entry);
+		store.entries[2] = { ...entry(3), fields: { name: 'x'.repeat(100) } };
+		const remote = new ScriptedRemote();
+		const original = remote.push.bind(remote);
+		remote.push = async (client, mutations) => {
+			if (mutations.some((m) => String(m.fields.name).length > 50)) {
+				remote.calls.push(`refused ${mutations.map((m) => m.mid).join(',')}`);
+				throw new RemoteError('refused', 'Payload too large');
+			}
+			return original(client, mutations);
+		};
+		const report = await new SyncEngine(store, remote, { batchSize: 4 }).sync();
+		// After the refused 3, mid 4 meets a gap (the server never saw 3) and goes again as 3.
+		expect(remote.calls.slice(0, 6)).toEqual([
+			'refused 1,2,3,4',
+			'push 1,2',
+			'refused 3,4',
+			'refused 3',
+			'push 4',
+			'push 3'
+		]);
+		expect(report).toMatchObject({ pushed: 3, rejected: 1 });
+		expect(store.acknowledged.find((o) => o.result.status === 'rejected')).toMatchObject({
+			entry: { id: 'p3' },
+			result: { reason: 'Payload too large' }
+		});
+		expect(store.entries).toEqual([]);
+	});
+
 	it('stops, instead of looping, when the server answers for none of a batch', async () => {
 		const store = new MemoryStore();
 		store.entries = [entry(1)];
