@@ -72,7 +72,7 @@ async function openPerson(page: Page, name: string) {
 }
 
 describe('two devices of one person, through the stand-in', () => {
-	it('a scan made offline reaches the laptop; offline edits converge; a note edited on both is merged', async () => {
+	it('a scan made offline reaches the laptop; offline edits converge; a note edited on both is merged; sign-out keeps data apart', async () => {
 		const phone = await device();
 		const laptop = await device();
 
@@ -106,9 +106,11 @@ describe('two devices of one person, through the stand-in', () => {
 		await phone.page.getByRole('button', { name: 'Edit details' }).click();
 		await phone.page.getByRole('textbox', { name: 'Title' }).fill('CTO');
 		await phone.page.getByRole('button', { name: 'Save details' }).click();
+		await phone.page.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
 		await laptop.page.getByRole('button', { name: 'Edit details' }).click();
 		await laptop.page.getByRole('textbox', { name: 'Company' }).fill('Lumen Labs Nigeria');
 		await laptop.page.getByRole('button', { name: 'Save details' }).click();
+		await laptop.page.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
 
 		// And both rewrite the same note.
 		await phone.page.getByRole('button', { name: 'Edit note' }).click();
@@ -116,11 +118,13 @@ describe('two devices of one person, through the stand-in', () => {
 			.getByRole('textbox', { name: 'What did you talk about?' })
 			.fill('Grid storage pilots; she wants our battery data');
 		await phone.page.getByRole('button', { name: 'Save note' }).click();
+		await phone.page.getByRole('status').filter({ hasText: 'Note saved.' }).waitFor();
 		await laptop.page.getByRole('button', { name: 'Edit note' }).click();
 		await laptop.page
 			.getByRole('textbox', { name: 'What did you talk about?' })
 			.fill('Lagos pilots; intro to her investor next week');
 		await laptop.page.getByRole('button', { name: 'Save note' }).click();
+		await laptop.page.getByRole('status').filter({ hasText: 'Note saved.' }).waitFor();
 		await laptop.page.getByText('Lagos pilots; intro to her investor next week').waitFor();
 
 		await phone.context.setOffline(false);
@@ -144,6 +148,7 @@ describe('two devices of one person, through the stand-in', () => {
 		const merged = 'Lagos grid storage pilots; battery data; intro to her investor next week';
 		await laptop.page.getByRole('textbox', { name: 'What did you talk about?' }).fill(merged);
 		await laptop.page.getByRole('button', { name: 'Save merged note' }).click();
+		await laptop.page.getByRole('status').filter({ hasText: 'Merged note saved.' }).waitFor();
 		await syncNow(laptop.page);
 		await syncNow(phone.page);
 		await openPerson(phone.page, 'Adaeze Okafor');
@@ -151,6 +156,41 @@ describe('two devices of one person, through the stand-in', () => {
 		expect(await phone.page.getByRole('region', { name: 'This note was changed on two devices at once' }).count()).toBe(
 			0
 		);
+
+		// Signing out with a change not yet synced warns and keeps it; whoever uses the phone next
+		// sees none of this person's contacts; signing in again brings them back and sends the change.
+		await phone.context.setOffline(true);
+		await phone.page.getByRole('button', { name: 'Edit details' }).click();
+		await phone.page.getByRole('textbox', { name: 'Title' }).fill('Chief Technology Officer');
+		await phone.page.getByRole('button', { name: 'Save details' }).click();
+		await phone.page.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
+		await phone.page.getByRole('link', { name: 'Sync: Offline: 1 change waiting' }).waitFor();
+		await phone.page.getByRole('link', { name: 'Settings' }).click();
+		await phone.page.getByRole('button', { name: 'Sign out' }).click();
+		const warning = phone.page.getByRole('dialog', { name: 'Sign out with changes waiting?' });
+		await warning.getByText('1 change has not reached the server yet').waitFor();
+		await warning.getByRole('button', { name: 'Sign out and keep them' }).click();
+		await phone.page.getByRole('button', { name: 'Email me a code' }).waitFor();
+		await phone.page.goto('/people');
+		await phone.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+		expect(await phone.page.getByText('Adaeze Okafor').count()).toBe(0);
+
+		// A scan made while signed out joins the account at the next sign-in.
+		await scanWithCamera(phone.page);
+		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
+		await phone.page
+			.getByRole('textbox', { name: 'What did you talk about?' })
+			.fill('Second chat: her pilot data format');
+		await phone.page.getByRole('button', { name: 'Save contact' }).click();
+		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+
+		await phone.context.setOffline(false);
+		await signIn(phone.page);
+		await phone.page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+		await syncNow(laptop.page);
+		await openPerson(laptop.page, 'Adaeze Okafor');
+		await laptop.page.getByText('Chief Technology Officer · Lumen Labs Nigeria').waitFor();
+		await laptop.page.getByText('Second chat: her pilot data format').waitFor();
 
 		expect(problems).toEqual([]);
 	});

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
-import type { SyncFailureRow } from '$lib/adapters/local/db';
-import { createSupabaseClient, type AppSupabaseClient } from '$lib/adapters/supabase/client';
+import { LocalDb, type SyncFailureRow } from '$lib/adapters/local/db';
+import { moveGuestData } from '$lib/adapters/local/guest-data';
+import { createSupabaseClient, signOutHere, type AppSupabaseClient } from '$lib/adapters/supabase/client';
 import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
 import { supabaseConfig } from '$lib/config';
 import { SyncEngine } from '$lib/domain/sync/engine';
@@ -77,7 +78,7 @@ export class SyncService {
 			if (error || !data.user) {
 				return { ok: false, message: authMessage(error, 'That code did not work. Check it, or ask for a new one.') };
 			}
-			this.#useAccount(data.user.id, data.user.email ?? email.trim());
+			await this.#useAccount(data.user.id, data.user.email ?? email.trim());
 			return { ok: true };
 		} catch (error) {
 			return {
@@ -96,11 +97,8 @@ export class SyncService {
 		// First the switch to the guest data, so whatever happens next, this user's data is put away.
 		databases()?.signOut();
 		this.#userId = null;
-		try {
-			await (await this.#getClient())?.auth.signOut({ scope: 'local' });
-		} catch (error) {
-			console.warn('Sign-out did not reach the server:', error);
-		}
+		const client = await this.#getClient();
+		if (client) await signOutHere(client);
 		reload();
 	}
 
@@ -131,7 +129,7 @@ export class SyncService {
 			const client = await this.#getClient();
 			// Read from localStorage: works offline.
 			const session = client && (await client.auth.getSession()).data.session;
-			if (session) this.#useAccount(session.user.id, session.user.email ?? '');
+			if (session) await this.#useAccount(session.user.id, session.user.email ?? '');
 			else this.account = 'signed-out';
 		} catch (error) {
 			console.warn('Could not read the sign-in session:', error);
@@ -140,9 +138,14 @@ export class SyncService {
 	}
 
 	/** Shows this user's data (reloading into their database if it is not the open one) and syncs it. */
-	#useAccount(userId: string, email: string): void {
-		const name = databases()?.signIn(userId);
-		if (name && name !== app().dbName) {
+	async #useAccount(userId: string, email: string): Promise<void> {
+		const registry = databases();
+		const services = app();
+		const wasGuest = registry?.guest() === services.dbName;
+		const name = registry?.signIn(userId);
+		if (name && name !== services.dbName) {
+			// A returning user: what was captured signed out goes into their data, not left behind.
+			if (wasGuest) await moveGuestData(services.db, new LocalDb(name));
 			reload();
 			return;
 		}

@@ -60,6 +60,11 @@ export class DatabaseRegistry {
 		return this.#read().active;
 	}
 
+	/** The database for whoever uses the device signed out. */
+	guest(): string {
+		return this.#read().guest;
+	}
+
 	/** The database of a user who signed in here before, if any. */
 	userDatabase(userId: string): string | null {
 		return this.#read().users[userId] ?? null;

@@ -22,5 +22,7 @@ export function syncStatusText(
 	if (snapshot.phase === 'syncing' && pending) return `Syncing ${changes(pending)}…`;
 	if (pending) return `${changes(pending)} waiting`;
 	if (snapshot.phase === 'retrying') return 'Sync will retry';
+	// Nothing waiting here, but the server may have news: not "All synced" before the first round.
+	if (snapshot.lastSyncedAt === null) return 'Not synced yet';
 	return 'All synced';
 }

@@ -106,10 +106,11 @@ export class SyncScheduler {
 		this.#again = false;
 		this.#set({ phase: 'syncing', problem: null, retryAt: null });
 		try {
-			const ran = await this.ports.withLock(() => this.ports.sync().then(() => undefined));
+			// When another tab holds the lock, it is syncing this same database: its results reach
+			// this tab through IndexedDB.
+			await this.ports.withLock(() => this.ports.sync().then(() => undefined));
 			this.#attempt = 0;
-			// Another tab synced (ran = false): its changes reach this tab through IndexedDB.
-			this.#set({ phase: 'idle', lastSyncedAt: ran ? this.ports.now() : this.#snapshot.lastSyncedAt, retryAt: null });
+			this.#set({ phase: 'idle', lastSyncedAt: this.ports.now(), retryAt: null });
 		} catch (error) {
 			this.#failed(error);
 		} finally {

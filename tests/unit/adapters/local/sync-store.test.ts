@@ -269,3 +269,32 @@ describe('a note edited on two devices at once', () => {
 		});
 	});
 });
+
+describe('signing in again after capturing signed out', () => {
+	it('moves the guest captures and drafts into the returning user’s data, as changes to push', async () => {
+		const { moveGuestData } = await import('$lib/adapters/local/guest-data');
+		const guest = open();
+		const user = open();
+		const first = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;ORG:Sahel Grid;;');
+		await guest.capture.commit(first, now, sequentialIds());
+		await guest.capture.saveDraft(makeDraft('MECARD:N:Okafor,Adaeze;EMAIL:a@lumen.example;;', { note: '' }));
+		// The user already knew Mamadou, without his company.
+		const known = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;', {
+			note: 'Met at the airport, talked solar'
+		});
+		await user.capture.commit(known, now, sequentialIds());
+		await user.db.outbox.clear();
+
+		expect(await moveGuestData(guest.db, user.db)).toBe(4);
+		const people = await user.db.people.toArray();
+		expect(people).toHaveLength(1);
+		expect(people[0]).toMatchObject({ name: 'Mamadou Diallo', org: 'Sahel Grid' });
+		expect(await user.db.encounters.count()).toBe(2);
+		expect(await user.db.drafts.count()).toBe(1);
+		// Numbered after the user's own earlier changes.
+		expect(await ops(user.db)).toEqual(['4 create people', '5 create encounters', '6 create follow_ups']);
+		expect(await guest.db.people.count()).toBe(0);
+		expect(await guest.db.outbox.count()).toBe(0);
+		expect(await moveGuestData(guest.db, user.db)).toBe(0);
+	});
+});

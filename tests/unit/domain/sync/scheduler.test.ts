@@ -129,7 +129,7 @@ describe('SyncScheduler', () => {
 		const h = harness(async () => report, { lockHeld: true });
 		await h.scheduler.syncNow();
 		expect(h.state.rounds).toBe(0);
-		expect(h.scheduler.snapshot).toMatchObject({ phase: 'idle', lastSyncedAt: null });
+		expect(h.scheduler.snapshot).toMatchObject({ phase: 'idle', lastSyncedAt: 1_000_000 });
 	});
 
 	it('does nothing once stopped', async () => {
