@@ -1,0 +1,23 @@
+import { downloadBlob } from '$lib/adapters/device/files';
+import { exportBackup, restoreBackup, type RestoreResult } from '$lib/adapters/local/backup';
+import { app } from './app';
+
+const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+
+/** Downloads everything on this device as one JSON file. */
+export async function downloadBackup(): Promise<void> {
+	const now = Date.now();
+	const backup = await exportBackup(app().db, now);
+	const day = new Date(now).toISOString().slice(0, 10);
+	downloadBlob(
+		new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' }),
+		`networking-companion-backup-${day}.json`
+	);
+}
+
+/** Restores a backup file chosen by the person. */
+export async function restoreFromFile(file: File): Promise<RestoreResult> {
+	if (file.size > MAX_BACKUP_BYTES)
+		return { ok: false, message: 'This file is too large to be a backup from this app.' };
+	return restoreBackup(app().db, await file.text());
+}

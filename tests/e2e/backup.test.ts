@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { badgeFixture } from '../support/fixtures';
+import { qrTextToY4m, scratchDir } from '../support/video';
+import { openSession, scanWithCamera, setUpCard, watchPage, type Session } from './harness';
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+describe('backup and restore', () => {
+	it('downloads everything as JSON, and a fresh browser restored from it has the same person and note', async () => {
+		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
+		const { page, browser } = session;
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await scanWithCamera(page);
+		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
+		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Grid storage pilots in Lagos');
+		await page.getByRole('button', { name: 'Save contact' }).click();
+		await page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+
+		await page.getByRole('link', { name: 'Settings' }).click();
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download a backup' }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^networking-companion-backup-\d{4}-\d{2}-\d{2}\.json$/);
+		const file = await download.path();
+		const backup = JSON.parse(readFileSync(file, 'utf8'));
+		expect(backup.people.map((p: { name: string }) => p.name)).toEqual(['Adaeze Okafor']);
+		expect(backup.card.name).toBe('Ada Lovelace');
+
+		// Another browser (a new phone): restore, and everything is there.
+		const context = await browser.newContext({ baseURL: page.url().replace(/\/settings.*$/, '') });
+		const fresh = await context.newPage();
+		const problems: string[] = [];
+		watchPage(fresh, problems);
+		await fresh.goto('/settings');
+		await fresh
+			.getByLabel('Restore from a backup')
+			.setInputFiles({ name: 'not-a-backup.json', mimeType: 'application/json', buffer: Buffer.from('{"people": 1}') });
+		await fresh.getByRole('alert').filter({ hasText: 'not a backup this app can restore' }).waitFor();
+		await fresh.getByLabel('Restore from a backup').setInputFiles(file);
+		await fresh.getByRole('status').filter({ hasText: 'Restored 4 records.' }).waitFor();
+		await fresh.goto('/people');
+		await fresh
+			.getByRole('list', { name: 'People' })
+			.getByRole('link', { name: /Adaeze Okafor/ })
+			.click();
+		await fresh.getByText('Grid storage pilots in Lagos').waitFor();
+		expect(problems).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+});
