@@ -1,6 +1,7 @@
 // TEST TOOL: one seeded fault schedule — two users with two devices each capture, edit, delete and
 // follow up while their syncs meet injected faults; then the network heals, everything syncs, and
 // every device is compared with the server.
+import { isDeepStrictEqual } from 'node:util';
 import { draftFromScan } from '$lib/domain/capture/capture-draft';
 import { markDone, markNotAFit, snooze } from '$lib/domain/queue/actions';
 import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
@@ -82,6 +83,13 @@ async function act(device: Device, random: Random, intents: Intents, people: str
 		const followUp = random.pick(open);
 		if (!followUp) return;
 		const now = device.now();
+		if (random.chance(0.25)) {
+			// Typing the message: a burst of saves of the same row.
+			for (let i = 1; i <= 3; i++) {
+				await device.followUps.setMessage(followUp.id, { subject: `Following up (${i})`, body: note(random) }, now);
+			}
+			return;
+		}
 		const next = random.pick([
 			() => markDone(followUp, 'email', now),
 			() => snooze(followUp, now + 3_600_000, now),
@@ -125,9 +133,9 @@ async function serverState(database: Sql, userId: string) {
 	return state;
 }
 
+// Deep equality, key order aside (jsonb keeps an object's keys in its own order).
 const same = (a: unknown, b: unknown) =>
-	JSON.stringify(a) === JSON.stringify(b) ||
-	(typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b));
+	isDeepStrictEqual(a, b) || (typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b));
 
 /** Runs one schedule and checks the outcome. */
 export async function runSchedule(

@@ -43,6 +43,26 @@ export async function logChange<T extends { id: string }>(
 		fields = changed ?? {};
 	}
 	const serverTable = SERVER_TABLE[table];
+	if (op === 'upsert' && (await mergeIntoLast(db, serverTable, id, fields))) return;
 	const base = await db.rowSeq.get([serverTable, id]);
 	await db.outbox.add({ mid: await nextMid(db), table: serverTable, id, op, fields, baseSeq: base?.seq ?? null });
+}
+
+/**
+ * A burst of edits to one row (typing a message) makes one outbox entry, not one per save: an edit
+ * joins the newest entry when that entry is an edit of the same row that has not been handed to a
+ * push yet (`sentUpTo`, set in the same kind of transaction by DexieSyncStore.outbox).
+ */
+async function mergeIntoLast(
+	db: LocalDb,
+	table: string,
+	id: string,
+	fields: Record<string, unknown>
+): Promise<boolean> {
+	const last = await db.outbox.orderBy('mid').last();
+	if (!last || last.table !== table || last.id !== id || last.op !== 'upsert') return false;
+	const sent = (await db.syncMeta.get('sentUpTo'))?.value;
+	if (typeof sent === 'number' && last.mid <= sent) return false;
+	await db.outbox.put({ ...last, fields: { ...last.fields, ...fields } });
+	return true;
 }

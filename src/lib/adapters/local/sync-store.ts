@@ -49,8 +49,17 @@ export class DexieSyncStore implements SyncStore {
 		});
 	}
 
+	/** The oldest waiting entries, from now on never merged with later edits (they are being sent). */
 	async outbox(limit: number): Promise<OutboxEntry[]> {
-		return this.db.outbox.orderBy('mid').limit(limit).toArray();
+		const { db } = this;
+		return db.transaction('rw', [db.outbox, db.syncMeta], async () => {
+			const entries = await db.outbox.orderBy('mid').limit(limit).toArray();
+			const last = entries.at(-1)?.mid;
+			const sent = (await db.syncMeta.get('sentUpTo'))?.value;
+			if (last !== undefined && (typeof sent !== 'number' || last > sent))
+				await db.syncMeta.put({ key: 'sentUpTo', value: last });
+			return entries;
+		});
 	}
 
 	async pendingCount(): Promise<number> {

@@ -62,6 +62,28 @@ describe('the outbox', () => {
 		expect(await db.outbox.orderBy('mid').last()).toEqual(edit);
 	});
 
+	it('makes one entry of a burst of edits to one row, but never changes an entry being sent', async () => {
+		const { db, capture, people, sync } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		const result = await capture.commit(draft, now, sequentialIds());
+		if (!result.ok) throw new Error(result.message);
+		await people.edit(result.personId, { title: 'F' }, now);
+		await people.edit(result.personId, { title: 'Founder' }, now);
+		await people.edit(result.personId, { org: 'Sahel Grid' }, now);
+		expect(await ops(db)).toEqual(['1 create people', '2 create encounters', '3 create follow_ups', '4 upsert people']);
+		expect((await db.outbox.get(4))?.fields).toEqual({ title: 'Founder', org: 'Sahel Grid' });
+
+		// Handed to a push: the next edit is an entry of its own.
+		expect(await sync.outbox(10)).toHaveLength(4);
+		await people.edit(result.personId, { title: 'CEO' }, now);
+		expect((await db.outbox.get(4))?.fields).toEqual({ title: 'Founder', org: 'Sahel Grid' });
+		expect((await db.outbox.get(5))?.fields).toEqual({ title: 'CEO' });
+		// An edit of another row in between ends the burst.
+		await people.editNote(draft.id, 'Talked about grid storage and the pilot');
+		await people.edit(result.personId, { title: 'Chief Executive' }, now);
+		expect(await ops(db)).toHaveLength(7);
+	});
+
 	it('claims what was captured before sync existed (schema version 1) as waiting changes', async () => {
 		const name = `sync-store-upgrade-${++counter}`;
 		const v1 = new Dexie(name);
