@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
+import { CSV_COLUMNS } from '$lib/domain/people/exports';
 import { badgeFixture } from '../support/fixtures';
 import { qrTextToY4m, scratchDir } from '../support/video';
 import { openSession, scanWithCamera, setUpCard, watchPage, type Session } from './harness';
@@ -10,8 +13,8 @@ afterEach(async () => {
 	session = null;
 });
 
-describe('backup and restore', () => {
-	it('downloads everything as JSON, and a fresh browser restored from it has the same person and note', async () => {
+describe('your data: exports, backup and restore', () => {
+	it('exports contacts as .vcf and CSV, downloads a JSON backup, and a fresh browser restored from it has the same person and note', async () => {
 		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
 		const { page, browser } = session;
 		await setUpCard(page, { name: 'Ada Lovelace' });
@@ -22,6 +25,34 @@ describe('backup and restore', () => {
 		await page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
 
 		await page.getByRole('link', { name: 'Settings' }).click();
+
+		// Exports for the phone's contacts and for a CRM.
+		const [vcf] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download all as contacts (.vcf)' }).click()
+		]);
+		expect(vcf.suggestedFilename()).toMatch(/^contacts-\d{4}-\d{2}-\d{2}\.vcf$/);
+		const card = parseBadgePayload(readFileSync(await vcf.path(), 'utf8'));
+		expect(card.fields).toMatchObject({ name: 'Adaeze Okafor', email: 'adaeze@lumenlabs.example' });
+		await page.getByRole('status').filter({ hasText: 'Contacts file downloaded: 1 person.' }).waitFor();
+		const [csv] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download for HubSpot or Salesforce (.csv)' }).click()
+		]);
+		const rows = Papa.parse<Record<string, string>>(readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, ''), {
+			header: true,
+			skipEmptyLines: true
+		});
+		expect(rows.meta.fields).toEqual([...CSV_COLUMNS]);
+		expect(rows.data).toEqual([
+			expect.objectContaining({
+				'First Name': 'Adaeze',
+				'Last Name': 'Okafor',
+				Company: 'Lumen Labs',
+				Note: expect.stringContaining('Grid storage pilots in Lagos')
+			})
+		]);
+
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByRole('button', { name: 'Download a backup' }).click()

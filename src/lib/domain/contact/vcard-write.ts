@@ -13,7 +13,7 @@ export interface VCardEntry {
 }
 
 /** Splits a full name into vCard N parts; family-name-first for CJK names. */
-function structuredName(name: string): string[] {
+export function structuredName(name: string): string[] {
 	const parts = name.split(' ').filter(Boolean);
 	if (parts.length < 2) return [name, '', '', '', ''];
 	if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name)) {
