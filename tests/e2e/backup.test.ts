@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('your data: exports, backup and restore', () => {
-	it('exports contacts as .vcf and CSV, downloads a JSON backup, and a fresh browser restored from it has the same person and note', async () => {
+	it('exports contacts as .vcf and CSV and follow-ups as .ics, downloads a JSON backup, and a fresh browser restored from it has the same person and note', async () => {
 		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
 		const { page, browser } = session;
 		await setUpCard(page, { name: 'Ada Lovelace' });
@@ -52,6 +53,15 @@ describe('your data: exports, backup and restore', () => {
 				Note: expect.stringContaining('Grid storage pilots in Lagos')
 			})
 		]);
+
+		const [ics] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download open follow-ups (.ics)' }).click()
+		]);
+		const calendar = new ICAL.Component(ICAL.parse(readFileSync(await ics.path(), 'utf8')));
+		const summaries = calendar.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('summary')));
+		expect(summaries).toEqual([expect.stringContaining('Adaeze Okafor')]);
+		await page.getByRole('status').filter({ hasText: 'Calendar file downloaded: 1 follow-up.' }).waitFor();
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),

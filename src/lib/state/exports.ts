@@ -1,5 +1,6 @@
 import { downloadBlob } from '$lib/adapters/device/files';
 import { peopleCsv, peopleVCards } from '$lib/domain/people/exports';
+import { followUpsToIcs } from '$lib/domain/queue/calendar';
 import { app } from './app';
 
 async function everyone() {
@@ -22,4 +23,12 @@ export async function downloadCsv(): Promise<number> {
 	// A byte-order mark, so spreadsheet apps read the names as UTF-8.
 	downloadBlob(new Blob(['\uFEFF', peopleCsv(list, events)], { type: 'text/csv' }), `contacts-${today()}.csv`);
 	return list.length;
+}
+
+/** Open follow-ups and check-ins as calendar events (.ics). Returns how many. */
+export async function downloadFollowUpsIcs(): Promise<number> {
+	const now = Date.now();
+	const items = await app().followUps.calendarItems(now);
+	downloadBlob(new Blob([followUpsToIcs(items, now)], { type: 'text/calendar' }), 'follow-ups.ics');
+	return items.length;
 }
