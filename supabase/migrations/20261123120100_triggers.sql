@@ -13,6 +13,13 @@ as $$
 declare
 	next_value bigint;
 begin
+	-- Inside sync_push the counter, already locked, is kept in the transaction and written back
+	-- once at the end (updating one row per change made every push slower the longer it was).
+	if current_setting('app.seq_owner', true) = owner::text then
+		next_value := current_setting('app.seq')::bigint + 1;
+		perform set_config('app.seq', next_value::text, true);
+		return next_value;
+	end if;
 	insert into public.sync_state as s (owner_id, seq)
 	values (owner, 1)
 	on conflict (owner_id) do update set seq = s.seq + 1

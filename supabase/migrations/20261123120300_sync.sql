@@ -29,8 +29,46 @@ as $$
 	select jsonb_strip_nulls(jsonb_build_object('mid', mid, 'status', 'rejected', 'reason', reason, 'code', code));
 $$;
 
--- Applies one mutation for `me` and returns its result. A failing write (a CHECK, a missing parent)
--- is rolled back on its own and reported; the rest of the push goes on.
+-- What is wrong with a mutation's shape, or null: a known table, a UUID id, a known operation,
+-- fields an object of columns a client may write, a whole-number base_seq.
+create function app_private.mutation_problem(m jsonb)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+	tbl text := m ->> 'table';
+	allowed text[] := app_private.writable_columns(m ->> 'table');
+	k text;
+begin
+	if tbl is null or allowed is null then
+		return format('Unknown table %L.', coalesce(tbl, 'null'));
+	end if;
+	if coalesce(m ->> 'id', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+		return 'The id is not a UUID.';
+	end if;
+	if coalesce(m ->> 'op', 'upsert') not in ('create', 'upsert', 'delete', 'restore') then
+		return format('Unknown operation %L.', m ->> 'op');
+	end if;
+	if jsonb_typeof(m -> 'fields') not in ('object', 'null') then
+		return 'fields must be an object.';
+	end if;
+	if jsonb_typeof(m -> 'base_seq') <> 'null' and (jsonb_typeof(m -> 'base_seq') <> 'number' or (m ->> 'base_seq') !~ '^\d{1,18}$') then
+		return 'base_seq must be a whole number.';
+	end if;
+	if jsonb_typeof(m -> 'fields') = 'object' then
+		select key into k from jsonb_object_keys(m -> 'fields') as key where key <> all (allowed) limit 1;
+		if k is not null then
+			return format('Column %L cannot be written in %s.', left(k, 64), tbl);
+		end if;
+	end if;
+	return null;
+end;
+$$;
+
+-- Applies one mutation for `me` and returns its result: a malformed one is returned as rejected; a
+-- write the database refuses (a CHECK, a missing parent) raises, and push_batch reports it.
 create function app_private.apply_mutation(me uuid, client uuid, mid bigint, m jsonb)
 returns jsonb
 language plpgsql
@@ -40,7 +78,7 @@ as $$
 declare
 	tbl text := m ->> 'table';
 	op text := coalesce(m ->> 'op', 'upsert');
-	fields jsonb := m -> 'fields';
+	fields jsonb := coalesce(nullif(m -> 'fields', 'null'), '{}');
 	base_seq bigint;
 	row_id uuid;
 	current_row jsonb;
@@ -52,142 +90,260 @@ declare
 	sets text;
 	new_seq bigint;
 	reviving boolean;
+	problem text := app_private.mutation_problem(m);
 begin
-	if tbl is null or app_private.writable_columns(tbl) is null then
-		return app_private.rejected(mid, format('Unknown table %L.', coalesce(tbl, 'null')));
-	end if;
-	if coalesce(m ->> 'id', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
-		return app_private.rejected(mid, 'The id is not a UUID.');
+	if problem is not null then
+		return app_private.rejected(mid, problem);
 	end if;
 	row_id := (m ->> 'id')::uuid;
-	if op not in ('create', 'upsert', 'delete', 'restore') then
-		return app_private.rejected(mid, format('Unknown operation %L.', op));
-	end if;
-	if fields is null or jsonb_typeof(fields) = 'null' then
-		fields := '{}';
-	elsif jsonb_typeof(fields) <> 'object' then
-		return app_private.rejected(mid, 'fields must be an object.');
-	end if;
-	if m ? 'base_seq' and jsonb_typeof(m -> 'base_seq') <> 'null' then
-		if jsonb_typeof(m -> 'base_seq') <> 'number' or (m ->> 'base_seq') !~ '^\d{1,18}$' then
-			return app_private.rejected(mid, 'base_seq must be a whole number.');
+	base_seq := (nullif(m -> 'base_seq', 'null') #>> '{}')::bigint;
+
+	-- Static statements, one per table: their plans are kept, where a dynamic one is planned anew
+	-- for every change.
+	case tbl
+		when 'people' then
+			select to_jsonb(t) into current_row from public.people as t where t.owner_id = me and t.id = row_id for update;
+		when 'encounters' then
+			select to_jsonb(t) into current_row from public.encounters as t where t.owner_id = me and t.id = row_id for update;
+		when 'follow_ups' then
+			select to_jsonb(t) into current_row from public.follow_ups as t where t.owner_id = me and t.id = row_id for update;
+		when 'promises' then
+			select to_jsonb(t) into current_row from public.promises as t where t.owner_id = me and t.id = row_id for update;
+		when 'events' then
+			select to_jsonb(t) into current_row from public.events as t where t.owner_id = me and t.id = row_id for update;
+	end case;
+
+	if current_row is null then
+		if op not in ('create', 'upsert') then
+			return app_private.rejected(mid, format('There is no %s row %s to %s.', tbl, row_id, op));
 		end if;
-		base_seq := (m ->> 'base_seq')::bigint;
+		select string_agg(format('%I', key), ', ') into cols from jsonb_object_keys(fields) as key;
+		execute format(
+			'insert into public.%1$I (owner_id, id%2$s) select $1, $2%3$s from jsonb_populate_record(null::public.%1$I, $3) as r returning server_seq',
+			tbl,
+			coalesce(', ' || cols, ''),
+			coalesce(', ' || (select string_agg(format('r.%I', key), ', ') from jsonb_object_keys(fields) as key), '')
+		) into new_seq using me, row_id, fields;
+		return jsonb_build_object('mid', mid, 'status', 'applied', 'table', tbl, 'id', row_id, 'server_seq', new_seq);
 	end if;
-	select key into k from jsonb_object_keys(fields) as key
-	where key <> all (app_private.writable_columns(tbl)) limit 1;
-	if k is not null then
-		return app_private.rejected(mid, format('Column %L cannot be written in %s.', left(k, 64), tbl));
+
+	if op = 'delete' then
+		execute format('update public.%I set deleted_at = coalesce(deleted_at, now()) where owner_id = $1 and id = $2 returning server_seq', tbl)
+		into new_seq using me, row_id;
+		return jsonb_build_object('mid', mid, 'status', 'applied', 'table', tbl, 'id', row_id, 'server_seq', new_seq);
 	end if;
 
-	begin
-		execute format('select to_jsonb(t) from public.%I as t where owner_id = $1 and id = $2 for update', tbl)
-		into current_row using me, row_id;
-
-		if current_row is null then
-			if op not in ('create', 'upsert') then
-				return app_private.rejected(mid, format('There is no %s row %s to %s.', tbl, row_id, op));
-			end if;
-			select string_agg(format('%I', key), ', ') into cols from jsonb_object_keys(fields) as key;
-			execute format(
-				'insert into public.%1$I (owner_id, id%2$s) select $1, $2%3$s from jsonb_populate_record(null::public.%1$I, $3) as r returning server_seq',
-				tbl,
-				coalesce(', ' || cols, ''),
-				coalesce(', ' || (select string_agg(format('r.%I', key), ', ') from jsonb_object_keys(fields) as key), '')
-			) into new_seq using me, row_id, fields;
-			return jsonb_build_object('mid', mid, 'status', 'applied', 'table', tbl, 'id', row_id, 'server_seq', new_seq);
+	-- Field by field: an edit based on a version that already had a newer value of that field
+	-- is concurrent. Notes are never overwritten; a follow-up done elsewhere stays done; any other
+	-- field takes the value received last, and the value it replaced is reported, not lost.
+	for k, incoming in select key, value from jsonb_each(fields) loop
+		-- A device creating a row that exists (the same person scanned on two devices) adds
+		-- what it knows and never blanks what the other device knew.
+		if incoming is not distinct from current_row -> k
+			or (op = 'create' and incoming in ('null', '""', '[]')) then
+			fields := fields - k;
+			continue;
 		end if;
-
-		if op = 'delete' then
-			execute format('update public.%I set deleted_at = coalesce(deleted_at, now()) where owner_id = $1 and id = $2 returning server_seq', tbl)
-			into new_seq using me, row_id;
-			return jsonb_build_object('mid', mid, 'status', 'applied', 'table', tbl, 'id', row_id, 'server_seq', new_seq);
+		-- Concurrent: changed after the edit's base, by another device (a device's own earlier
+		-- edits, not yet pulled back, are its own sequence, not a conflict).
+		concurrent := (base_seq is null or coalesce((current_row -> 'field_seq' ->> k)::bigint, 0) > base_seq)
+			and (current_row -> 'field_client' ->> k) is distinct from client::text;
+		if not concurrent then
+			continue;
 		end if;
-
-		-- Field by field: an edit based on a version that already had a newer value of that field
-		-- is concurrent. Notes are never overwritten; a follow-up done elsewhere stays done; any other
-		-- field takes the value received last, and the value it replaced is reported, not lost.
-		for k, incoming in select key, value from jsonb_each(fields) loop
-			-- A device creating a row that exists (the same person scanned on two devices) adds
-			-- what it knows and never blanks what the other device knew.
-			if incoming is not distinct from current_row -> k
-				or (op = 'create' and incoming in ('null', '""', '[]')) then
-				fields := fields - k;
-				continue;
-			end if;
-			-- Concurrent: changed after the edit's base, by another device (a device's own earlier
-			-- edits, not yet pulled back, are its own sequence, not a conflict).
-			concurrent := (base_seq is null or coalesce((current_row -> 'field_seq' ->> k)::bigint, 0) > base_seq)
-				and (current_row -> 'field_client' ->> k) is distinct from client::text;
-			if not concurrent then
-				continue;
-			end if;
-			if tbl = 'encounters' and k = 'note' then
-				insert into public.note_revisions (owner_id, encounter_id, note, source, client_id, mid, base_seq)
-				values
-					(me, row_id, current_row ->> 'note', 'server', null, null, null),
-					(me, row_id, incoming #>> '{}', 'client', client, mid, base_seq);
-				fields := (fields - 'note') || '{"note_conflict": true}';
-				conflicts := conflicts || jsonb_build_object('field', 'note', 'kept', current_row -> 'note', 'yours', incoming, 'rule', 'both-kept');
-			elsif tbl = 'follow_ups' and k = 'status' and current_row ->> 'status' = 'done' then
-				fields := fields - 'status' - 'done_at' - 'channel';
-				conflicts := conflicts || jsonb_build_object('field', 'status', 'kept', 'done', 'yours', incoming, 'rule', 'done-wins');
-			elsif tbl = 'people' and k = 'match_keys' and jsonb_typeof(incoming) = 'array' then
-				-- The keys a person is recognised by only ever grow.
-				fields := jsonb_set(fields, '{match_keys}', (
-					select coalesce(jsonb_agg(distinct v), '[]') from (
-						select jsonb_array_elements(current_row -> 'match_keys') as v
-						union select jsonb_array_elements(incoming)
-					) as keys
-				));
-			else
-				conflicts := conflicts || jsonb_build_object('field', k, 'kept', incoming, 'replaced', current_row -> k, 'rule', 'last-wins');
-			end if;
-		end loop;
-		-- 'create' is a device making the row anew (say, a person scanned again after being deleted
-		-- elsewhere): like 'restore', it brings the row back. Any other edit of a deleted row is kept
-		-- in the row's history and the row stays deleted.
-		reviving := op in ('create', 'restore') and current_row ->> 'deleted_at' is not null;
-		if not reviving and current_row ->> 'deleted_at' is not null then
-			conflicts := conflicts || jsonb_build_object('field', 'deleted_at', 'kept', current_row -> 'deleted_at', 'rule', 'delete-wins');
-		end if;
-
-		-- A write that lost a conflict still moves the row forward, so the device that sent it pulls
-		-- the version that won (its cursor may already be past the winning change).
-		if fields <> '{}' or conflicts <> '[]' or reviving then
-			select string_agg(format('%1$I = r.%1$I', key), ', ') into sets from jsonb_object_keys(fields) as key;
-			sets := concat_ws(', ', sets, case when reviving then 'deleted_at = null' else 'deleted_at = t.deleted_at' end);
-			execute format(
-				'update public.%1$I as t set %2$s from jsonb_populate_record(null::public.%1$I, $3) as r where t.owner_id = $1 and t.id = $2 returning t.server_seq',
-				tbl,
-				sets
-			) into new_seq using me, row_id, fields;
+		if tbl = 'encounters' and k = 'note' then
+			insert into public.note_revisions (owner_id, encounter_id, note, source, client_id, mid, base_seq)
+			values
+				(me, row_id, current_row ->> 'note', 'server', null, null, null),
+				(me, row_id, incoming #>> '{}', 'client', client, mid, base_seq);
+			fields := (fields - 'note') || '{"note_conflict": true}';
+			conflicts := conflicts || jsonb_build_object('field', 'note', 'kept', current_row -> 'note', 'yours', incoming, 'rule', 'both-kept');
+		elsif tbl = 'follow_ups' and k = 'status' and current_row ->> 'status' = 'done' then
+			fields := fields - 'status' - 'done_at' - 'channel';
+			conflicts := conflicts || jsonb_build_object('field', 'status', 'kept', 'done', 'yours', incoming, 'rule', 'done-wins');
+		elsif tbl = 'people' and k = 'match_keys' and jsonb_typeof(incoming) = 'array' then
+			-- The keys a person is recognised by only ever grow.
+			fields := jsonb_set(fields, '{match_keys}', (
+				select coalesce(jsonb_agg(distinct v), '[]') from (
+					select jsonb_array_elements(current_row -> 'match_keys') as v
+					union select jsonb_array_elements(incoming)
+				) as keys
+			));
 		else
-			new_seq := (current_row ->> 'server_seq')::bigint;
+			conflicts := conflicts || jsonb_build_object('field', k, 'kept', incoming, 'replaced', current_row -> k, 'rule', 'last-wins');
 		end if;
+	end loop;
+	-- 'create' is a device making the row anew (say, a person scanned again after being deleted
+	-- elsewhere): like 'restore', it brings the row back. Any other edit of a deleted row is kept
+	-- in the row's history and the row stays deleted.
+	reviving := op in ('create', 'restore') and current_row ->> 'deleted_at' is not null;
+	if not reviving and current_row ->> 'deleted_at' is not null then
+		conflicts := conflicts || jsonb_build_object('field', 'deleted_at', 'kept', current_row -> 'deleted_at', 'rule', 'delete-wins');
+	end if;
 
-		return jsonb_build_object(
-			'mid', mid,
-			'status', case when conflicts = '[]' then 'applied' else 'conflict' end,
-			'table', tbl,
-			'id', row_id,
-			'server_seq', new_seq
-		) || case when conflicts = '[]' then '{}'::jsonb else jsonb_build_object('conflicts', conflicts) end;
-	exception
-		when others then
-			-- A deadlock, a lock or statement timeout is the moment's, not the change's: the whole
-			-- push fails and is sent again, never recorded as refused.
-			if sqlstate like '40%' or sqlstate in ('55P03', '57014') then
-				raise;
-			end if;
-			return app_private.rejected(mid, left(sqlerrm, 300), sqlstate) || jsonb_build_object('table', tbl, 'id', row_id);
-	end;
+	-- A write that lost a conflict still moves the row forward, so the device that sent it pulls
+	-- the version that won (its cursor may already be past the winning change).
+	if fields <> '{}' or conflicts <> '[]' or reviving then
+		select string_agg(format('%1$I = r.%1$I', key), ', ') into sets from jsonb_object_keys(fields) as key;
+		sets := concat_ws(', ', sets, case when reviving then 'deleted_at = null' else 'deleted_at = t.deleted_at' end);
+		execute format(
+			'update public.%1$I as t set %2$s from jsonb_populate_record(null::public.%1$I, $3) as r where t.owner_id = $1 and t.id = $2 returning t.server_seq',
+			tbl,
+			sets
+		) into new_seq using me, row_id, fields;
+	else
+		new_seq := (current_row ->> 'server_seq')::bigint;
+	end if;
+
+	return jsonb_build_object(
+		'mid', mid,
+		'status', case when conflicts = '[]' then 'applied' else 'conflict' end,
+		'table', tbl,
+		'id', row_id,
+		'server_seq', new_seq
+	) || case when conflicts = '[]' then '{}'::jsonb else jsonb_build_object('conflicts', conflicts) end;
 end;
 $$;
 
--- Applies a client's mutations in order, once each. Per mutation: a mid already seen returns the
--- stored result ('duplicate'); a mid beyond the next one means one went missing, so the push stops
--- there ('gap'); anything else is applied, or rejected with a reason, and recorded.
+-- Applies a client's mutations in order, once each, after `last_mid`. Per mutation: a mid already
+-- seen returns the stored result ('duplicate'); a mid beyond the next one means one went missing, so
+-- the batch stops there ('gap'); anything else is applied, or rejected with a reason, and recorded.
+-- With `guarded`, each change runs in its own subtransaction, so a write the database refuses is
+-- rolled back on its own and reported while the rest goes on; without, the first such write raises.
+create function app_private.push_batch(me uuid, client uuid, mutations jsonb, last_mid bigint, guarded boolean)
+returns jsonb
+language plpgsql
+security invoker
+set search_path = ''
+as $$
+declare
+	m jsonb;
+	this_mid bigint;
+	result jsonb;
+	results jsonb[] := '{}';
+begin
+	for m in select value from jsonb_array_elements(mutations) loop
+		if jsonb_typeof(m) <> 'object' or jsonb_typeof(m -> 'mid') <> 'number' or (m ->> 'mid') !~ '^\d{1,18}$' or (m ->> 'mid')::bigint < 1 then
+			results := results || app_private.rejected(null, 'Each mutation needs a positive whole-number mid; the push stopped here.');
+			exit;
+		end if;
+		this_mid := (m ->> 'mid')::bigint;
+		if this_mid <= last_mid then
+			select l.result into result
+			from public.sync_ledger as l
+			where l.owner_id = me and l.client_id = client and l.mid = this_mid;
+			results := results || jsonb_build_object('mid', this_mid, 'status', 'duplicate', 'original', coalesce(result, 'null'::jsonb));
+			continue;
+		end if;
+		if this_mid > last_mid + 1 then
+			results := results || jsonb_build_object('mid', this_mid, 'status', 'gap', 'expected', last_mid + 1);
+			exit;
+		end if;
+		if guarded then
+			begin
+				result := app_private.apply_mutation(me, client, this_mid, m);
+			exception
+				when others then
+					-- A deadlock, a lock or statement timeout is the moment's, not the change's: the
+					-- whole push fails and is sent again, never recorded as refused.
+					if sqlstate like '40%' or sqlstate in ('55P03', '57014') then
+						raise;
+					end if;
+					result := app_private.rejected(this_mid, left(sqlerrm, 300), sqlstate)
+						|| jsonb_build_object('table', m ->> 'table', 'id', m ->> 'id');
+			end;
+		else
+			result := app_private.apply_mutation(me, client, this_mid, m);
+		end if;
+		insert into public.sync_ledger (owner_id, client_id, mid, result) values (me, client, this_mid, result);
+		last_mid := this_mid;
+		results := results || result;
+	end loop;
+	return jsonb_build_object('results', to_jsonb(results), 'last_mid', last_mid);
+end;
+$$;
+
+-- A batch made only of rows new to the server (the usual push after a day offline: captures, each
+-- a person, an encounter, a follow-up) is written with one insert per table and set of fields, not
+-- row by row. Null when the batch is anything else (a change to a row the server has, a delete, a
+-- mid out of sequence, a malformed change): push_batch takes those.
+create function app_private.push_new_rows(me uuid, client uuid, mutations jsonb, last_mid bigint)
+returns jsonb
+language plpgsql
+security invoker
+set search_path = ''
+as $$
+declare
+	batch_size integer := jsonb_array_length(mutations);
+	grp record;
+	seqs jsonb := '{}';
+	inserted jsonb;
+	results jsonb;
+begin
+	if batch_size = 0 or exists (
+		select 1 from jsonb_array_elements(mutations) with ordinality as e(m, n)
+		where jsonb_typeof(e.m) <> 'object'
+			or (e.m ->> 'mid') is distinct from (last_mid + e.n)::text
+			or coalesce(e.m ->> 'op', 'upsert') not in ('create', 'upsert')
+			or app_private.mutation_problem(e.m) is not null
+	) then
+		return null;
+	end if;
+	if (select count(distinct (e.m ->> 'table', (e.m ->> 'id')::uuid)) from jsonb_array_elements(mutations) as e(m)) < batch_size
+		or exists (
+			select 1 from jsonb_array_elements(mutations) as e(m)
+			where case e.m ->> 'table'
+				when 'people' then exists (select 1 from public.people as t where t.owner_id = me and t.id = (e.m ->> 'id')::uuid)
+				when 'encounters' then exists (select 1 from public.encounters as t where t.owner_id = me and t.id = (e.m ->> 'id')::uuid)
+				when 'follow_ups' then exists (select 1 from public.follow_ups as t where t.owner_id = me and t.id = (e.m ->> 'id')::uuid)
+				when 'promises' then exists (select 1 from public.promises as t where t.owner_id = me and t.id = (e.m ->> 'id')::uuid)
+				when 'events' then exists (select 1 from public.events as t where t.owner_id = me and t.id = (e.m ->> 'id')::uuid)
+			end
+		) then
+		return null;
+	end if;
+
+	-- Parents before children, so references within the batch hold.
+	for grp in
+		with shaped as (
+			select e.n, e.m ->> 'table' as tbl, e.m,
+				(select coalesce(array_agg(k order by k), '{}') from jsonb_object_keys(coalesce(nullif(e.m -> 'fields', 'null'), '{}')) as k) as cols
+			from jsonb_array_elements(mutations) with ordinality as e(m, n)
+		)
+		select tbl, cols, jsonb_agg(m order by n) as rows
+		from shaped
+		group by tbl, cols
+		order by array_position(array['events', 'people', 'encounters', 'follow_ups', 'promises'], tbl), min(n)
+	loop
+		execute format(
+			'with inserted as (insert into public.%1$I (owner_id, id%2$s) select $1, (e.m ->> ''id'')::uuid%3$s from jsonb_array_elements($2) with ordinality as e(m, n) cross join lateral jsonb_populate_record(null::public.%1$I, e.m -> ''fields'') as r order by e.n returning id, server_seq) select jsonb_object_agg(%4$L || id::text, server_seq) from inserted',
+			grp.tbl,
+			(select string_agg(format(', %I', c), '') from unnest(grp.cols) as c),
+			(select string_agg(format(', r.%I', c), '') from unnest(grp.cols) as c),
+			grp.tbl || ':'
+		) into inserted using me, grp.rows;
+		seqs := seqs || inserted;
+	end loop;
+
+	select jsonb_agg(jsonb_build_object(
+		'mid', (e.m ->> 'mid')::bigint,
+		'status', 'applied',
+		'table', e.m ->> 'table',
+		'id', (e.m ->> 'id')::uuid,
+		'server_seq', (seqs ->> ((e.m ->> 'table') || ':' || (e.m ->> 'id')::uuid::text))::bigint
+	) order by e.n)
+	into results
+	from jsonb_array_elements(mutations) with ordinality as e(m, n);
+	insert into public.sync_ledger (owner_id, client_id, mid, result)
+	select me, client, (r ->> 'mid')::bigint, r from jsonb_array_elements(results) as r;
+	return jsonb_build_object('results', results, 'last_mid', last_mid + batch_size);
+end;
+$$;
+
+-- One push: the batch is applied whole first, with no subtransaction per change (a subtransaction
+-- each made every change several times dearer: each one's row locks became multixacts). If the
+-- database refuses one of its writes, that attempt is rolled back and the batch is applied again,
+-- change by change, so only the refused ones are reported refused.
 create function public.sync_push(client_id uuid, mutations jsonb)
 returns jsonb
 language plpgsql
@@ -197,10 +353,8 @@ as $$
 declare
 	me uuid := auth.uid();
 	last_mid bigint;
-	m jsonb;
-	this_mid bigint;
-	result jsonb;
-	results jsonb := '[]';
+	seq bigint;
+	outcome jsonb;
 begin
 	if me is null then
 		raise exception 'Sign in to sync.' using errcode = '42501';
@@ -217,39 +371,32 @@ begin
 
 	-- One push per user at a time (the user's change counter, locked first, so two devices pushing
 	-- rows in different orders queue instead of deadlocking); the stamping trigger records which
-	-- device changed what.
+	-- device changed what, and takes its sequence numbers from the counter held in the transaction.
 	insert into public.sync_state (owner_id, seq) values (me, 0) on conflict (owner_id) do nothing;
-	perform 1 from public.sync_state as s where s.owner_id = me for update;
+	select s.seq into seq from public.sync_state as s where s.owner_id = me for update;
 	perform set_config('app.client_id', client_id::text, true);
+	perform set_config('app.seq', seq::text, true);
+	perform set_config('app.seq_owner', me::text, true);
 	select coalesce(max(l.mid), 0) into last_mid
 	from public.sync_ledger as l
 	where l.owner_id = me and l.client_id = sync_push.client_id;
 
-	for m in select value from jsonb_array_elements(mutations) loop
-		if jsonb_typeof(m) <> 'object' or jsonb_typeof(m -> 'mid') <> 'number' or (m ->> 'mid') !~ '^\d{1,18}$' or (m ->> 'mid')::bigint < 1 then
-			results := results || jsonb_build_array(app_private.rejected(null, 'Each mutation needs a positive whole-number mid; the push stopped here.'));
-			exit;
+	begin
+		outcome := app_private.push_new_rows(me, client_id, mutations, last_mid);
+		if outcome is null then
+			outcome := app_private.push_batch(me, client_id, mutations, last_mid, false);
 		end if;
-		this_mid := (m ->> 'mid')::bigint;
-		if this_mid <= last_mid then
-			select l.result into result
-			from public.sync_ledger as l
-			where l.owner_id = me and l.client_id = sync_push.client_id and l.mid = this_mid;
-			results := results || jsonb_build_array(
-				jsonb_build_object('mid', this_mid, 'status', 'duplicate', 'original', coalesce(result, 'null'::jsonb))
-			);
-			continue;
-		end if;
-		if this_mid > last_mid + 1 then
-			results := results || jsonb_build_array(jsonb_build_object('mid', this_mid, 'status', 'gap', 'expected', last_mid + 1));
-			exit;
-		end if;
-		result := app_private.apply_mutation(me, client_id, this_mid, m);
-		insert into public.sync_ledger (owner_id, client_id, mid, result) values (me, client_id, this_mid, result);
-		last_mid := this_mid;
-		results := results || jsonb_build_array(result);
-	end loop;
-	return jsonb_build_object('results', results, 'last_mid', last_mid);
+	exception
+		when others then
+			if sqlstate like '40%' or sqlstate in ('55P03', '57014') then
+				raise;
+			end if;
+			-- Rolled back, counter included: again, change by change.
+			outcome := app_private.push_batch(me, client_id, mutations, last_mid, true);
+	end;
+	perform set_config('app.seq_owner', '', true);
+	update public.sync_state as s set seq = current_setting('app.seq')::bigint where s.owner_id = me;
+	return outcome;
 end;
 $$;
 
@@ -309,5 +456,8 @@ revoke all on all functions in schema app_private from public, anon;
 grant execute on function
 	app_private.writable_columns(text),
 	app_private.rejected(bigint, text, text),
-	app_private.apply_mutation(uuid, uuid, bigint, jsonb)
+	app_private.mutation_problem(jsonb),
+	app_private.apply_mutation(uuid, uuid, bigint, jsonb),
+	app_private.push_batch(uuid, uuid, jsonb, bigint, boolean),
+	app_private.push_new_rows(uuid, uuid, jsonb, bigint)
 	to authenticated;
