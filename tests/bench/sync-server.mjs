@@ -1,7 +1,8 @@
 // npm run bench:sync-server
 // Against a throwaway Postgres 15 cluster migrated like a Supabase project, as PostgREST calls the
 // functions (role `authenticated` and the JWT claims set per transaction):
-//   - 1,000 mutations (people, encounters, follow-ups) pushed with sync_push in batches of 50;
+//   - 1,000 new rows (people, encounters, follow-ups) pushed with sync_push in batches of 50;
+//   - 1,000 edits of those rows, in batches of 50 (the change-by-change path);
 //   - 10,000 rows pulled with sync_pull in pages of 500 (and of 100).
 // Prints the time of each.
 import { randomUUID } from 'node:crypto';
@@ -63,7 +64,28 @@ try {
 	}
 	const pushMs = performance.now() - start;
 	console.log(
-		`sync_push: 1,000 mutations in 20 batches of 50: ${pushMs.toFixed(0)} ms (${(pushMs / 1000).toFixed(2)} ms per mutation), ${applied} applied`
+		`sync_push: 1,000 new rows in 20 batches of 50: ${pushMs.toFixed(0)} ms (${(pushMs / 1000).toFixed(2)} ms per mutation), ${applied} applied`
+	);
+
+	// 1,000 edits of rows the server has (each person's title): the change-by-change path.
+	const people = batch.filter((m) => m.table === 'people');
+	const edits = [];
+	for (let i = 0; edits.length < 1000; i++) {
+		const person = people[i % people.length];
+		edits.push({ mid: 1001 + edits.length, table: 'people', id: person.id, fields: { title: `Title ${i}` } });
+	}
+	start = performance.now();
+	applied = 0;
+	for (let i = 0; i < edits.length; i += 50) {
+		const { result } = await asUser('select public.sync_push($1, $2) as result', [
+			device,
+			JSON.stringify(edits.slice(i, i + 50))
+		]);
+		applied += result.results.filter((r) => r.status !== 'rejected').length;
+	}
+	const editMs = performance.now() - start;
+	console.log(
+		`sync_push: 1,000 edits of existing rows in 20 batches of 50: ${editMs.toFixed(0)} ms (${(editMs / 1000).toFixed(2)} ms per mutation), ${applied} applied`
 	);
 
 	// 10,000 rows to pull: bulk-insert 9,000 more people as the user (the trigger stamps each).
