@@ -49,3 +49,12 @@ export async function scanWithCamera(page: Page): Promise<void> {
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
 	await page.waitForURL(/\/capture\//, { timeout: 20_000 });
 }
+
+/** Waits until the service worker is active and controls the page (after one reload if needed). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+		await page.reload();
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	}
+}

@@ -5,23 +5,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { baseFlags, chromiumPath, fakeCameraFlags } from '../support/browser.mjs';
 import { badgeFixture } from '../support/fixtures';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { baseUrl, openSession, scanWithCamera, setUpCard, watchPage, type Session } from './harness';
-import type { Page } from 'playwright-core';
+import {
+	baseUrl,
+	openSession,
+	scanWithCamera,
+	setUpCard,
+	waitForServiceWorker,
+	watchPage,
+	type Session
+} from './harness';
 
 let session: Session | null = null;
 afterEach(async () => {
 	await session?.close();
 	session = null;
 });
-
-/** Waits until the service worker is active and controls the page (after one reload if needed). */
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-		await page.reload();
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-	}
-}
 
 describe('installable, offline-first app', () => {
 	it('offline: reloads from the precache, scans and saves a contact', async () => {

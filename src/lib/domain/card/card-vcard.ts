@@ -1,19 +1,24 @@
 import { writeVCard } from '../contact/vcard-write';
-import type { CardField, MyCard } from './my-card';
+import type { MyCard } from './my-card';
+import { sharedCardOf, type SharedCard } from './share-link';
+
+/** A card received in a share-back link as a vCard 3.0 that phones' contact apps import. */
+export function sharedCardToVCard(card: SharedCard): string {
+	return writeVCard({
+		name: card.name,
+		org: card.company,
+		title: card.title,
+		phone: card.phone,
+		email: card.email,
+		urls: [card.link],
+		note: card.helpWith && `I can help with: ${card.helpWith}`
+	});
+}
 
 /**
  * The card as a vCard 3.0 that any phone camera can add to its contacts: the name, plus only the
  * fields the user chose for the QR.
  */
 export function cardToVCard(card: MyCard): string {
-	const on = (field: CardField) => (card.onQr.includes(field) ? card[field] : '');
-	return writeVCard({
-		name: card.name,
-		org: on('company'),
-		title: on('title'),
-		phone: on('phone'),
-		email: on('email'),
-		urls: [on('link')],
-		note: on('helpWith') && `I can help with: ${card.helpWith}`
-	});
+	return sharedCardToVCard(sharedCardOf(card));
 }

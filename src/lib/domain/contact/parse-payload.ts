@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
+import { cardFragmentOf, decodeCardFragment } from '../card/share-link';
 import { cleanLine } from '../text/display';
 import { collectFields, type FieldInput } from './fields';
 import { readJsonCard } from './json-card';
@@ -44,6 +45,27 @@ function classify(text: string): { kind: PayloadKind; input: FieldInput; warning
 		// A bookmark (DoCoMo format): its URL may well be the person's page.
 		const url = readMeCardEntry(text.replace(/^MEBKM:/i, ''), 'URL');
 		return { kind: 'url', input: { urls: [url] }, warnings: [] };
+	}
+	const cardFragment = cardFragmentOf(text);
+	if (cardFragment) {
+		// A share-back link from this app: the card is inside the link, read here, offline.
+		const decoded = decodeCardFragment(cardFragment);
+		if (decoded.ok) {
+			const { card } = decoded;
+			return {
+				kind: 'url',
+				input: {
+					name: card.name,
+					org: card.company,
+					title: card.title,
+					emails: [card.email],
+					phones: [card.phone],
+					urls: [card.link]
+				},
+				warnings: []
+			};
+		}
+		return { kind: 'url', input: { urls: [text] }, warnings: [decoded.message] };
 	}
 	if (/^https?:\/\//i.test(text)) {
 		// A code that is only a link (a ticket or personal page) identifies its holder like a badge
