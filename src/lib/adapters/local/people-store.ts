@@ -1,10 +1,12 @@
+import { planImport, type ImportPlan } from '$lib/domain/people/import-plan';
 import { summarisePeople, type PersonDetail, type PersonSummary } from '$lib/domain/people/search';
+import type { VcfContacts } from '$lib/domain/people/vcf-read';
 import { checkNote } from '$lib/domain/notes/note-rules';
 import type { ContactFields } from '$lib/domain/contact/types';
 import { cleanMultiline } from '$lib/domain/text/display';
 import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
-import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, readRow, readRows } from './rows';
+import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, plainCopy, readRow, readRows } from './rows';
 
 /** People met, with their encounters and what was promised. */
 export class PeopleStore {
@@ -45,6 +47,28 @@ export class PeopleStore {
 			const next = { ...current, ...changes, updatedAt: now };
 			await db.people.put(next);
 			await logChange(db, 'people', current, next);
+		});
+	}
+
+	/**
+	 * Adds the people of a contacts file, in one transaction: all of them or, if anything fails,
+	 * none. New people get no encounter and no follow-up; people already here only gain details they
+	 * lacked (see planImport). Every write goes to the outbox, so it syncs. Returns what was done.
+	 */
+	async importContacts(file: VcfContacts, now: number, newId: () => string): Promise<ImportPlan> {
+		const { db } = this;
+		return db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
+			const plan = planImport(file, readRows(PersonRow, await db.people.toArray(), 'person'), { now, newId });
+			for (const person of plan.add) {
+				// add, not put: a row that is somehow there already fails the whole import instead of being replaced.
+				await db.people.add(plainCopy(person));
+				await logChange(db, 'people', null, person);
+			}
+			for (const { before, after } of plan.update) {
+				await db.people.put(plainCopy(after));
+				await logChange(db, 'people', before, after);
+			}
+			return plan;
 		});
 	}
 

@@ -4,7 +4,8 @@ import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '
 export interface PersonSummary {
 	person: Person;
 	encounters: Encounter[];
-	lastMetAt: number;
+	/** When they were last met; null for someone not met yet (imported from the phone's contacts). */
+	lastMetAt: number | null;
 }
 
 /** A person's page: their timeline of encounters, follow-ups and promises. */
@@ -37,7 +38,12 @@ export function matchesSearch(summary: PersonSummary, query: string, eventId: st
 	return terms.every((term) => haystack.includes(term));
 }
 
-/** Groups encounters under their people, most recently met first. */
+const nameOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Groups encounters under their people, most recently met first; people not met yet (imported
+ * contacts) come after everyone met, by name, so an address book does not bury the event's people.
+ */
 export function summarisePeople(people: readonly Person[], encounters: readonly Encounter[]): PersonSummary[] {
 	const byPerson = new Map<string, Encounter[]>();
 	for (const encounter of encounters) {
@@ -48,7 +54,11 @@ export function summarisePeople(people: readonly Person[], encounters: readonly 
 	return people
 		.map((person) => {
 			const own = (byPerson.get(person.id) ?? []).sort((a, b) => b.metAt - a.metAt);
-			return { person, encounters: own, lastMetAt: own[0]?.metAt ?? person.createdAt };
+			return { person, encounters: own, lastMetAt: own[0]?.metAt ?? null };
 		})
-		.sort((a, b) => b.lastMetAt - a.lastMetAt);
+		.sort((a, b) => {
+			if (a.lastMetAt !== null && b.lastMetAt !== null) return b.lastMetAt - a.lastMetAt;
+			if (a.lastMetAt !== null || b.lastMetAt !== null) return a.lastMetAt === null ? 1 : -1;
+			return nameOrder.compare(a.person.name, b.person.name);
+		});
 }

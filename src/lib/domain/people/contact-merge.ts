@@ -1,0 +1,38 @@
+import { CONTACT_FIELDS, type ContactFields } from '../contact/types';
+import { foldForSearch } from './search';
+
+/** The server keeps at most 20 match keys per person. */
+export const MAX_MATCH_KEYS = 20;
+
+/** Both lists' keys, the first list's first (its strongest key stays first), without repeats. */
+export function unionKeys(first: readonly string[], second: readonly string[]): string[] {
+	return [...new Set([...first, ...second])].slice(0, MAX_MATCH_KEYS);
+}
+
+/**
+ * `target` with its empty fields filled from `source`; what `target` already has is kept.
+ * Returns the same object when nothing was filled.
+ */
+export function fillEmptyFields<T extends ContactFields>(target: T, source: ContactFields): T {
+	const missing = CONTACT_FIELDS.filter((field) => !target[field] && source[field]);
+	if (!missing.length) return target;
+	const next = { ...target };
+	for (const field of missing) next[field] = source[field];
+	return next;
+}
+
+const folded = (text: string) => foldForSearch(text).replace(/\s+/g, ' ').trim();
+
+/** A name compared without case, accents or spacing ("ADA  lovelace" = "Ada Lovelace"). */
+export function nameKey(name: string): string {
+	return folded(name);
+}
+
+/**
+ * For contacts with nothing else to go by (no email, phone or LinkedIn): the same name, and no
+ * two different companies.
+ */
+export function sameNamedContact(a: Pick<ContactFields, 'name' | 'org'>, b: Pick<ContactFields, 'name' | 'org'>) {
+	if (nameKey(a.name) !== nameKey(b.name)) return false;
+	return !a.org || !b.org || folded(a.org) === folded(b.org);
+}
