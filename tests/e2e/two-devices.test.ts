@@ -42,15 +42,15 @@ async function device(): Promise<{ context: BrowserContext; page: Page }> {
 
 const EMAIL = 'adaeze.fan@example.org';
 
-async function signIn(page: Page) {
+async function signIn(page: Page, email = EMAIL) {
 	await page.goto('/settings');
-	await page.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
+	await page.getByRole('textbox', { name: 'Email' }).fill(email);
 	await page.getByRole('button', { name: 'Email me a code' }).click();
 	await page.getByRole('status').filter({ hasText: 'We sent a code to' }).waitFor();
-	const code = standIn.mailbox(EMAIL).at(-1)!;
+	const code = standIn.mailbox(email).at(-1)!;
 	await page.getByRole('textbox', { name: 'Code from the email' }).fill(code);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.getByText(`Signed in as ${EMAIL}`).waitFor();
+	await page.getByText(`Signed in as ${email}`).waitFor();
 }
 
 /** Syncs from Settings and waits until the header says everything is synced. */
@@ -69,6 +69,14 @@ async function openPerson(page: Page, name: string) {
 		.getByRole('link', { name: new RegExp(name) })
 		.click();
 	await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/** How many encounters on the server have this note. */
+async function encountersNoted(note: string): Promise<number> {
+	const rows = await database.transaction((query) =>
+		query('select count(*)::int as n from public.encounters where note = $1', [note])
+	);
+	return Number(rows[0]?.n);
 }
 
 describe('two devices of one person, through the stand-in', () => {
@@ -192,6 +200,64 @@ describe('two devices of one person, through the stand-in', () => {
 		await laptop.page.getByText('Chief Technology Officer · Lumen Labs Nigeria').waitFor();
 		await laptop.page.getByText('Second chat: her pilot data format').waitFor();
 
+		expect(problems).toEqual([]);
+	});
+
+	it('a change the server refuses is kept with its reason: Try again sends it, Discard gives it up', async () => {
+		const phone = await device();
+		const email = 'refused.changes@example.org';
+		await setUpCard(phone.page, { name: 'Mary Jackson' });
+		await signIn(phone.page, email);
+		await phone.page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+
+		// The server refuses every change for a while (its answer, as PostgREST would give it).
+		const REASON = 'new row violates check constraint (a test refusal)';
+		const refuse = async (route: Parameters<Parameters<Page['route']>[1]>[0]) => {
+			const { mutations } = route.request().postDataJSON() as { mutations: { mid: number }[] };
+			await route.fulfill({
+				json: {
+					results: mutations.map((m) => ({ mid: m.mid, status: 'rejected', reason: REASON, code: '23514' })),
+					last_mid: Math.max(...mutations.map((m) => m.mid))
+				}
+			});
+		};
+		await phone.page.route('**/rest/v1/rpc/sync_push', refuse);
+		await scanWithCamera(phone.page);
+		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
+		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Wind farm permits in Kano');
+		await phone.page.getByRole('button', { name: 'Save contact' }).click();
+		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+		await phone.page.getByRole('link', { name: /^Sync: Couldn't sync \d+ changes$/ }).click();
+		const failures = phone.page.getByRole('list', { name: "Couldn't sync" });
+		await failures.getByText('A person added: “Adaeze Okafor”').waitFor();
+		await failures.getByText('A conversation added: “Wind farm permits in Kano”').waitFor();
+		expect(await failures.getByText(`Reason: ${REASON}`).count()).toBeGreaterThanOrEqual(2);
+		// Kept on the device meanwhile.
+		expect(await encountersNoted('Wind farm permits in Kano')).toBe(0);
+
+		// The server takes changes again. Trying the follow-up again sends its conversation and person
+		// too (alone, it would be refused for want of them), and everything arrives.
+		await phone.page.unroute('**/rest/v1/rpc/sync_push', refuse);
+		await failures.getByRole('button', { name: 'Try again: A follow-up added' }).click();
+		await failures.waitFor({ state: 'detached' });
+		await syncNow(phone.page);
+		await expect.poll(() => encountersNoted('Wind farm permits in Kano')).toBe(1);
+
+		// Refused again, this time an edit: Discard gives it up and the device shows the server's version.
+		await phone.page.route('**/rest/v1/rpc/sync_push', refuse);
+		await openPerson(phone.page, 'Adaeze Okafor');
+		await phone.page.getByRole('button', { name: 'Edit details' }).click();
+		await phone.page.getByRole('textbox', { name: 'Company' }).fill('Refused Company Ltd');
+		await phone.page.getByRole('button', { name: 'Save details' }).click();
+		await phone.page.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
+		await phone.page.getByRole('link', { name: "Sync: Couldn't sync 1 change" }).click();
+		await phone.page.unroute('**/rest/v1/rpc/sync_push', refuse);
+		await failures.getByRole('button', { name: 'Discard: A person changed' }).click();
+		await failures.waitFor({ state: 'detached' });
+		await syncNow(phone.page);
+		await openPerson(phone.page, 'Adaeze Okafor');
+		await phone.page.getByText('Head of Research · Lumen Labs').waitFor();
+		expect(await phone.page.getByText('Refused Company Ltd').count()).toBe(0);
 		expect(problems).toEqual([]);
 	});
 });

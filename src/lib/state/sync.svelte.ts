@@ -5,6 +5,7 @@ import { createSupabaseClient, signOutHere, type AppSupabaseClient } from '$lib/
 import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
 import { supabaseConfig } from '$lib/config';
 import { SyncEngine } from '$lib/domain/sync/engine';
+import { retryOrder } from '$lib/domain/sync/failures';
 import { RemoteError } from '$lib/domain/sync/ports';
 import { CHANGE_DEBOUNCE_MS, PERIODIC_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
 import { app, databases } from './app';
@@ -107,8 +108,15 @@ export class SyncService {
 		await this.#scheduler?.syncNow();
 	}
 
+	/** Sends a refused change again, with the refused changes to the rows it refers to. */
 	async retry(key: number): Promise<void> {
-		await app().sync.retry(key);
+		await app().sync.retry(retryOrder(this.failures, key));
+		this.#scheduler?.request(0);
+	}
+
+	/** Sends every refused change again, in the order they were made. */
+	async retryAll(): Promise<void> {
+		await app().sync.retry(this.failures.flatMap((f) => (f.key === undefined ? [] : [f.key])));
 		this.#scheduler?.request(0);
 	}
 

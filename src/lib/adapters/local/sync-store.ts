@@ -169,19 +169,21 @@ export class DexieSyncStore implements SyncStore {
 		});
 	}
 
-	/** Changes the server refused, newest first. */
+	/** Changes the server refused, in the order they were made. */
 	async failures() {
-		return (await this.db.syncFailures.toArray()).reverse();
+		return this.db.syncFailures.toArray();
 	}
 
-	/** Sends a refused change again, as a new mutation. */
-	async retry(key: number): Promise<void> {
+	/** Sends refused changes again, as new mutations, in the order they were first made. */
+	async retry(keys: readonly number[]): Promise<void> {
 		const { db } = this;
 		await db.transaction('rw', [db.syncFailures, db.outbox, db.syncMeta], async () => {
-			const failure = await db.syncFailures.get(key);
-			if (!failure) return;
-			await db.outbox.add({ ...failure.entry, mid: await nextMid(db) });
-			await db.syncFailures.delete(key);
+			for (const key of [...keys].sort((a, b) => a - b)) {
+				const failure = await db.syncFailures.get(key);
+				if (!failure) continue;
+				await db.outbox.add({ ...failure.entry, mid: await nextMid(db) });
+				await db.syncFailures.delete(key);
+			}
 		});
 	}
 

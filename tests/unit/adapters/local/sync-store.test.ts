@@ -194,7 +194,7 @@ describe('changes the server refused', () => {
 		const failure = (await sync.failures())[0]!;
 		expect(failure).toMatchObject({ reason: 'The note is too long.', entry: { table: 'encounters', id: draft.id } });
 
-		await sync.retry(failure.key!);
+		await sync.retry([failure.key!]);
 		expect(await sync.failures()).toEqual([]);
 		expect(await sync.outbox(10)).toEqual([{ ...failure.entry, mid: 4 }]);
 

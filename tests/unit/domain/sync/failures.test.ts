@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { retryOrder, type RefusedChange } from '$lib/domain/sync/failures';
+
+const change = (key: number, table: string, id: string, fields: Record<string, unknown> = {}): RefusedChange => ({
+	key,
+	entry: { mid: key, table: table as RefusedChange['entry']['table'], id, op: 'create', fields, baseSeq: null }
+});
+
+describe('retryOrder', () => {
+	const failures = [
+		change(1, 'people', 'p1', { name: 'Ada' }),
+		change(2, 'encounters', 'e1', { person_id: 'p1', note: 'Engines' }),
+		change(3, 'follow_ups', 'f1', { person_id: 'p1', encounter_id: 'e1' }),
+		change(4, 'people', 'p2', { name: 'Grace' }),
+		change(5, 'people', 'p1', { title: 'Countess' })
+	];
+
+	it('sends a follow-up with its refused conversation and person, oldest first', () => {
+		expect(retryOrder(failures, 3)).toEqual([1, 2, 3]);
+	});
+
+	it('sends a person alone, and an unrelated one alone', () => {
+		expect(retryOrder(failures, 1)).toEqual([1]);
+		expect(retryOrder(failures, 4)).toEqual([4]);
+	});
+
+	it('takes earlier refused changes of the rows referred to, never later ones', () => {
+		expect(retryOrder(failures, 2)).toEqual([1, 2]);
+		// The later edit of Ada (5) is not pulled in by her conversation.
+		expect(retryOrder(failures, 2)).not.toContain(5);
+	});
+
+	it('is empty for a key that is gone', () => {
+		expect(retryOrder(failures, 99)).toEqual([]);
+	});
+});
