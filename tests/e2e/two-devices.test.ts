@@ -260,4 +260,36 @@ describe('two devices of one person, through the stand-in', () => {
 		expect(await phone.page.getByText('Refused Company Ltd').count()).toBe(0);
 		expect(problems).toEqual([]);
 	});
+
+	it('Delete all my data, signed in: refused offline with nothing lost, then the server copy and this device are erased', async () => {
+		const phone = await device();
+		await setUpCard(phone.page, { name: 'Dorothy Vaughan' });
+		await signIn(phone.page, 'erase.me@example.org');
+		await scanWithCamera(phone.page);
+		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
+		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('FORTRAN for the IBM 7090');
+		await phone.page.getByRole('button', { name: 'Save contact' }).click();
+		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+		await syncNow(phone.page);
+		expect(await encountersNoted('FORTRAN for the IBM 7090')).toBe(1);
+
+		// Offline, the server's copy cannot go, so nothing here goes either.
+		await phone.context.setOffline(true);
+		await phone.page.getByRole('button', { name: 'Delete all my data' }).click();
+		const dialog = phone.page.getByRole('dialog', { name: 'Delete all your data?' });
+		await dialog.getByText('the server', { exact: false }).first().waitFor();
+		await dialog.getByRole('button', { name: 'Delete all my data' }).click();
+		await phone.page.getByRole('alert').filter({ hasText: 'Nothing on this device was deleted.' }).waitFor();
+		await openPerson(phone.page, 'Adaeze Okafor');
+
+		await phone.context.setOffline(false);
+		await phone.page.getByRole('link', { name: 'Settings' }).click();
+		await phone.page.getByRole('button', { name: 'Delete all my data' }).click();
+		await dialog.getByRole('button', { name: 'Delete all my data' }).click();
+		await phone.page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+		expect(await encountersNoted('FORTRAN for the IBM 7090')).toBe(0);
+		await phone.page.goto('/people');
+		await phone.page.getByText('No one yet.', { exact: false }).waitFor();
+		expect(problems).toEqual([]);
+	});
 });

@@ -1,10 +1,13 @@
 import { liveQuery } from 'dexie';
 import { LocalDb, type SyncFailureRow } from '$lib/adapters/local/db';
+import { eraseLocalData } from '$lib/adapters/local/erase';
 import { moveGuestData } from '$lib/adapters/local/guest-data';
+import { closeReminders } from '$lib/adapters/notifications/permission';
 import { createSupabaseClient, signOutHere, type AppSupabaseClient } from '$lib/adapters/supabase/client';
 import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
 import { supabaseConfig } from '$lib/config';
 import { SyncEngine } from '$lib/domain/sync/engine';
+import { eraseAllData } from '$lib/domain/sync/erase';
 import { retryOrder } from '$lib/domain/sync/failures';
 import { RemoteError } from '$lib/domain/sync/ports';
 import { CHANGE_DEBOUNCE_MS, PERIODIC_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
@@ -103,6 +106,41 @@ export class SyncService {
 		reload();
 	}
 
+	/**
+	 * "Delete all my data". Signed in: the server's copy first, and if that fails nothing here is
+	 * deleted; then this device's database, and the app starts afresh, signed out. Signed out or
+	 * local-only: this device's database only. On success the app reloads to the start page.
+	 */
+	async deleteAllData(): Promise<Result> {
+		// Until the session is read, whether there is a server copy to delete first is unknown.
+		if (this.account === 'loading') return { ok: false, message: 'Still checking sign-in. Try again in a moment.' };
+		const services = app();
+		const client = this.account === 'signed-in' ? await this.#getClient() : null;
+		const userId = this.#userId;
+		// Holding the sync lock: a round under way (in any tab) finishes first, and none starts
+		// until this is over, so nothing of this user's is pushed again mid-erasure.
+		const outcome = await withSyncLock(services.dbName, () =>
+			eraseAllData({
+				server: client ? new SupabaseGateway(client) : null,
+				eraseLocal: async () => {
+					this.#scheduler?.stop();
+					await eraseLocalData(services.db, databases(), userId);
+					await closeReminders().catch(() => undefined);
+					if (!client) return;
+					// Signed out on purpose: no "someone else signed in" reload.
+					this.#userId = null;
+					await signOutHere(client);
+				}
+			})
+		);
+		if (!outcome.ok) {
+			console.warn('Delete all my data:', outcome.cause);
+			return { ok: false, message: outcome.message };
+		}
+		location.replace('/');
+		return { ok: true };
+	}
+
 	/** Syncs now ("Sync now"), and resolves when the round is over. */
 	async syncNow(): Promise<void> {
 		await this.#scheduler?.syncNow();
@@ -181,7 +219,7 @@ export class SyncService {
 			if (data.session?.user.id !== this.#userId) throw new RemoteError('unauthorized', 'Signed in as someone else.');
 			return engine.sync();
 		};
-		const lockName = `sync:${services.dbName}`;
+		const lockName = syncLockName(services.dbName);
 		const scheduler = (this.#scheduler = new SyncScheduler({
 			sync: round,
 			withLock: async (task) => {
@@ -233,6 +271,15 @@ export class SyncService {
 
 function reload(): void {
 	location.reload();
+}
+
+/** The device-wide lock a tab holds while it syncs a database (one syncing tab per database). */
+const syncLockName = (dbName: string) => `sync:${dbName}`;
+
+/** Runs `task` holding the sync lock, waiting for a round under way to finish. */
+async function withSyncLock<T>(dbName: string, task: () => Promise<T>): Promise<T> {
+	if (typeof navigator === 'undefined' || !navigator.locks) return task();
+	return navigator.locks.request(syncLockName(dbName), task);
 }
 
 let service: SyncService | null = null;

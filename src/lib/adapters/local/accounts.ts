@@ -88,6 +88,18 @@ export class DatabaseRegistry {
 		return name;
 	}
 
+	/**
+	 * `userId`'s database is gone (they deleted all their data): the guest database is active
+	 * again, and their next sign-in here starts from it like a first one.
+	 */
+	forget(userId: string): string {
+		const registry = this.#read();
+		delete registry.users[userId];
+		registry.active = registry.guest;
+		this.#write(registry);
+		return registry.active;
+	}
+
 	/** Signed out: the guest database is active again; the user's own stays, for their next sign-in. */
 	signOut(): string {
 		const registry = this.#read();

@@ -42,3 +42,10 @@ export async function enableReminders(): Promise<ReminderSetting> {
 		return 'in-app';
 	}
 }
+
+/** Closes the follow-up reminders still on screen (they name people, e.g. after a delete). */
+export async function closeReminders(): Promise<void> {
+	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+	const registration = await navigator.serviceWorker.getRegistration();
+	for (const notification of (await registration?.getNotifications()) ?? []) notification.close();
+}

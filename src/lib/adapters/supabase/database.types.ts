@@ -448,6 +448,7 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
       sync_pull: { Args: { lim?: number; since?: number }; Returns: Json }
       sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
     }

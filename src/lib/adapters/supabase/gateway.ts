@@ -4,6 +4,7 @@ import {
 	type OutboxEntry,
 	type PullPage,
 	type PushResult,
+	type RemoteEraser,
 	type RemoteGateway
 } from '$lib/domain/sync/ports';
 import type { Database, Json } from './database.types';
@@ -32,8 +33,8 @@ export function classifyError(status: number, error: ErrorLike | null | undefine
 	return new RemoteError('refused', message, error);
 }
 
-/** The server's side of sync through supabase-js: two RPCs and the session. */
-export class SupabaseGateway implements RemoteGateway {
+/** The server's side of sync through supabase-js: the RPCs and the session. */
+export class SupabaseGateway implements RemoteGateway, RemoteEraser {
 	constructor(private readonly client: SupabaseClient<Database>) {}
 
 	async push(clientId: string, mutations: OutboxEntry[]): Promise<{ results: PushResult[]; last_mid: number }> {
@@ -57,6 +58,13 @@ export class SupabaseGateway implements RemoteGateway {
 		const { data, error, status } = await this.client.rpc('sync_pull', { since, lim: limit });
 		if (error) throw classifyError(status, error);
 		return data as unknown as PullPage;
+	}
+
+	/** Erases the signed-in user's rows on the server (delete_my_data); returns how many went. */
+	async deleteMyData(): Promise<number> {
+		const { data, error, status } = await this.client.rpc('delete_my_data');
+		if (error) throw classifyError(status, error);
+		return data;
 	}
 
 	async refreshSession(): Promise<boolean> {

@@ -77,3 +77,11 @@ export interface RemoteGateway {
 	/** True when a new access token was obtained. */
 	refreshSession(): Promise<boolean>;
 }
+
+/** The server's side of "Delete all my data". */
+export interface RemoteEraser {
+	/** Deletes every row the signed-in user has on the server; returns how many. */
+	deleteMyData(): Promise<number>;
+	/** True when a new access token was obtained. */
+	refreshSession(): Promise<boolean>;
+}

@@ -1,0 +1,89 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { blankY4m, scratchDir } from '../support/video';
+import { openSession, setUpCard, type Session } from './harness';
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+// Two people as a phone's contacts app exports them (vCard 3.0, CRLF), one of them twice.
+const PHONE_EXPORT = [
+	'BEGIN:VCARD',
+	'VERSION:3.0',
+	'N:Johnson;Katherine;;;',
+	'FN:Katherine Johnson',
+	'ORG:NASA Langley',
+	'EMAIL;TYPE=INTERNET:katherine@orbits.example',
+	'END:VCARD',
+	'BEGIN:VCARD',
+	'VERSION:3.0',
+	'FN:Dorothy Vaughan',
+	'TEL;TYPE=CELL:+1 757 555 0100',
+	'END:VCARD',
+	'BEGIN:VCARD',
+	'VERSION:3.0',
+	'FN:Katherine Johnson',
+	'EMAIL:katherine@orbits.example',
+	'TITLE:Mathematician',
+	'END:VCARD',
+	''
+].join('\r\n');
+
+describe('your data: import a phone’s contacts, delete everything', () => {
+	it('imports a .vcf as people not met yet, matched on a second import, then deletes all data after a confirmation', async () => {
+		const dir = scratchDir();
+		session = await openSession(await blankY4m(dir));
+		const { page } = session;
+		const file = join(dir, 'contacts.vcf');
+		writeFileSync(file, PHONE_EXPORT);
+		await setUpCard(page, { name: 'Mary Jackson' });
+
+		await page.getByRole('link', { name: 'Settings' }).click();
+		await page.getByLabel('Import contacts (.vcf)').setInputFiles(file);
+		await page
+			.getByRole('status')
+			.filter({ hasText: /^Added 2 people/ })
+			.waitFor();
+		await page.getByLabel('Import contacts (.vcf)').setInputFiles(file);
+		await page
+			.getByRole('status')
+			.filter({ hasText: /No one new was added/ })
+			.waitFor();
+
+		await page.goto('/people');
+		const people = page.getByRole('list', { name: 'People' });
+		await people.getByRole('link', { name: /Katherine Johnson/ }).waitFor();
+		expect(await people.getByRole('listitem').count()).toBe(2);
+		expect(await people.getByText('No meetings yet').count()).toBe(2);
+		await people.getByRole('link', { name: /Katherine Johnson/ }).click();
+		await page.getByRole('heading', { name: 'Katherine Johnson', level: 1 }).waitFor();
+		await page.getByText('Mathematician · NASA Langley').waitFor();
+		await page.getByText('No meetings yet.').waitFor();
+
+		// Delete all my data: a confirmation that says what goes; Cancel keeps everything.
+		await page.getByRole('link', { name: 'Settings' }).click();
+		await page.getByRole('button', { name: 'Delete all my data' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Delete all your data?' });
+		await dialog.getByText('cannot be undone', { exact: false }).waitFor();
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await page.goto('/people');
+		await page
+			.getByRole('list', { name: 'People' })
+			.getByRole('link', { name: /Dorothy Vaughan/ })
+			.waitFor();
+
+		await page.getByRole('link', { name: 'Settings' }).click();
+		await page.getByRole('button', { name: 'Delete all my data' }).click();
+		await dialog.getByRole('button', { name: 'Delete all my data' }).click();
+		// The app starts afresh: no card, no one.
+		await page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+		await page.goto('/people');
+		await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+		await page.getByText('No one yet.', { exact: false }).waitFor();
+		expect(session.problems).toEqual([]);
+	});
+});
