@@ -8,7 +8,7 @@ import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
 import { supabaseConfig } from '$lib/config';
 import { SyncEngine } from '$lib/domain/sync/engine';
 import { eraseAllData } from '$lib/domain/sync/erase';
-import { retryOrder } from '$lib/domain/sync/failures';
+import { discardOrder, retryOrder } from '$lib/domain/sync/failures';
 import { RemoteError } from '$lib/domain/sync/ports';
 import { CHANGE_DEBOUNCE_MS, PERIODIC_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
 import { app, databases } from './app';
@@ -158,8 +158,9 @@ export class SyncService {
 		this.#scheduler?.request(0);
 	}
 
+	/** Gives up a refused change, with the refused changes that need its row. */
 	async discard(key: number): Promise<void> {
-		await app().sync.discard(key);
+		await app().sync.discard(discardOrder(this.failures, key));
 		this.#scheduler?.request(0);
 	}
 

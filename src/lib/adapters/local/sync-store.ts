@@ -191,18 +191,20 @@ export class DexieSyncStore implements SyncStore {
 	 * Gives up a refused change: the next sync pulls everything again, so the device shows what the
 	 * server has (the refused edit is dropped on purpose, by the user).
 	 */
-	async discard(key: number): Promise<void> {
+	async discard(keys: readonly number[]): Promise<void> {
 		const { db } = this;
 		const tables = [db.syncFailures, db.syncMeta, db.rowSeq, db.outbox, ...LOCAL_TABLES.map((t) => db[t])];
 		await db.transaction('rw', tables, async () => {
-			const failure = await db.syncFailures.get(key);
-			await db.syncFailures.delete(key);
-			if (!failure) return;
-			const { table, id } = failure.entry;
-			const known = await db.rowSeq.get([table, id]);
-			const waiting = await db.outbox.where('[table+id]').equals([table, id]).count();
-			// A row the server never accepted, with nothing else waiting for it, leaves the device.
-			if (!known && !waiting && Object.hasOwn(LOCAL_TABLE, table)) await db[LOCAL_TABLE[table]].delete(id);
+			for (const key of keys) {
+				const failure = await db.syncFailures.get(key);
+				await db.syncFailures.delete(key);
+				if (!failure) continue;
+				const { table, id } = failure.entry;
+				const known = await db.rowSeq.get([table, id]);
+				const waiting = await db.outbox.where('[table+id]').equals([table, id]).count();
+				// A row the server never accepted, with nothing else waiting for it, leaves the device.
+				if (!known && !waiting && Object.hasOwn(LOCAL_TABLE, table)) await db[LOCAL_TABLE[table]].delete(id);
+			}
 			await db.syncMeta.put({ key: 'cursor', value: 0 });
 		});
 	}

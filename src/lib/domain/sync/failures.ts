@@ -31,3 +31,23 @@ export function retryOrder(failures: readonly RefusedChange[], key: number): num
 	if (start) visit(start);
 	return [...chosen].sort((a, b) => a - b);
 }
+
+/**
+ * The refused changes to give up when the person discards one: that one, plus every later refused
+ * change to a row that refers to its row (the conversation of a discarded person, that
+ * conversation's follow-up…), and theirs. Kept, they could only ever be refused again.
+ */
+export function discardOrder(failures: readonly RefusedChange[], key: number): number[] {
+	const chosen = new Set<number>();
+	const visit = (failure: RefusedChange) => {
+		if (failure.key === undefined || chosen.has(failure.key)) return;
+		chosen.add(failure.key);
+		for (const other of failures) {
+			if (other.key === undefined || other.key <= failure.key) continue;
+			if (Object.values(other.entry.fields).includes(failure.entry.id)) visit(other);
+		}
+	};
+	const start = failures.find((f) => f.key === key);
+	if (start) visit(start);
+	return [...chosen].sort((a, b) => a - b);
+}

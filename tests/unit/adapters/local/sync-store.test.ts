@@ -1,3 +1,4 @@
+import { discardOrder } from '$lib/domain/sync/failures';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -203,11 +204,31 @@ describe('changes the server refused', () => {
 		]);
 		const again = (await sync.failures())[0]!;
 		await db.syncMeta.put({ key: 'cursor', value: 12 });
-		await sync.discard(again.key!);
+		await sync.discard([again.key!]);
 		// Never accepted by the server: the encounter leaves the device, and everything is pulled again.
 		expect(await db.encounters.get(draft.id)).toBeUndefined();
 		expect(await sync.cursor()).toBe(0);
 		expect(await sync.failures()).toEqual([]);
+	});
+});
+
+describe('giving up a refused person', () => {
+	it('gives up the refused conversation and follow-up that need them, here too', async () => {
+		const { db, capture, sync } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		await capture.commit(draft, now, sequentialIds());
+		const entries = await sync.outbox(10);
+		await sync.acknowledge(
+			entries.map((entry) => ({ entry, result: { mid: entry.mid, status: 'rejected', reason: 'Refused.' } }))
+		);
+		const failures = await sync.failures();
+		expect(failures.map((f) => f.entry.table)).toEqual(['people', 'encounters', 'follow_ups']);
+		const person = failures[0]!;
+		await sync.discard(discardOrder(failures, person.key!));
+		expect(await sync.failures()).toEqual([]);
+		expect(await db.people.count()).toBe(0);
+		expect(await db.encounters.count()).toBe(0);
+		expect(await db.followUps.count()).toBe(0);
 	});
 });
 

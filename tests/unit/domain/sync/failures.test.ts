@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryOrder, type RefusedChange } from '$lib/domain/sync/failures';
+import { discardOrder, retryOrder, type RefusedChange } from '$lib/domain/sync/failures';
 
 const change = (key: number, table: string, id: string, fields: Record<string, unknown> = {}): RefusedChange => ({
 	key,
@@ -32,5 +32,27 @@ describe('retryOrder', () => {
 
 	it('is empty for a key that is gone', () => {
 		expect(retryOrder(failures, 99)).toEqual([]);
+	});
+});
+
+describe('discardOrder', () => {
+	const failures = [
+		change(1, 'people', 'p1', { name: 'Ada' }),
+		change(2, 'encounters', 'e1', { person_id: 'p1', note: 'Engines' }),
+		change(3, 'follow_ups', 'f1', { person_id: 'p1', encounter_id: 'e1' }),
+		change(4, 'people', 'p2', { name: 'Grace' })
+	];
+
+	it('gives up a person with the refused conversation and follow-up that need them', () => {
+		expect(discardOrder(failures, 1)).toEqual([1, 2, 3]);
+	});
+
+	it('gives up a conversation with its follow-up, and leaves the person', () => {
+		expect(discardOrder(failures, 2)).toEqual([2, 3]);
+	});
+
+	it('gives up an unrelated change alone', () => {
+		expect(discardOrder(failures, 4)).toEqual([4]);
+		expect(discardOrder(failures, 99)).toEqual([]);
 	});
 });
