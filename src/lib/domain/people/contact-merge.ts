@@ -36,3 +36,27 @@ export function sameNamedContact(a: Pick<ContactFields, 'name' | 'org'>, b: Pick
 	if (nameKey(a.name) !== nameKey(b.name)) return false;
 	return !a.org || !b.org || folded(a.org) === folded(b.org);
 }
+
+const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'sir', 'dame', 'jr', 'sr', 'phd', 'md']);
+
+/** A name's words, folded, without initials or titles ("Dr. A. Lovelace" → lovelace). */
+function nameWords(name: string): Set<string> {
+	return new Set(
+		folded(name)
+			.split(/[^\p{L}\p{N}]+/u)
+			.filter((word) => word.length > 1 && !HONORIFICS.has(word))
+	);
+}
+
+/**
+ * Whether two cards sharing an email, a phone or a profile can be one person: the same name, or
+ * one name's words all in the other's ("Adaeze Okafor" and "Adaeze N. Okafor"). A shared office
+ * line or family phone alone never makes two different names one person.
+ */
+export function namesAgree(a: string, b: string): boolean {
+	if (nameKey(a) === nameKey(b)) return true;
+	const [x, y] = [nameWords(a), nameWords(b)];
+	if (!x.size || !y.size) return false;
+	const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+	return [...small].every((word) => large.has(word));
+}

@@ -1,7 +1,7 @@
 import type { Person } from '../capture/records';
 import { personIdFor, pickMatch } from '../contact/match';
 import { CONTACT_FIELDS } from '../contact/types';
-import { fillEmptyFields, nameKey, sameNamedContact, unionKeys } from './contact-merge';
+import { fillEmptyFields, nameKey, namesAgree, sameNamedContact, unionKeys } from './contact-merge';
 import type { ImportContact, SkippedCard, VcfContacts } from './vcf-read';
 
 /** What importing a contacts file writes, and what to tell the person about it. */
@@ -26,7 +26,7 @@ function withContact(person: Person, contact: ImportContact, now: number): Perso
 
 /**
  * Plans importing contacts against the people already here, matched as a scan is (Step 1): by the
- * strongest shared key, or, for a contact with no email, phone or LinkedIn, by the same name. New
+ * strongest shared key when the names agree, or, for a contact with no email, phone or LinkedIn, by the same name. New
  * people get the id a scan of them would get. People already here keep what they have: empty
  * fields are filled and keys added, nothing else. Importing the same file twice plans nothing.
  */
@@ -37,10 +37,13 @@ export function planImport(
 ): ImportPlan {
 	const original = new Map(existing.map((p) => [p.id, p]));
 	const current = new Map(original);
-	const byKey = new Map<string, string>();
+	const byKey = new Map<string, string[]>();
 	const byName = new Map<string, string[]>();
 	const indexKeys = (person: Person) => {
-		for (const key of person.matchKeys) if (!byKey.has(key)) byKey.set(key, person.id);
+		for (const key of person.matchKeys) {
+			const ids = byKey.get(key) ?? [];
+			if (!ids.includes(person.id)) byKey.set(key, [...ids, person.id]);
+		}
 	};
 	const indexName = (person: Person) => {
 		const key = nameKey(person.name);
@@ -52,8 +55,10 @@ export function planImport(
 
 	const findMatch = (contact: ImportContact): Person | null => {
 		if (contact.keys.length) {
-			const ids = contact.keys.map((key) => byKey.get(key)).filter((id) => id !== undefined);
-			return pickMatch(contact.keys, people(ids));
+			const ids = contact.keys.flatMap((key) => byKey.get(key) ?? []);
+			// Someone met, sharing only a switchboard number with this contact, is someone else.
+			const candidates = people(ids).filter((p) => namesAgree(p.name, contact.fields.name));
+			return pickMatch(contact.keys, candidates);
 		}
 		return (
 			people(byName.get(nameKey(contact.fields.name)) ?? []).find((p) => sameNamedContact(p, contact.fields)) ?? null

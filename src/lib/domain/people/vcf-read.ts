@@ -4,7 +4,7 @@ import { matchKeys } from '../contact/match';
 import type { ContactField, ContactFields } from '../contact/types';
 import { readVCard } from '../contact/vcard';
 import { splitVCards } from '../contact/vcf-file';
-import { fillEmptyFields, nameKey, sameNamedContact, unionKeys } from './contact-merge';
+import { fillEmptyFields, nameKey, namesAgree, sameNamedContact, unionKeys } from './contact-merge';
 
 // Phone exports carry photos (a few MB for hundreds of contacts); more than this is not a contacts file.
 export const MAX_VCF_BYTES = 20 * 1024 * 1024;
@@ -68,18 +68,25 @@ function absorb(group: Group, other: Group) {
 }
 
 /**
- * One entry per person, in file order: cards sharing a match key are one person (as in Step 1); a
- * card with no key at all joins a card of the same name. The first card's values win; later cards
+ * One entry per person, in file order: cards sharing a match key, with names that agree, are one
+ * person (as in Step 1); a card with no key at all joins a card of the same name. The first card's values win; later cards
  * fill gaps.
  */
 function mergeDuplicates(contacts: readonly ImportContact[]): ImportContact[] {
 	const read: Group[] = contacts.map((c, position) => ({ ...c, position }));
 	const groups = new Set<Group>();
-	const byKey = new Map<string, Group>();
+	const byKey = new Map<string, Group[]>();
 	for (const contact of read.filter((c) => c.keys.length)) {
-		const owners = [...new Set(contact.keys.map((key) => byKey.get(key)).filter((g) => g !== undefined))].sort(
-			(a, b) => a.position - b.position
-		);
+		// Cards sharing a key are one person only when their names agree (not a shared office line).
+		const candidates = [...new Set(contact.keys.flatMap((key) => byKey.get(key) ?? []))]
+			.filter((g) => groups.has(g))
+			.sort((a, b) => a.position - b.position);
+		const owners = candidates.filter((g) => namesAgree(g.fields.name, contact.fields.name));
+		// A card can also join two that its own name only half matches ("Adaeze" joins "Adaeze
+		// Okafor" and, through her, "Dr. A. Okafor").
+		const lead = owners[0]?.fields.name;
+		if (lead) owners.push(...candidates.filter((g) => !owners.includes(g) && namesAgree(g.fields.name, lead)));
+		owners.sort((a, b) => a.position - b.position);
 		let group = owners[0];
 		if (group) absorb(group, contact);
 		else groups.add((group = { ...contact }));
@@ -87,7 +94,10 @@ function mergeDuplicates(contacts: readonly ImportContact[]): ImportContact[] {
 			absorb(group, other);
 			groups.delete(other);
 		}
-		for (const key of group.keys) byKey.set(key, group);
+		for (const key of group.keys) {
+			const list = byKey.get(key) ?? [];
+			if (!list.includes(group)) byKey.set(key, [...list, group]);
+		}
 	}
 	const byName = new Map<string, Group[]>();
 	const file = (group: Group) => {

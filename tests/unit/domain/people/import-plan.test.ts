@@ -83,6 +83,21 @@ describe('planning an import against the people already here', () => {
 		]);
 	});
 
+	it('never fills someone met with the details of another name sharing their phone', () => {
+		const met = person('p-met', { name: 'Ann Lee', phone: '+442079460100' });
+		const plan = planImport(
+			file(contact({ name: 'Bob Lee', phone: '+442079460100', email: 'bob@office.example' })),
+			[met],
+			{
+				now,
+				newId
+			}
+		);
+		expect(plan.update).toEqual([]);
+		expect(plan.add.map((p) => p.name)).toEqual(['Bob Lee']);
+		expect(plan.add[0]!.id).not.toBe('p-met');
+	});
+
 	it('writes nothing for a match that brings nothing new', () => {
 		const plan = planImport(file(contact({ name: 'Adaeze', email: 'adaeze@lumen.example' })), [scanned], {
 			now,
@@ -92,10 +107,10 @@ describe('planning an import against the people already here', () => {
 	});
 
 	it('matches by the strongest key, as a scan does (email before phone)', () => {
-		const byPhone = person('p-phone', { name: 'Phone Match', phone: '+442079460000' });
-		const byEmail = person('p-email', { name: 'Email Match', email: 'x@example.com' });
+		const byPhone = person('p-phone', { name: 'Xia Chen', phone: '+442079460000' });
+		const byEmail = person('p-email', { name: 'Xia Chen', email: 'x@example.com' });
 		const plan = planImport(
-			file(contact({ name: 'X', email: 'x@example.com', phone: '+442079460000' })),
+			file(contact({ name: 'Xia Chen', email: 'x@example.com', phone: '+442079460000' })),
 			[byPhone, byEmail],
 			{
 				now,

@@ -181,6 +181,32 @@ describe('reading a contacts file', () => {
 });
 
 describe('duplicates within one file', () => {
+	it('never makes two different names one person because they share a phone (an office line)', () => {
+		const text = crlf(
+			'BEGIN:VCARD',
+			'FN:Ann Lee',
+			'TEL:+44 20 7946 0100',
+			'EMAIL:ann@office.example',
+			'END:VCARD',
+			'BEGIN:VCARD',
+			'FN:Bob Lee',
+			'TEL:+44 20 7946 0100',
+			'EMAIL:bob@office.example',
+			'END:VCARD',
+			'BEGIN:VCARD',
+			'FN:Cy Moss',
+			'EMAIL:bob@office.example',
+			'END:VCARD'
+		);
+		const result = ok(text);
+		expect(result.contacts.map((c) => [c.fields.name, c.fields.email])).toEqual([
+			['Ann Lee', 'ann@office.example'],
+			['Bob Lee', 'bob@office.example'],
+			['Cy Moss', 'bob@office.example']
+		]);
+		expect(result.mergedInFile).toBe(0);
+	});
+
 	it('merges cards sharing a key, even through a third card; the first card wins, later ones fill gaps', () => {
 		const text = crlf(
 			'BEGIN:VCARD',
@@ -228,17 +254,17 @@ describe('duplicates within one file', () => {
 	it('keeps the earliest card first when a card joins two others', () => {
 		const text = crlf(
 			'BEGIN:VCARD',
-			'FN:First Card',
+			'FN:Grace Hopper',
 			'ORG:First Org',
 			'TEL:+44 20 7946 0003',
 			'END:VCARD',
 			'BEGIN:VCARD',
-			'FN:Second Card',
+			'FN:Grace Brewster Hopper',
 			'ORG:Second Org',
 			'EMAIL:both@example.com',
 			'END:VCARD',
 			'BEGIN:VCARD',
-			'FN:Third Card',
+			'FN:Grace',
 			'EMAIL:both@example.com',
 			'TEL:+442079460003',
 			'END:VCARD'
@@ -246,7 +272,7 @@ describe('duplicates within one file', () => {
 		const result = ok(text);
 		expect(result.contacts).toHaveLength(1);
 		expect(result.contacts[0]!.fields).toMatchObject({
-			name: 'First Card',
+			name: 'Grace Hopper',
 			org: 'First Org',
 			email: 'both@example.com'
 		});
