@@ -100,3 +100,22 @@ $$;
 
 create trigger stamp_revision before insert or update or delete on public.note_revisions
 	for each row execute function app_private.stamp_revision();
+
+-- The user's counter only moves forward: sync_push trusts it for the next server_seq, so a client
+-- turning it back (it may update its own sync_state row) would only break its own pushes.
+create function app_private.counter_forward()
+returns trigger
+language plpgsql
+security invoker
+set search_path = ''
+as $$
+begin
+	if new.seq < old.seq or new.owner_id is distinct from old.owner_id then
+		raise exception 'The change counter only moves forward.' using errcode = '42501';
+	end if;
+	return new;
+end;
+$$;
+
+create trigger counter_forward before update on public.sync_state
+	for each row execute function app_private.counter_forward();

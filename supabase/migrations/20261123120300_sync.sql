@@ -283,6 +283,7 @@ begin
 	if batch_size = 0 or exists (
 		select 1 from jsonb_array_elements(mutations) with ordinality as e(m, n)
 		where jsonb_typeof(e.m) <> 'object'
+			or jsonb_typeof(e.m -> 'mid') is distinct from 'number'
 			or (e.m ->> 'mid') is distinct from (last_mid + e.n)::text
 			or coalesce(e.m ->> 'op', 'upsert') not in ('create', 'upsert')
 			or app_private.mutation_problem(e.m) is not null
@@ -316,7 +317,7 @@ begin
 		order by array_position(array['events', 'people', 'encounters', 'follow_ups', 'promises'], tbl), min(n)
 	loop
 		execute format(
-			'with inserted as (insert into public.%1$I (owner_id, id%2$s) select $1, (e.m ->> ''id'')::uuid%3$s from jsonb_array_elements($2) with ordinality as e(m, n) cross join lateral jsonb_populate_record(null::public.%1$I, e.m -> ''fields'') as r order by e.n returning id, server_seq) select jsonb_object_agg(%4$L || id::text, server_seq) from inserted',
+			'with inserted as (insert into public.%1$I (owner_id, id%2$s) select $1, (e.m ->> ''id'')::uuid%3$s from jsonb_array_elements($2) with ordinality as e(m, n) cross join lateral jsonb_populate_record(null::public.%1$I, coalesce(nullif(e.m -> ''fields'', ''null''), ''{}'')) as r order by e.n returning id, server_seq) select jsonb_object_agg(%4$L || id::text, server_seq) from inserted',
 			grp.tbl,
 			(select string_agg(format(', %I', c), '') from unnest(grp.cols) as c),
 			(select string_agg(format(', r.%I', c), '') from unnest(grp.cols) as c),

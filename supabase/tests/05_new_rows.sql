@@ -1,7 +1,7 @@
 -- sync_push of a batch made only of new rows (written table by table, not row by row) gives the
 -- same results, ledger, stamps and refusals as the row-by-row path.
 begin;
-select plan(16);
+select plan(18);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -120,6 +120,23 @@ select is(
 	(select array[org, title] from public.people where name = 'Grace'),
 	array['Navy', 'Rear Admiral'],
 	'the existing person keeps her organisation and gains the title'
+);
+
+-- A mid that is not a number stops the push, on this path as on the other.
+select is(
+	public.sync_push('d0000000-0000-4000-8000-000000000003', $$[
+		{"mid": "1", "op": "create", "table": "people", "id": "f0000000-0000-4000-8000-00000000000a", "fields": {"name": "Mary"}}
+	]$$) -> 'results' -> 0 ->> 'status',
+	'rejected',
+	'a mid written as a string is refused, not applied'
+);
+
+-- The counter the new rows take their numbers from only moves forward.
+select throws_ok(
+	$$update public.sync_state set seq = 1$$,
+	'42501',
+	'The change counter only moves forward.',
+	'a client cannot turn its counter back'
 );
 
 select * from finish();
