@@ -96,7 +96,8 @@ describe('two devices of one person, through the stand-in', () => {
 		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Grid storage pilots in Lagos');
 		await phone.page.getByRole('button', { name: 'Save contact' }).click();
-		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+		// Saved (the capture page's own heading, "You met Adaeze Okafor", would match too early).
+		await phone.page.waitForURL(/\?saved=1/);
 		await phone.page.getByRole('link', { name: /^Sync: Offline: \d+ changes waiting$/ }).waitFor();
 
 		// Back online: the phone pushes by itself, and the laptop, once signed in, has the person.
@@ -190,7 +191,8 @@ describe('two devices of one person, through the stand-in', () => {
 			.getByRole('textbox', { name: 'What did you talk about?' })
 			.fill('Second chat: her pilot data format');
 		await phone.page.getByRole('button', { name: 'Save contact' }).click();
-		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+		// Saved (the capture page's own heading, "You met Adaeze Okafor", would match too early).
+		await phone.page.waitForURL(/\?saved=1/);
 
 		await phone.context.setOffline(false);
 		await signIn(phone.page);
@@ -226,7 +228,8 @@ describe('two devices of one person, through the stand-in', () => {
 		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Wind farm permits in Kano');
 		await phone.page.getByRole('button', { name: 'Save contact' }).click();
-		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+		// Saved (the capture page's own heading, "You met Adaeze Okafor", would match too early).
+		await phone.page.waitForURL(/\?saved=1/);
 		await phone.page.getByRole('link', { name: /^Sync: Couldn't sync \d+ changes$/ }).click();
 		const failures = phone.page.getByRole('list', { name: "Couldn't sync" });
 		await failures.getByText('A person added: “Adaeze Okafor”').waitFor();
@@ -269,7 +272,8 @@ describe('two devices of one person, through the stand-in', () => {
 		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('FORTRAN for the IBM 7090');
 		await phone.page.getByRole('button', { name: 'Save contact' }).click();
-		await phone.page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
+		// Saved (the capture page's own heading, "You met Adaeze Okafor", would match too early).
+		await phone.page.waitForURL(/\?saved=1/);
 		await syncNow(phone.page);
 		expect(await encountersNoted('FORTRAN for the IBM 7090')).toBe(1);
 
