@@ -8,7 +8,10 @@ create schema if not exists app_private;
 
 create table public.sync_state (
 	owner_id uuid primary key default auth.uid() references auth.users (id) on delete cascade,
-	seq bigint not null default 0
+	seq bigint not null default 0,
+	-- When the user last deleted all their data (delete_my_data): devices that saw an older value
+	-- clear their copies.
+	erased_at timestamptz
 );
 
 create table public.events (

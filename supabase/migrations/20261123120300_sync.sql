@@ -442,7 +442,8 @@ begin
 	select jsonb_build_object(
 		'rows', coalesce(jsonb_agg(jsonb_build_object('table', r.tbl, 'row', r.row) order by r.server_seq) filter (where r.n <= size), '[]'::jsonb),
 		'next', coalesce(max(r.server_seq) filter (where r.n <= size), after),
-		'has_more', count(*) > size
+		'has_more', count(*) > size,
+		'erased_at', (select s.erased_at from public.sync_state as s where s.owner_id = (select auth.uid()))
 	)
 	into page
 	from ranked as r;

@@ -130,6 +130,8 @@ begin
 	total := total + deleted;
 
 	perform set_config('app.erasing', '', true);
+	-- Every other device of the user's learns of it at its next pull, and clears its copy.
+	update public.sync_state as s set erased_at = now() where s.owner_id = me;
 	return total;
 end;
 $$;

@@ -1,7 +1,7 @@
 -- delete_my_data: erases every row of the caller's and nobody else's; outside it, nobody deletes
 -- anything, and the caller's change counter goes on growing.
 begin;
-select plan(45);
+select plan(47);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -139,6 +139,10 @@ select throws_ok(
 	'after it, a plain delete is refused again'
 );
 select is((public.sync_pull(0, 1000) -> 'rows'), '[]'::jsonb, 'Ada pulls nothing');
+select ok(
+	(public.sync_pull(0, 1000) ->> 'erased_at')::timestamptz is not null,
+	'and every page tells her devices when she erased it, so they clear their copies'
+);
 reset role;
 select is(
 	pg_temp.counts('a0000000-0000-4000-8000-000000000001'),
@@ -189,6 +193,7 @@ reset role;
 
 -- Bob erases his: Ada's and Cy's stay.
 select pg_temp.act_as('b0000000-0000-4000-8000-000000000002');
+select ok((public.sync_pull(0, 1) -> 'erased_at') = 'null'::jsonb, 'before Bob erases anything, his pages say so');
 select is(public.delete_my_data(), 13::bigint, 'Bob erases his 13 rows');
 select is(public.delete_my_data(), 0::bigint, 'and a second call finds nothing to delete');
 reset role;

@@ -7,6 +7,10 @@ import { RemoteError } from '$lib/domain/sync/ports';
 import { clientFor, signIn } from '../support/supabase/clients';
 import { pgliteDatabase } from '../support/supabase/database';
 import { startStandIn, type StandIn } from '../support/supabase/stand-in';
+import { createDevice } from '../support/sync/device';
+import { Random } from '../support/sync/random';
+import { draftFromScan } from '$lib/domain/capture/capture-draft';
+import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
 
 let database: Awaited<ReturnType<typeof pgliteDatabase>>;
 let standIn: StandIn;
@@ -93,6 +97,49 @@ describe('delete_my_data through supabase-js → stand-in → PGlite', () => {
 		expect(Math.min(...results.map((r) => r.server_seq))).toBeGreaterThan(before.next);
 		const pulled = (await ada.rpc('sync_pull', { since: before.next, lim: 1000 })).data as { rows: unknown[] };
 		expect(pulled.rows).toHaveLength(2);
+	});
+
+	it("another device of the user's clears its copy at its next sync, and then has what came since", async () => {
+		const noFaults = { rate: 0, counts: new Map() };
+		const email = 'katherine@example.org';
+		const phone = await createDevice(standIn, email, 'phone', new Random(1), noFaults);
+		const laptop = await createDevice(standIn, email, 'laptop', new Random(2), noFaults);
+		try {
+			const met = async (device: typeof phone, payload: string, note: string) => {
+				const draft = {
+					...draftFromScan(parseBadgePayload(payload), { id: crypto.randomUUID(), now: Date.now(), eventId: null }),
+					note
+				};
+				const result = await device.capture.commit(draft, Date.now(), () => crypto.randomUUID());
+				expect(result.ok).toBe(true);
+			};
+			await met(phone, 'MECARD:N:Vaughan,Dorothy;EMAIL:dorothy@langley.example;;', 'FORTRAN classes for the team');
+			await phone.engine.sync();
+			await laptop.engine.sync();
+			expect(await laptop.db.people.count()).toBe(1);
+			// Typed on the laptop while the phone erases: pushed at its next sync, before it hears of the
+			// erasure, so it is kept, like anything typed after (nothing typed is lost).
+			await met(laptop, 'MECARD:N:Jackson,Mary;EMAIL:mary@langley.example;;', 'Wind tunnel models');
+
+			expect(await phone.gateway.deleteMyData()).toBeGreaterThan(0);
+			await met(phone, 'MECARD:N:Johnson,Katherine;EMAIL:katherine@langley.example;;', 'Orbital trajectories');
+			await phone.engine.sync();
+
+			await laptop.engine.sync();
+			// Dorothy, erased, is gone from the laptop too; it holds exactly what the server holds.
+			const names = async (device: typeof phone) => (await device.db.people.toArray()).map((p) => p.name).sort();
+			expect(await names(laptop)).toEqual(['Katherine Johnson', 'Mary Jackson']);
+			expect(await laptop.db.encounters.count()).toBe(2);
+			expect(await laptop.sync.pendingCount()).toBe(0);
+			await phone.engine.sync();
+			expect(await names(phone)).toEqual(['Katherine Johnson', 'Mary Jackson']);
+			// Heard once: the next rounds change nothing.
+			await laptop.engine.sync();
+			expect(await laptop.db.people.count()).toBe(2);
+		} finally {
+			await phone.close();
+			await laptop.close();
+		}
 	});
 
 	it('refuses an anonymous caller; the gateway reports it as unauthorized', async () => {

@@ -45,6 +45,8 @@ export class SyncService {
 	pending = $state(0);
 	/** Changes the server refused, newest first. */
 	failures = $state.raw<SyncFailureRow[]>([]);
+	/** When this device's copy was cleared because all the data was deleted from another device. */
+	erasedElsewhereAt = $state<number | null>(null);
 
 	#client: Promise<AppSupabaseClient> | null = null;
 	#userId: string | null = null;
@@ -262,6 +264,10 @@ export class SyncService {
 				this.pending = count;
 			},
 			error: (error) => console.warn('Could not count waiting changes:', error)
+		});
+		liveQuery(() => sync.erasedElsewhereAt()).subscribe({
+			next: (at) => (this.erasedElsewhereAt = at),
+			error: (error) => console.warn('Could not read the erasure notice:', error)
 		});
 		liveQuery(() => sync.failures()).subscribe({
 			next: (failures) => (this.failures = failures),

@@ -23,6 +23,8 @@ export interface Device {
 	followUps: FollowUpStore;
 	people: PeopleStore;
 	sync: DexieSyncStore;
+	/** The device's calls to the server (sync and "Delete all my data"). */
+	gateway: SupabaseGateway;
 	engine: SyncEngine;
 	/** The device's clock: off by up to two days, which must not matter. */
 	now(): number;
@@ -41,6 +43,7 @@ export async function createDevice(
 	const userId = await signIn(client, standIn, email);
 	const db = new LocalDb(`sync-device-${++counter}-${name}`);
 	const sync = new DexieSyncStore(db);
+	const gateway = new SupabaseGateway(client as never);
 	return {
 		name,
 		userId,
@@ -49,7 +52,8 @@ export async function createDevice(
 		followUps: new FollowUpStore(db),
 		people: new PeopleStore(db),
 		sync,
-		engine: new SyncEngine(sync, new SupabaseGateway(client as never), { batchSize: 20, pageSize: 50 }),
+		gateway,
+		engine: new SyncEngine(sync, gateway, { batchSize: 20, pageSize: 50 }),
 		now: () => Date.now() + skew,
 		close: async () => {
 			db.close();

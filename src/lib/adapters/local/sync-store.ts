@@ -5,7 +5,7 @@ import {
 	type LocalTable,
 	type ServerTable
 } from '$lib/domain/sync/mapping';
-import type { OutboxEntry, PullPage, PushResult, SyncStore } from '$lib/domain/sync/ports';
+import type { OutboxEntry, PageOutcome, PullPage, PushResult, SyncStore } from '$lib/domain/sync/ports';
 import { nextMid } from './change-log';
 import type { LocalDb, NoteRevisionRow, RowSeqRow } from './db';
 import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, readRow } from './rows';
@@ -95,6 +95,12 @@ export class DexieSyncStore implements SyncStore {
 		});
 	}
 
+	/** When this device last cleared its copy because the user deleted all their data elsewhere. */
+	async erasedElsewhereAt(): Promise<number | null> {
+		const row = await this.db.syncMeta.get('erasedElsewhereAt');
+		return typeof row?.value === 'number' ? row.value : null;
+	}
+
 	async cursor(): Promise<number> {
 		const row = await this.db.syncMeta.get('cursor');
 		return typeof row?.value === 'number' ? row.value : 0;
@@ -106,7 +112,7 @@ export class DexieSyncStore implements SyncStore {
 	 * by a pull; deletions (the server's or the device's own pending one) remove the row. Written
 	 * in bulk: a page is a few IndexedDB requests, not a few per row.
 	 */
-	async applyPage(page: PullPage): Promise<void> {
+	async applyPage(page: PullPage): Promise<PageOutcome> {
 		const { db } = this;
 		const tables = [
 			db.events,
@@ -117,9 +123,25 @@ export class DexieSyncStore implements SyncStore {
 			db.noteRevisions,
 			db.rowSeq,
 			db.syncMeta,
-			db.outbox
+			db.outbox,
+			db.syncFailures
 		];
-		await db.transaction('rw', tables, async () => {
+		return db.transaction('rw', tables, async () => {
+			// The user deleted all their data on another device since this one last heard: clear this
+			// copy of it and pull again from the start. (Sync pushes before it pulls, so what was typed
+			// here meanwhile has reached the server and comes back.) The first page a device ever pulls
+			// only tells it where things stand.
+			const erasedAt = page.erased_at ?? null;
+			const seen = await db.syncMeta.get('erasedAt');
+			if (seen && seen.value !== erasedAt && erasedAt !== null) {
+				for (const table of LOCAL_TABLES) await db[table].clear();
+				await Promise.all([db.noteRevisions.clear(), db.rowSeq.clear(), db.outbox.clear(), db.syncFailures.clear()]);
+				await db.syncMeta.put({ key: 'erasedAt', value: erasedAt });
+				await db.syncMeta.put({ key: 'erasedElsewhereAt', value: Date.now() });
+				await db.syncMeta.put({ key: 'cursor', value: 0 });
+				return 'restart';
+			}
+			if (!seen || seen.value !== erasedAt) await db.syncMeta.put({ key: 'erasedAt', value: erasedAt });
 			// What is still waiting to be pushed (usually little: sync pushes before it pulls).
 			const waiting = new Map<string, OutboxEntry[]>();
 			for (const entry of await db.outbox.orderBy('mid').toArray()) {
@@ -166,6 +188,7 @@ export class DexieSyncStore implements SyncStore {
 			for (const [local, records] of puts)
 				await (db[local] as unknown as { bulkPut(values: unknown[]): Promise<unknown> }).bulkPut(records);
 			await db.syncMeta.put({ key: 'cursor', value: page.next });
+			return 'applied';
 		});
 	}
 

@@ -430,14 +430,17 @@ export type Database = {
       }
       sync_state: {
         Row: {
+          erased_at: string | null
           owner_id: string
           seq: number
         }
         Insert: {
+          erased_at?: string | null
           owner_id?: string
           seq?: number
         }
         Update: {
+          erased_at?: string | null
           owner_id?: string
           seq?: number
         }

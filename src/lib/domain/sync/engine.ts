@@ -106,7 +106,9 @@ export class SyncEngine {
 		for (;;) {
 			const since = await this.store.cursor();
 			const page = await this.withSession(() => this.remote.pull(since, this.pageSize));
-			await this.store.applyPage(page);
+			// The user deleted all their data on another device: this copy was cleared; pull again
+			// from the start (whatever reached the server since is all there is).
+			if ((await this.store.applyPage(page)) === 'restart') continue;
 			report.pulled += page.rows.length;
 			if (!page.has_more) return;
 		}

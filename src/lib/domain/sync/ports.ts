@@ -39,7 +39,12 @@ export interface PullPage {
 	rows: PulledRow[];
 	next: number;
 	has_more: boolean;
+	/** When the user last deleted all their data, on any device (null: never). */
+	erased_at?: string | null;
 }
+
+/** What a device made of a pulled page: applied, or its copy cleared (an erasure) to pull from the start. */
+export type PageOutcome = 'applied' | 'restart';
 
 /** The device's side: the outbox, the cursor, and where pulled rows go. */
 export interface SyncStore {
@@ -53,7 +58,7 @@ export interface SyncStore {
 	renumber(next: number): Promise<void>;
 	cursor(): Promise<number>;
 	/** Writes a pulled page and the new cursor in one transaction, local pending edits on top. */
-	applyPage(page: PullPage): Promise<void>;
+	applyPage(page: PullPage): Promise<PageOutcome>;
 }
 
 export type RemoteFailure = 'offline' | 'unauthorized' | 'server' | 'refused';

@@ -119,6 +119,40 @@ describe('the outbox', () => {
 	});
 });
 
+describe('an erasure on another device', () => {
+	it('clears this copy once, then pulls from the start; the first page only records where things stand', async () => {
+		const { db, capture, sync } = open();
+		const draft = makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;');
+		await capture.commit(draft, now, sequentialIds());
+		const page = (erasedAt: string | null) => ({ rows: [], next: 12, has_more: false, erased_at: erasedAt });
+
+		// A device that never pulled before, of a user who erased long ago: nothing to clear.
+		expect(await sync.applyPage(page('2026-01-01T00:00:00Z'))).toBe('applied');
+		expect(await db.people.count()).toBe(1);
+		expect(await sync.cursor()).toBe(12);
+
+		expect(await sync.applyPage(page('2026-11-23T10:00:00Z'))).toBe('restart');
+		expect(await db.people.count()).toBe(0);
+		expect(await db.encounters.count()).toBe(0);
+		expect(await db.followUps.count()).toBe(0);
+		expect(await sync.pendingCount()).toBe(0);
+		expect(await sync.cursor()).toBe(0);
+
+		// Heard: the same answer again is just a page.
+		expect(await sync.applyPage(page('2026-11-23T10:00:00Z'))).toBe('applied');
+		expect(await sync.cursor()).toBe(12);
+	});
+
+	it('never clears for a user who never erased', async () => {
+		const { db, capture, sync } = open();
+		await capture.commit(makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;'), now, sequentialIds());
+		for (let i = 0; i < 2; i++) {
+			expect(await sync.applyPage({ rows: [], next: 3, has_more: false, erased_at: null })).toBe('applied');
+		}
+		expect(await db.people.count()).toBe(1);
+	});
+});
+
 describe('pulled rows', () => {
 	it('keep local edits still waiting on top, and a waiting delete keeps the row gone', async () => {
 		const { db, capture, people, sync } = open();

@@ -4,6 +4,7 @@ import { SyncEngine } from '$lib/domain/sync/engine';
 import {
 	RemoteError,
 	type OutboxEntry,
+	type PageOutcome,
 	type PullPage,
 	type PushResult,
 	type RemoteGateway,
@@ -36,6 +37,7 @@ class MemoryStore implements SyncStore {
 	async applyPage(page: PullPage) {
 		this.pages.push(page);
 		this.at = page.next;
+		return 'applied' as PageOutcome;
 	}
 }
 
@@ -181,6 +183,23 @@ describe('SyncEngine', () => {
 			result: { reason: 'Payload too large' }
 		});
 		expect(store.entries).toEqual([]);
+	});
+
+	it('pulls again from the start when the device clears its copy after an erasure elsewhere', async () => {
+		const store = new MemoryStore();
+		const remote = new ScriptedRemote();
+		remote.rows = 3;
+		let restarts = 1;
+		const apply = store.applyPage.bind(store);
+		store.applyPage = async (page) => {
+			if (restarts-- > 0) {
+				store.at = 0;
+				return 'restart';
+			}
+			return apply(page);
+		};
+		await new SyncEngine(store, remote).sync();
+		expect(remote.calls).toEqual(['pull 0', 'pull 0', 'pull 2']);
 	});
 
 	it('stops, instead of looping, when the server answers for none of a batch', async () => {
