@@ -276,6 +276,12 @@ describe('two devices of one person, through the stand-in', () => {
 		await phone.page.waitForURL(/\?saved=1/);
 		await syncNow(phone.page);
 		expect(await encountersNoted('FORTRAN for the IBM 7090')).toBe(1);
+		// The same person's laptop has it too.
+		const laptop = await device();
+		await setUpCard(laptop.page, { name: 'Dorothy Vaughan' });
+		await signIn(laptop.page, 'erase.me@example.org');
+		await laptop.page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+		await openPerson(laptop.page, 'Adaeze Okafor');
 
 		// Offline, the server's copy cannot go, so nothing here goes either.
 		await phone.context.setOffline(true);
@@ -294,6 +300,12 @@ describe('two devices of one person, through the stand-in', () => {
 		expect(await encountersNoted('FORTRAN for the IBM 7090')).toBe(0);
 		await phone.page.goto('/people');
 		await phone.page.getByText('No one yet.', { exact: false }).waitFor();
+
+		// The laptop hears of it at its next sync: its copy is cleared too, and Settings says why.
+		await syncNow(laptop.page);
+		await laptop.page.getByText('All your data was deleted from another device', { exact: false }).waitFor();
+		await laptop.page.goto('/people');
+		await laptop.page.getByText('No one yet.', { exact: false }).waitFor();
 		expect(problems).toEqual([]);
 	});
 });
