@@ -1,3 +1,4 @@
+import { encodeCardFragment, type SharedCard } from '$lib/domain/card/share-link';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,6 +6,16 @@ import { badgeFixture } from '../support/fixtures';
 import { qrTextToY4m, scratchDir } from '../support/video';
 import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
 import type { Page } from 'playwright-core';
+
+const sharedCard: SharedCard = {
+	name: '',
+	title: 'Rear Admiral',
+	company: 'US Navy',
+	email: 'grace@navy.example',
+	phone: '+12025550100',
+	link: 'https://www.linkedin.com/in/grace-hopper',
+	helpWith: 'compilers'
+};
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -47,6 +58,20 @@ describe('accessibility', () => {
 		await page.getByRole('link', { name: 'Show my QR' }).click();
 		await page.getByRole('img', { name: /QR code with the contact card/ }).waitFor();
 		found.push(...(await axe(page)));
+		// The same screen holding a link, and the card page that link opens, with its answer form.
+		await page.getByRole('radio', { name: 'A link to my card page' }).check();
+		await page.getByRole('img', { name: /QR code with a link to the contact card/ }).waitFor();
+		found.push(...(await axe(page)));
+		await page.goto(`/c#${encodeCardFragment({ ...sharedCard, name: 'Grace Hopper' })}`);
+		await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
+		await page.getByRole('button', { name: 'Make my card' }).click();
+		found.push(...(await axe(page)));
+		await page.getByRole('textbox', { name: 'Your name' }).fill('Ada Lovelace');
+		await page.getByRole('button', { name: 'Make my card' }).click();
+		await page.getByRole('heading', { name: 'Your card for Grace Hopper' }).waitFor();
+		found.push(...(await axe(page)));
+		await page.goto('/card/qr');
+		await page.getByRole('radio', { name: 'My contact card' }).check();
 		await page.getByRole('link', { name: 'Done' }).click();
 
 		await scanWithCamera(page);
@@ -86,6 +111,10 @@ describe('accessibility', () => {
 			await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 			found.push(...(await axe(page)));
 		}
+		// The confirmation before deleting everything.
+		await page.getByRole('button', { name: 'Delete all my data' }).click();
+		await page.getByRole('dialog', { name: 'Delete all your data?' }).waitFor();
+		found.push(...(await axe(page)));
 		expect(found).toEqual([]);
 	});
 });
