@@ -95,6 +95,7 @@ set search_path = ''
 as $$
 declare
 	me uuid := auth.uid();
+	tbl text;
 	deleted bigint;
 	total bigint := 0;
 begin
@@ -107,27 +108,12 @@ begin
 	perform 1 from public.sync_state as s where s.owner_id = me for update;
 	perform set_config('app.erasing', me::text, true);
 
-	delete from public.promises as t where t.owner_id = me;
-	get diagnostics deleted = row_count;
-	total := total + deleted;
-	delete from public.follow_ups as t where t.owner_id = me;
-	get diagnostics deleted = row_count;
-	total := total + deleted;
-	delete from public.note_revisions as t where t.owner_id = me;
-	get diagnostics deleted = row_count;
-	total := total + deleted;
-	delete from public.encounters as t where t.owner_id = me;
-	get diagnostics deleted = row_count;
-	total := total + deleted;
-	delete from public.people as t where t.owner_id = me;
-	get diagnostics deleted = row_count;
-	total := total + deleted;
-	delete from public.events as t where t.owner_id = me;
-	get diagnostics deleted = row_count;
-	total := total + deleted;
-	delete from public.sync_ledger as t where t.owner_id = me;
-	get diagnostics deleted = row_count;
-	total := total + deleted;
+	-- Children before parents, for the foreign keys.
+	foreach tbl in array array['promises', 'follow_ups', 'note_revisions', 'encounters', 'people', 'events', 'sync_ledger'] loop
+		execute format('delete from public.%I as t where t.owner_id = $1', tbl) using me;
+		get diagnostics deleted = row_count;
+		total := total + deleted;
+	end loop;
 
 	perform set_config('app.erasing', '', true);
 	-- Every other device of the user's learns of it at its next pull, and clears its copy.
