@@ -84,7 +84,9 @@ describe('the share-back link', () => {
 			name: 'Katherine Johnson',
 			email: 'katherine@orbits.example'
 		});
-		// Only the app's own files were fetched: the card went nowhere.
+		// Nothing was stored for the visitor, and only the app's own files were fetched: the card went
+		// nowhere.
+		expect(await visitor.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
 		expect(requests.filter((url) => !url.startsWith(baseUrl()))).toEqual([]);
 
 		// The owner's phone, with the app cached, opens a card link offline too.
