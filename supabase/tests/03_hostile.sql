@@ -14,9 +14,9 @@ $$;
 -- Everything a user can see, to compare before and after.
 create function pg_temp.snapshot() returns jsonb language sql as $$
 	select jsonb_build_object(
-		'people', (select coalesce(jsonb_agg(to_jsonb(p) order by id), '[]') from public.people p),
-		'encounters', (select coalesce(jsonb_agg(to_jsonb(e) order by id), '[]') from public.encounters e),
-		'seq', (select seq from public.sync_state)
+		'people', (select coalesce(jsonb_agg(to_jsonb(p) order by id), '[]') from app_private.people p),
+		'encounters', (select coalesce(jsonb_agg(to_jsonb(e) order by id), '[]') from app_private.encounters e),
+		'seq', (select seq from app_private.sync_state)
 	);
 $$;
 
@@ -45,7 +45,7 @@ select throws_ok($$ select public.sync_push('d0000000-0000-4000-8000-00000000000
 select is(public.sync_push('d0000000-0000-4000-8000-000000000001', '[{"mid": "14; drop table people"}]') -> 'results' -> 0 ->> 'status', 'rejected', 'a mid that is not a number is rejected');
 
 -- Each rejection used its mid (so the device is not stuck), and nothing else changed.
-select is((select max(mid) from public.sync_ledger), 13::bigint, 'rejected mutations are in the ledger with their reasons');
+select is((select max(mid) from app_private.sync_ledger), 13::bigint, 'rejected mutations are in the ledger with their reasons');
 select is(pg_temp.snapshot(), (select state from before), 'no row and not the cursor changed');
 
 select * from finish();

@@ -30,7 +30,7 @@ $$;
 
 insert into auth.users (id, email) values ('a0000000-0000-4000-8000-000000000001', 'ada@test.example');
 select pg_temp.act_as('a0000000-0000-4000-8000-000000000001');
-insert into public.people (id, name, server_seq)
+insert into app_private.people (id, name, server_seq)
 select gen_random_uuid(), 'Person ' || n, 0 from generate_series(1, 10000) as n;
 
 select is((select cardinality(seqs) from pg_temp.pull_all(500)), 10000, 'page size 500: all 10,000 rows');

@@ -40,32 +40,32 @@ select is(
 select results_eq(
 	$$select (r ->> 'mid')::bigint, r ->> 'table', (r ->> 'server_seq')::bigint
 	  from first_push, jsonb_array_elements(outcome -> 'results') as r order by 1$$,
-	$$select 1::bigint, 'follow_ups', (select server_seq from public.follow_ups)
-	  union all select 2, 'encounters', (select server_seq from public.encounters)
-	  union all select 3, 'people', (select server_seq from public.people where name = 'Grace')
-	  union all select 4, 'people', (select server_seq from public.people where name = 'Alan')$$,
+	$$select 1::bigint, 'follow_ups', (select server_seq from app_private.follow_ups)
+	  union all select 2, 'encounters', (select server_seq from app_private.encounters)
+	  union all select 3, 'people', (select server_seq from app_private.people where name = 'Grace')
+	  union all select 4, 'people', (select server_seq from app_private.people where name = 'Alan')$$,
 	'each result carries the server_seq its row was given'
 );
-select is((select seq from public.sync_state), 4::bigint, 'the counter moved once per row');
+select is((select seq from app_private.sync_state), 4::bigint, 'the counter moved once per row');
 select is(
 	(select array_agg(server_seq order by server_seq) from (
-		select server_seq from public.people union all select server_seq from public.encounters
-		union all select server_seq from public.follow_ups) as s),
+		select server_seq from app_private.people union all select server_seq from app_private.encounters
+		union all select server_seq from app_private.follow_ups) as s),
 	array[1, 2, 3, 4]::bigint[],
 	'the rows hold the sequence numbers 1 to 4, each once'
 );
 select results_eq(
-	$$select mid, result from public.sync_ledger order by mid$$,
+	$$select mid, result from app_private.sync_ledger order by mid$$,
 	$$select (r ->> 'mid')::bigint, r from first_push, jsonb_array_elements(outcome -> 'results') as r order by 1$$,
 	'the ledger keeps each result'
 );
 select is(
-	(select field_client ->> 'org' from public.people where name = 'Grace'),
+	(select field_client ->> 'org' from app_private.people where name = 'Grace'),
 	'd0000000-0000-4000-8000-000000000001',
 	'the rows are stamped with the device that wrote them'
 );
 select is(
-	(select array[org, title, badge_id] from public.people where name = 'Alan'),
+	(select array[org, title, badge_id] from app_private.people where name = 'Alan'),
 	array['', '', ''],
 	'fields not sent take the column defaults'
 );
@@ -82,7 +82,7 @@ select is(
 	(select outcome -> 'results' from first_push),
 	'sent again, the batch is four duplicates with the stored results'
 );
-select is((select seq from public.sync_state), 4::bigint, 'and writes nothing');
+select is((select seq from app_private.sync_state), 4::bigint, 'and writes nothing');
 
 -- A batch of new rows where the database refuses one write: that one is rejected with the
 -- reason, the others are applied.
@@ -100,11 +100,11 @@ select is(
 	'a blank name (a CHECK) and a missing person (a reference) are refused; the rest is applied'
 );
 select is(
-	(select array_agg(name order by name) from public.people),
+	(select array_agg(name order by name) from app_private.people),
 	array['Alan', 'Dorothy', 'Grace', 'Katherine'],
 	'only the refused rows are missing'
 );
-select is((select count(*)::int from public.sync_ledger), 8, 'every mid is in the ledger, refused ones too');
+select is((select count(*)::int from app_private.sync_ledger), 8, 'every mid is in the ledger, refused ones too');
 
 -- A batch that also touches a row the server has takes the row-by-row path: a second device
 -- creating Grace again adds what it knows and blanks nothing.
@@ -117,7 +117,7 @@ select is(
 	'a new row next to an existing one: the new one applied, the existing one merged by the conflict rules'
 );
 select is(
-	(select array[org, title] from public.people where name = 'Grace'),
+	(select array[org, title] from app_private.people where name = 'Grace'),
 	array['Navy', 'Rear Admiral'],
 	'the existing person keeps her organisation and gains the title'
 );
@@ -133,7 +133,7 @@ select is(
 
 -- The counter the new rows take their numbers from only moves forward.
 select throws_ok(
-	$$update public.sync_state set seq = 1$$,
+	$$update app_private.sync_state set seq = 1$$,
 	'42501',
 	'The change counter only moves forward.',
 	'a client cannot turn its counter back'

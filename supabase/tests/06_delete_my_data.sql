@@ -35,13 +35,13 @@ $$;
 -- How many rows `who` has in each table delete_my_data erases (read past RLS: call it as postgres).
 create function pg_temp.counts(who uuid) returns jsonb language sql as $$
 	select jsonb_build_object(
-		'events', (select count(*) from public.events where owner_id = who),
-		'people', (select count(*) from public.people where owner_id = who),
-		'encounters', (select count(*) from public.encounters where owner_id = who),
-		'follow_ups', (select count(*) from public.follow_ups where owner_id = who),
-		'promises', (select count(*) from public.promises where owner_id = who),
-		'note_revisions', (select count(*) from public.note_revisions where owner_id = who),
-		'sync_ledger', (select count(*) from public.sync_ledger where owner_id = who)
+		'events', (select count(*) from app_private.events where owner_id = who),
+		'people', (select count(*) from app_private.people where owner_id = who),
+		'encounters', (select count(*) from app_private.encounters where owner_id = who),
+		'follow_ups', (select count(*) from app_private.follow_ups where owner_id = who),
+		'promises', (select count(*) from app_private.promises where owner_id = who),
+		'note_revisions', (select count(*) from app_private.note_revisions where owner_id = who),
+		'sync_ledger', (select count(*) from app_private.sync_ledger where owner_id = who)
 	);
 $$;
 
@@ -89,7 +89,7 @@ create temporary table before_erasure on commit drop as
 select
 	pg_temp.counts('a0000000-0000-4000-8000-000000000001') as ada,
 	pg_temp.counts('b0000000-0000-4000-8000-000000000002') as bob,
-	(select seq from public.sync_state where owner_id = 'a0000000-0000-4000-8000-000000000001') as ada_seq;
+	(select seq from app_private.sync_state where owner_id = 'a0000000-0000-4000-8000-000000000001') as ada_seq;
 grant select on before_erasure to authenticated;
 select is(
 	(select ada from before_erasure),
@@ -105,27 +105,27 @@ reset role;
 -- Outside delete_my_data, even the owner deletes nothing: refused, not silently zero rows.
 select pg_temp.act_as('a0000000-0000-4000-8000-000000000001');
 select throws_ok(
-	format('delete from public.%I where owner_id = auth.uid()', name),
+	format('delete from app_private.%I where owner_id = auth.uid()', name),
 	'42501',
 	null,
 	format('Ada cannot delete her own %s directly', name)
 ) from erased_tables order by name;
-select throws_ok($$ update public.note_revisions set note = 'Rewritten' $$, '42501', null, 'Ada cannot rewrite a note revision');
+select throws_ok($$ update app_private.note_revisions set note = 'Rewritten' $$, '42501', null, 'Ada cannot rewrite a note revision');
 -- Naming someone else in app.erasing opens nothing.
 select pg_temp.set_erasing('b0000000-0000-4000-8000-000000000002');
-select throws_ok($$ delete from public.people $$, '42501', null, 'app.erasing naming Bob does not let Ada delete');
+select throws_ok($$ delete from app_private.people $$, '42501', null, 'app.erasing naming Bob does not let Ada delete');
 -- Naming herself lets a delete through the trigger, but the policies still hold it to her own rows.
 select pg_temp.set_erasing('a0000000-0000-4000-8000-000000000001');
 select is_empty(
-	$$ delete from public.people where owner_id = 'b0000000-0000-4000-8000-000000000002' returning 1 $$,
+	$$ delete from app_private.people where owner_id = 'b0000000-0000-4000-8000-000000000002' returning 1 $$,
 	'even while erasing, a delete reaches none of Bob''s rows'
 );
 select pg_temp.set_erasing('');
 reset role;
 
 -- Nor can the database's owner role delete a note revision or rewrite one outside an erasure.
-select throws_ok($$ delete from public.note_revisions $$, '42501', null, 'a note revision is not deleted outside an erasure');
-select throws_ok($$ update public.note_revisions set note = 'Rewritten' $$, '42501', null, 'nor rewritten');
+select throws_ok($$ delete from app_private.note_revisions $$, '42501', null, 'a note revision is not deleted outside an erasure');
+select throws_ok($$ update app_private.note_revisions set note = 'Rewritten' $$, '42501', null, 'nor rewritten');
 select is(pg_temp.counts('b0000000-0000-4000-8000-000000000002'), (select bob from before_erasure), 'Bob''s rows are all there');
 
 -- The erasure.
@@ -133,7 +133,7 @@ select pg_temp.act_as('a0000000-0000-4000-8000-000000000001');
 select is(public.delete_my_data(), 13::bigint, 'delete_my_data deletes Ada''s 13 rows (7 records, 6 ledger entries)');
 select is(current_setting('app.erasing', true), '', 'and leaves no erasure open');
 select throws_ok(
-	$$ delete from public.people where owner_id = auth.uid() $$,
+	$$ delete from app_private.people where owner_id = auth.uid() $$,
 	'42501',
 	null,
 	'after it, a plain delete is refused again'
@@ -156,7 +156,7 @@ select is(
 	'so are Cy''s'
 );
 select is(
-	(select seq from public.sync_state where owner_id = 'a0000000-0000-4000-8000-000000000001'),
+	(select seq from app_private.sync_state where owner_id = 'a0000000-0000-4000-8000-000000000001'),
 	(select ada_seq from before_erasure),
 	'Ada''s change counter is kept where it was'
 );

@@ -90,7 +90,7 @@ try {
 
 	// 10,000 rows to pull: bulk-insert 9,000 more people as the user (the trigger stamps each).
 	await asUser(
-		`insert into public.people (id, name, server_seq) select gen_random_uuid(), 'Bulk ' || n, 0 from generate_series(1, 9000) as n`
+		`insert into app_private.people (id, name, server_seq) select gen_random_uuid(), 'Bulk ' || n, 0 from generate_series(1, 9000) as n`
 	);
 	for (const size of [500, 100]) {
 		start = performance.now();

@@ -62,7 +62,9 @@ it(`${CAPTURES} offline captures converge`, async () => {
 		const pushStart = performance.now();
 		await phone.engine.sync();
 		const pushed = performance.now() - pushStart;
-		const rows = await database.transaction((query) => query('select count(*)::int as count from public.encounters'));
+		const rows = await database.transaction((query) =>
+			query('select count(*)::int as count from app_private.encounters')
+		);
 		const onServer = Number(rows[0]?.count);
 		if ((await phone.store.pendingCount()) !== 0 || onServer !== CAPTURES) {
 			throw new Error(

@@ -39,7 +39,7 @@ async function rowsOf(userId: string): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
 	for (const table of TABLES) {
 		const rows = await database.transaction((q) =>
-			q(`select count(*)::int as n from public.${table} where owner_id = $1`, [userId])
+			q(`select count(*)::int as n from app_private.${table} where owner_id = $1`, [userId])
 		);
 		counts[table] = Number(rows[0]!.n);
 	}

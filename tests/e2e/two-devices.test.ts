@@ -74,7 +74,7 @@ async function openPerson(page: Page, name: string) {
 /** How many encounters on the server have this note. */
 async function encountersNoted(note: string): Promise<number> {
 	const rows = await database.transaction((query) =>
-		query('select count(*)::int as n from public.encounters where note = $1', [note])
+		query('select count(*)::int as n from app_private.encounters where note = $1', [note])
 	);
 	return Number(rows[0]?.n);
 }

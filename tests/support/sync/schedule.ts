@@ -121,7 +121,7 @@ async function serverState(database: Sql, userId: string) {
 	await database.transaction(async (query) => {
 		for (const local of LOCAL_TABLES) {
 			const rows = await query(
-				`select to_jsonb(t) as row from public.${SERVER_TABLE[local]} t where owner_id = $1 and deleted_at is null`,
+				`select to_jsonb(t) as row from app_private.${SERVER_TABLE[local]} t where owner_id = $1 and deleted_at is null`,
 				[userId]
 			);
 			state.set(
@@ -207,7 +207,7 @@ async function check(
 		// Every note ever written is the current note or one of the kept revisions, unless a device
 		// showed it to the user and the user wrote over it.
 		const revisions = await database.transaction((query) =>
-			query('select encounter_id, note from public.note_revisions where owner_id = $1', [user])
+			query('select encounter_id, note from app_private.note_revisions where owner_id = $1', [user])
 		);
 		for (const [id, texts] of intents.notes) {
 			if (!encounters.has(id)) continue;
