@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isStorableTime, unstorableField } from '$lib/domain/sync/bounds';
 import { LOCAL_TABLES, type LocalTable } from '$lib/domain/sync/mapping';
 import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
@@ -52,6 +53,23 @@ export async function exportBackup(db: LocalDb, now: number): Promise<Backup> {
 export type RestoreResult = { ok: true; records: number } | { ok: false; message: string };
 
 /**
+ * Where a backup holds a value the server would refuse (a date outside 1900–2199, a day that is not
+ * one, a person's match keys beyond 20 or too long), as "encounters.3.metAt", or null. Restored
+ * records sync like any change, so one the server refuses would only land in "couldn't sync".
+ */
+function outOfBounds(backup: Backup): string | null {
+	for (const table of LOCAL_TABLES) {
+		const records = backup[table] as unknown as Record<string, unknown>[];
+		for (const [i, record] of records.entries()) {
+			const field = unstorableField(table, record);
+			if (field) return `${table}.${i}.${field}`;
+		}
+	}
+	const draft = backup.drafts.findIndex((d) => !isStorableTime(d.metAt));
+	return draft < 0 ? null : `drafts.${draft}.metAt`;
+}
+
+/**
  * Puts a backup's records back (a record with the same id is replaced by the backup's), in one
  * transaction: all of it or, if anything is wrong, none of it. Restored records are changes like any
  * other, so they also reach the server when signed in.
@@ -73,6 +91,12 @@ export async function restoreBackup(db: LocalDb, text: string): Promise<RestoreR
 		};
 	}
 	const backup = parsed.output;
+	const unstorable = outOfBounds(backup);
+	if (unstorable)
+		return {
+			ok: false,
+			message: `This backup holds a date or key this app does not keep (at ${unstorable.slice(0, 80)}). Nothing was changed.`
+		};
 	const tables = [...LOCAL_TABLES.map((t) => db[t]), db.drafts, db.settings, ...changeLogTables(db)];
 	await db.transaction('rw', tables, async () => {
 		for (const table of LOCAL_TABLES) {

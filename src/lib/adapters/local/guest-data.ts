@@ -1,3 +1,4 @@
+import { unionKeys } from '$lib/domain/people/contact-merge';
 import { LOCAL_TABLES } from '$lib/domain/sync/mapping';
 import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
@@ -34,7 +35,7 @@ export async function moveGuestData(guest: LocalDb, user: LocalDb): Promise<numb
 					next = { ...existing };
 					for (const [key, value] of Object.entries(row)) if (isEmpty(next[key])) next[key] = value;
 					if (Array.isArray(existing.matchKeys) && Array.isArray(row.matchKeys)) {
-						next.matchKeys = [...new Set([...existing.matchKeys, ...row.matchKeys])];
+						next.matchKeys = unionKeys(existing.matchKeys as string[], row.matchKeys as string[]);
 					}
 				}
 				await target.put(next);

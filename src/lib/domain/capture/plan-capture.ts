@@ -4,6 +4,7 @@ import { matchKeys, personIdFor } from '../contact/match';
 import { CONTACT_FIELDS, type ContactFields } from '../contact/types';
 import { checkNote } from '../notes/note-rules';
 import { normalisePromises } from '../notes/promises';
+import { unionKeys } from '../people/contact-merge';
 import { followUpDueAt, type EventClock } from '../queue/due';
 import { cleanMultiline } from '../text/display';
 import type { CaptureDraft } from './capture-draft';
@@ -67,7 +68,7 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 		// The details just reviewed on screen are the newest: they win, blanks keep what was known.
 		const merged = { ...existing };
 		for (const field of CONTACT_FIELDS) merged[field] = fields[field] || existing[field];
-		merged.matchKeys = [...new Set([...existing.matchKeys, ...keys])];
+		merged.matchKeys = unionKeys(existing.matchKeys, keys);
 		merged.updatedAt = now;
 		person = merged;
 	} else {

@@ -1,8 +1,6 @@
+import { MAX_MATCH_KEYS } from '../contact/match';
 import { CONTACT_FIELDS, type ContactFields } from '../contact/types';
 import { foldForSearch } from './search';
-
-/** The server keeps at most 20 match keys per person. */
-export const MAX_MATCH_KEYS = 20;
 
 /** Both lists' keys, the first list's first (its strongest key stays first), without repeats. */
 export function unionKeys(first: readonly string[], second: readonly string[]): string[] {

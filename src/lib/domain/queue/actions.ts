@@ -1,5 +1,6 @@
 import { addMonths } from 'date-fns';
 import type { Channel, FollowUp, PromiseItem, PromiseStatus } from '../capture/records';
+import { END_OF_TIME } from '../sync/bounds';
 import { cleanLine } from '../text/display';
 
 /**
@@ -20,12 +21,20 @@ export function markDone(followUp: FollowUp, channel: Channel, now: number): Fol
 	};
 }
 
+/** What is wrong with snoozing until `until`, or null: it must be in the future, and before 2200 (the server stores no later time). */
+export function snoozeProblem(until: number, now: number): string | null {
+	if (!(until > now)) return 'Pick a time in the future.';
+	if (!(until < END_OF_TIME)) return 'Pick a time before the year 2200.';
+	return null;
+}
+
 /**
  * Moves the follow-up in the queue to `until`. The deadline stays: a follow-up snoozed past its
  * 48 hours still counts as late in the follow-up rate.
  */
 export function snooze(followUp: FollowUp, until: number, now: number): FollowUp {
-	if (!(until > now)) throw new RangeError('Snooze to a time in the future.');
+	const problem = snoozeProblem(until, now);
+	if (problem) throw new RangeError(problem);
 	return { ...followUp, snoozedUntil: until, queueAt: until, updatedAt: now };
 }
 

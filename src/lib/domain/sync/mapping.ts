@@ -85,6 +85,11 @@ const FIELDS: Record<LocalTable, Spec[]> = {
 
 type Row = Record<string, unknown>;
 
+/** The local names of a table's synced dates and times (epoch milliseconds, nullable or not). */
+export function syncedTimeFields(table: LocalTable): string[] {
+	return FIELDS[table].filter(([, , kind]) => kind !== 'plain').map(([local]) => local);
+}
+
 const toIso = (value: unknown) => (typeof value === 'number' ? new Date(value).toISOString() : null);
 const fromIso = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : null);
 

@@ -89,6 +89,40 @@ describe('backup and restore', () => {
 		expect(await db.outbox.count()).toBe(outbox);
 	});
 
+	it('refuses a backup holding a date or key the server would refuse, and changes nothing', async () => {
+		const db = await filled();
+		const backup = await exportBackup(db, now);
+		const cases = [
+			{
+				...backup,
+				encounters: backup.encounters.map((e, i) => (i === 1 ? { ...e, metAt: Date.parse('1066-10-14T09:00:00Z') } : e))
+			},
+			{
+				...backup,
+				followUps: backup.followUps.map((f) => ({ ...f, snoozedUntil: Date.parse('9999-01-01T00:00:00Z') }))
+			},
+			{ ...backup, events: backup.events.map((e) => ({ ...e, endDate: '2026-02-30' })) },
+			{ ...backup, people: backup.people.map((p) => ({ ...p, matchKeys: [...(p.matchKeys as string[]), ''] })) },
+			{ ...backup, drafts: backup.drafts.map((d) => ({ ...d, metAt: -1e15 })) }
+		];
+		const where = [];
+		const target = open();
+		for (const tampered of cases) {
+			const result = await restoreBackup(target, JSON.stringify(tampered));
+			expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/date or key this app does not keep/) });
+			where.push(/\(at (\S+)\)/.exec(result.ok ? '' : result.message)?.[1]);
+		}
+		expect(where).toEqual([
+			'encounters.1.metAt',
+			'followUps.0.snoozedUntil',
+			'events.0.endDate',
+			'people.0.matchKeys',
+			'drafts.0.metAt'
+		]);
+		expect(await target.people.count()).toBe(0);
+		expect(await target.outbox.count()).toBe(0);
+	});
+
 	it('keeps only the fields it knows from a backup', async () => {
 		const db = await filled();
 		const backup = await exportBackup(db, now);
