@@ -75,7 +75,7 @@ select is_empty(
 );
 select results_eq(
 	$$ select p.oid::regprocedure::text from pg_proc p where p.pronamespace = 'public'::regnamespace order by 1 $$,
-	$$ values ('delete_my_data()'), ('sync_pull(bigint,integer)'), ('sync_push(uuid,jsonb)') $$,
+	$$ values ('delete_my_data()'), ('sync_pull(bigint,integer)'), ('sync_push(uuid,jsonb,timestamp with time zone)') $$,
 	'the functions in public are exactly sync_push, sync_pull and delete_my_data'
 );
 select is_empty(

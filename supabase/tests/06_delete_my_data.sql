@@ -161,13 +161,14 @@ select is(
 	'Ada''s change counter is kept where it was'
 );
 
--- Afterwards: the same device starts its mids afresh (its ledger is gone) and the new rows come
--- after every server_seq seen before, so no device's cursor skips them.
+-- Afterwards: a device that heard of the erasure (supabase/tests/08_final_erasure.sql has those
+-- that did not) starts its mids afresh (its ledger is gone) and the new rows come after every
+-- server_seq seen before, so no device's cursor skips them.
 select pg_temp.act_as('a0000000-0000-4000-8000-000000000001');
 create temporary table after_push on commit drop as
 select public.sync_push('d0000000-0000-4000-8000-00000000000a', $$[
 	{"mid": 1, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"name": "Katherine"}}
-]$$::jsonb) -> 'results' -> 0 as result;
+]$$::jsonb, (public.sync_pull(0, 1) ->> 'erased_at')::timestamptz) -> 'results' -> 0 as result;
 select is((select result ->> 'status' from after_push), 'applied', 'a push after the erasure is applied');
 select cmp_ok(
 	(select (result ->> 'server_seq')::bigint from after_push),
@@ -180,11 +181,11 @@ select is(
 	'["Katherine"]'::jsonb,
 	'and it is all Ada pulls'
 );
--- A device still holding higher mids hears of the gap and renumbers.
+-- A device that heard of it, still holding higher mids, hears of the gap and renumbers.
 select is(
 	public.sync_push('d0000000-0000-4000-8000-00000000000b', $$[
 		{"mid": 2, "table": "people", "id": "f0000000-0000-4000-8000-000000000002", "fields": {"name": "Dorothy"}}
-	]$$::jsonb) -> 'results' -> 0,
+	]$$::jsonb, (public.sync_pull(0, 1) ->> 'erased_at')::timestamptz) -> 'results' -> 0,
 	'{"mid": 2, "status": "gap", "expected": 1}'::jsonb,
 	'another device of Ada''s pushing its next mid is told to start again at 1'
 );

@@ -17,6 +17,8 @@ export interface FaultSwitch {
 	rate: number;
 	/** Faults injected so far, by kind. */
 	counts: Map<FaultKind, number>;
+	/** Faults for the next sync requests, in order, whatever the rate (a test's own scenario). */
+	planned?: FaultKind[];
 }
 
 const json = (status: number, body: unknown) =>
@@ -28,8 +30,9 @@ export function faultyFetch(random: Random, faults: FaultSwitch): typeof fetch {
 	return async (input, init) => {
 		const url = String(input instanceof Request ? input.url : input);
 		const isSync = url.includes('/rest/v1/rpc/sync_');
-		if (!isSync || !random.chance(faults.rate)) return fetch(input, init);
-		const kind = random.pick(FAULT_KINDS);
+		const planned = isSync ? faults.planned?.shift() : undefined;
+		if (!planned && (!isSync || !random.chance(faults.rate))) return fetch(input, init);
+		const kind = planned ?? random.pick(FAULT_KINDS);
 		faults.counts.set(kind, (faults.counts.get(kind) ?? 0) + 1);
 		switch (kind) {
 			case 'drop-request':

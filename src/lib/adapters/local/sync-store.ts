@@ -106,15 +106,16 @@ export class DexieSyncStore implements SyncStore {
 		return typeof row?.value === 'number' ? row.value : 0;
 	}
 
-	/**
-	 * Writes a pulled page in one transaction with the new cursor. Rows with local edits still
-	 * waiting in the outbox get those edits re-applied on top, so nothing the user did is undone
-	 * by a pull; deletions (the server's or the device's own pending one) remove the row. Written
-	 * in bulk: a page is a few IndexedDB requests, not a few per row.
-	 */
-	async applyPage(page: PullPage): Promise<PageOutcome> {
+	async seenErasure(): Promise<string | null | undefined> {
+		const row = await this.db.syncMeta.get('erasedAt');
+		if (!row) return undefined;
+		return typeof row.value === 'string' ? row.value : null;
+	}
+
+	/** What a page or a push answer that tells of a newer erasure clears, in one transaction. */
+	private copyTables() {
 		const { db } = this;
-		const tables = [
+		return [
 			db.events,
 			db.people,
 			db.encounters,
@@ -126,19 +127,44 @@ export class DexieSyncStore implements SyncStore {
 			db.outbox,
 			db.syncFailures
 		];
-		return db.transaction('rw', tables, async () => {
+	}
+
+	async clearForErasure(erasedAt: string | null): Promise<void> {
+		await this.db.transaction('rw', this.copyTables(), () => this.clearCopy(erasedAt));
+	}
+
+	/**
+	 * Clears this copy of the user's data after an erasure it had not heard of: every synced row,
+	 * note revision and row version, and the outbox and refused list too — what waits there was made
+	 * before the device heard, so "Delete all my data" covers it. The cursor goes back to the start.
+	 * Runs inside the caller's transaction over copyTables().
+	 */
+	private async clearCopy(erasedAt: string | null): Promise<void> {
+		const { db } = this;
+		for (const table of LOCAL_TABLES) await db[table].clear();
+		await Promise.all([db.noteRevisions.clear(), db.rowSeq.clear(), db.outbox.clear(), db.syncFailures.clear()]);
+		await db.syncMeta.put({ key: 'erasedAt', value: erasedAt });
+		await db.syncMeta.put({ key: 'erasedElsewhereAt', value: Date.now() });
+		await db.syncMeta.put({ key: 'cursor', value: 0 });
+	}
+
+	/**
+	 * Writes a pulled page in one transaction with the new cursor. Rows with local edits still
+	 * waiting in the outbox get those edits re-applied on top, so nothing the user did is undone
+	 * by a pull; deletions (the server's or the device's own pending one) remove the row. Written
+	 * in bulk: a page is a few IndexedDB requests, not a few per row.
+	 */
+	async applyPage(page: PullPage): Promise<PageOutcome> {
+		const { db } = this;
+		return db.transaction('rw', this.copyTables(), async () => {
 			// The user deleted all their data on another device since this one last heard: clear this
-			// copy of it and pull again from the start. (Sync pushes before it pulls, so what was typed
-			// here meanwhile has reached the server and comes back.) The first page a device ever pulls
-			// only tells it where things stand.
+			// copy of it and pull again from the start. (What waits here was made before the device
+			// heard; the server refuses such pushes, so it is erased too.) The first page a device ever
+			// pulls only tells it where things stand.
 			const erasedAt = page.erased_at ?? null;
 			const seen = await db.syncMeta.get('erasedAt');
 			if (seen && seen.value !== erasedAt && erasedAt !== null) {
-				for (const table of LOCAL_TABLES) await db[table].clear();
-				await Promise.all([db.noteRevisions.clear(), db.rowSeq.clear(), db.outbox.clear(), db.syncFailures.clear()]);
-				await db.syncMeta.put({ key: 'erasedAt', value: erasedAt });
-				await db.syncMeta.put({ key: 'erasedElsewhereAt', value: Date.now() });
-				await db.syncMeta.put({ key: 'cursor', value: 0 });
+				await this.clearCopy(erasedAt);
 				return 'restart';
 			}
 			if (!seen || seen.value !== erasedAt) await db.syncMeta.put({ key: 'erasedAt', value: erasedAt });

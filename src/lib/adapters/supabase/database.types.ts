@@ -18,7 +18,10 @@ export type Database = {
     Functions: {
       delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
       sync_pull: { Args: { lim?: number; since?: number }; Returns: Json }
-      sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
+      sync_push: {
+        Args: { client_id: string; mutations: Json; seen_erasure?: string }
+        Returns: Json
+      }
     }
     Enums: {
       [_ in never]: never

@@ -3,7 +3,7 @@ import {
 	RemoteError,
 	type OutboxEntry,
 	type PullPage,
-	type PushResult,
+	type PushAnswer,
 	type RemoteEraser,
 	type RemoteGateway
 } from '$lib/domain/sync/ports';
@@ -37,7 +37,7 @@ export function classifyError(status: number, error: ErrorLike | null | undefine
 export class SupabaseGateway implements RemoteGateway, RemoteEraser {
 	constructor(private readonly client: SupabaseClient<Database>) {}
 
-	async push(clientId: string, mutations: OutboxEntry[]): Promise<{ results: PushResult[]; last_mid: number }> {
+	async push(clientId: string, mutations: OutboxEntry[], seenErasure: string | null): Promise<PushAnswer> {
 		const wire = mutations.map((m) => ({
 			mid: m.mid,
 			table: m.table,
@@ -48,10 +48,12 @@ export class SupabaseGateway implements RemoteGateway, RemoteEraser {
 		}));
 		const { data, error, status } = await this.client.rpc('sync_push', {
 			client_id: clientId,
-			mutations: wire as unknown as Json
+			mutations: wire as unknown as Json,
+			// Sent back exactly as sync_pull gave it; left out (the function's default, null) for none.
+			seen_erasure: seenErasure ?? undefined
 		});
 		if (error) throw classifyError(status, error);
-		return data as unknown as { results: PushResult[]; last_mid: number };
+		return data as unknown as PushAnswer;
 	}
 
 	async pull(since: number, limit: number): Promise<PullPage> {

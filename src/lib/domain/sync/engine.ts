@@ -1,4 +1,11 @@
-import { RemoteError, type OutboxEntry, type PushResult, type RemoteGateway, type SyncStore } from './ports';
+import {
+	RemoteError,
+	type OutboxEntry,
+	type PushAnswer,
+	type PushResult,
+	type RemoteGateway,
+	type SyncStore
+} from './ports';
 
 export interface SyncReport {
 	pushed: number;
@@ -18,6 +25,11 @@ export interface SyncOptions {
  * Transport problems surface as RemoteError for the caller to retry; nothing is acknowledged
  * unless the server answered for it, so a lost response only means the same batch again, which
  * the server's ledger turns into duplicates.
+ *
+ * Every push says which erasure ("Delete all my data") the device last heard of. If the user has
+ * erased their data since, the server applies nothing and answers "erased": the device clears its
+ * copy, waiting changes included (they were made before it heard), and pulls from the start. So a
+ * batch sent again after an erasure can never bring erased rows back.
  */
 export class SyncEngine {
 	private readonly batchSize: number;
@@ -34,6 +46,9 @@ export class SyncEngine {
 
 	async sync(): Promise<SyncReport> {
 		const report: SyncReport = { pushed: 0, rejected: 0, pulled: 0 };
+		// A device that never pulled learns first where things stand (an erasure made before it
+		// pulled is no news to it: the first page clears nothing), so its first push names it.
+		if ((await this.store.seenErasure()) === undefined) await this.pull(report);
 		await this.push(report);
 		await this.pull(report);
 		return report;
@@ -52,13 +67,14 @@ export class SyncEngine {
 
 	private async push(report: SyncReport): Promise<void> {
 		const clientId = await this.store.clientId();
+		const seenErasure = (await this.store.seenErasure()) ?? null;
 		let size = this.batchSize;
 		for (;;) {
 			const batch = await this.store.outbox(size);
 			if (!batch.length) return;
-			let results: PushResult[];
+			let answer: PushAnswer;
 			try {
-				({ results } = await this.withSession(() => this.remote.push(clientId, batch)));
+				answer = await this.withSession(() => this.remote.push(clientId, batch, seenErasure));
 			} catch (error) {
 				if (!(error instanceof RemoteError) || error.kind !== 'refused') throw error;
 				// The request itself was refused (too large, malformed): halve the batch until the
@@ -75,7 +91,12 @@ export class SyncEngine {
 				report.rejected++;
 				continue;
 			}
-			const byMid = new Map(results.filter((r) => r.mid !== null).map((r) => [r.mid, r]));
+			if (answer.erased) {
+				// Nothing was applied. The outbox goes with the copy; the pull that follows starts at 0.
+				await this.store.clearForErasure(answer.erased_at ?? null);
+				return;
+			}
+			const byMid = new Map(answer.results.filter((r) => r.mid !== null).map((r) => [r.mid, r]));
 			const outcomes: { entry: OutboxEntry; result: PushResult }[] = [];
 			let gap: PushResult | undefined;
 			for (const entry of batch) {

@@ -35,6 +35,17 @@ export interface PulledRow {
 	row: Record<string, unknown>;
 }
 
+/**
+ * What sync_push answers: a result per mutation it handled, or, when the user's data was erased
+ * since the erasure the device said it saw, `erased` with when (nothing was applied).
+ */
+export interface PushAnswer {
+	results: PushResult[];
+	last_mid?: number;
+	erased?: boolean;
+	erased_at?: string | null;
+}
+
 export interface PullPage {
 	rows: PulledRow[];
 	next: number;
@@ -59,6 +70,13 @@ export interface SyncStore {
 	cursor(): Promise<number>;
 	/** Writes a pulled page and the new cursor in one transaction, local pending edits on top. */
 	applyPage(page: PullPage): Promise<PageOutcome>;
+	/** The `erased_at` of the last page pulled (null: no erasure); undefined if the device never pulled. */
+	seenErasure(): Promise<string | null | undefined>;
+	/**
+	 * The user's data was erased (at `erasedAt`) since this device last heard: clears its copy,
+	 * waiting changes included, so that it pulls from the start.
+	 */
+	clearForErasure(erasedAt: string | null): Promise<void>;
 }
 
 export type RemoteFailure = 'offline' | 'unauthorized' | 'server' | 'refused';
@@ -77,7 +95,8 @@ export class RemoteError extends Error {
 
 /** The server's side: sync_push, sync_pull, and getting a fresh token after a 401. */
 export interface RemoteGateway {
-	push(clientId: string, mutations: OutboxEntry[]): Promise<{ results: PushResult[]; last_mid: number }>;
+	/** `seenErasure`: the erasure the device last heard of (SyncStore.seenErasure), null for none. */
+	push(clientId: string, mutations: OutboxEntry[], seenErasure: string | null): Promise<PushAnswer>;
 	pull(since: number, limit: number): Promise<PullPage>;
 	/** True when a new access token was obtained. */
 	refreshSession(): Promise<boolean>;

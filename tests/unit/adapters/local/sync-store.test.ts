@@ -143,6 +143,28 @@ describe('an erasure on another device', () => {
 		expect(await sync.cursor()).toBe(12);
 	});
 
+	it('clears the same way when a push is answered "erased", and remembers which erasure it heard of', async () => {
+		const { db, capture, sync } = open();
+		await capture.commit(makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;'), now, sequentialIds());
+		expect(await sync.seenErasure()).toBeUndefined();
+		await sync.applyPage({ rows: [], next: 5, has_more: false, erased_at: null });
+		expect(await sync.seenErasure()).toBeNull();
+		await db.syncFailures.add({ entry: (await db.outbox.get(1))!, reason: 'refused', code: null, at: now });
+
+		await sync.clearForErasure('2026-11-23T10:00:00.123456+00:00');
+		expect(await db.people.count()).toBe(0);
+		expect(await db.encounters.count()).toBe(0);
+		expect(await sync.pendingCount()).toBe(0);
+		expect(await sync.failures()).toEqual([]);
+		expect(await sync.cursor()).toBe(0);
+		expect(await sync.seenErasure()).toBe('2026-11-23T10:00:00.123456+00:00');
+		expect(await sync.erasedElsewhereAt()).toEqual(expect.any(Number));
+		// The next page of that erasure is just a page.
+		expect(
+			await sync.applyPage({ rows: [], next: 7, has_more: false, erased_at: '2026-11-23T10:00:00.123456+00:00' })
+		).toBe('applied');
+	});
+
 	it('never clears for a user who never erased', async () => {
 		const { db, capture, sync } = open();
 		await capture.commit(makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;'), now, sequentialIds());

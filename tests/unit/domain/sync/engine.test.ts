@@ -17,6 +17,9 @@ class MemoryStore implements SyncStore {
 	acknowledged: { entry: OutboxEntry; result: PushResult }[] = [];
 	pages: PullPage[] = [];
 	at = 0;
+	/** The erasure the last page said (undefined: never pulled; these tests' devices have, by default). */
+	erasure: string | null | undefined = null;
+	cleared: (string | null)[] = [];
 	async clientId() {
 		return 'device-1';
 	}
@@ -37,7 +40,17 @@ class MemoryStore implements SyncStore {
 	async applyPage(page: PullPage) {
 		this.pages.push(page);
 		this.at = page.next;
+		this.erasure = page.erased_at ?? null;
 		return 'applied' as PageOutcome;
+	}
+	async seenErasure() {
+		return this.erasure;
+	}
+	async clearForErasure(erasedAt: string | null) {
+		this.cleared.push(erasedAt);
+		this.entries = [];
+		this.at = 0;
+		this.erasure = erasedAt;
 	}
 }
 
@@ -57,8 +70,13 @@ class ScriptedRemote implements RemoteGateway {
 	faults: (() => never | void)[] = [];
 	refreshes = 0;
 	rows = 0;
-	async push(_client: string, mutations: OutboxEntry[]) {
+	/** When the user's data was last erased, and the erasure each push said it had seen. */
+	erasedAt: string | null = null;
+	seen: (string | null)[] = [];
+	async push(_client: string, mutations: OutboxEntry[], seenErasure: string | null) {
 		this.calls.push(`push ${mutations.map((m) => m.mid).join(',')}`);
+		this.seen.push(seenErasure);
+		if (seenErasure !== this.erasedAt) return { results: [], erased: true, erased_at: this.erasedAt };
 		const results: PushResult[] = [];
 		for (const m of mutations) {
 			if (m.mid <= this.lastMid)
@@ -81,7 +99,8 @@ class ScriptedRemote implements RemoteGateway {
 		return {
 			rows: Array.from({ length: next - since }, (_, i) => ({ table: 'people', row: { server_seq: since + i + 1 } })),
 			next,
-			has_more: next < this.rows
+			has_more: next < this.rows,
+			erased_at: this.erasedAt
 		};
 	}
 	async refreshSession() {
@@ -124,12 +143,12 @@ describe('SyncEngine', () => {
 		const remote = new ScriptedRemote();
 		const original = remote.push.bind(remote);
 		let first = true;
-		remote.push = async (client, mutations) => {
+		remote.push = async (client, mutations, seen) => {
 			if (first) {
 				first = false;
 				throw new RemoteError('unauthorized', 'JWT expired');
 			}
-			return original(client, mutations);
+			return original(client, mutations, seen);
 		};
 		await new SyncEngine(store, remote).sync();
 		expect(remote.refreshes).toBe(1);
@@ -160,12 +179,12 @@ describe('SyncEngine', () => {
 		store.entries[2] = { ...entry(3), fields: { name: 'x'.repeat(100) } };
 		const remote = new ScriptedRemote();
 		const original = remote.push.bind(remote);
-		remote.push = async (client, mutations) => {
+		remote.push = async (client, mutations, seen) => {
 			if (mutations.some((m) => String(m.fields.name).length > 50)) {
 				remote.calls.push(`refused ${mutations.map((m) => m.mid).join(',')}`);
 				throw new RemoteError('refused', 'Payload too large');
 			}
-			return original(client, mutations);
+			return original(client, mutations, seen);
 		};
 		const report = await new SyncEngine(store, remote, { batchSize: 4 }).sync();
 		// After the refused 3, mid 4 meets a gap (the server never saw 3) and goes again as 3.
@@ -200,6 +219,44 @@ describe('SyncEngine', () => {
 		};
 		await new SyncEngine(store, remote).sync();
 		expect(remote.calls).toEqual(['pull 0', 'pull 0', 'pull 2']);
+	});
+
+	it('clears its copy, waiting changes included, when a push is answered "erased", then pulls from the start', async () => {
+		const store = new MemoryStore();
+		store.entries = [1, 2, 3].map(entry);
+		store.at = 40;
+		const remote = new ScriptedRemote();
+		remote.erasedAt = '2026-11-23T10:00:00.123456+00:00';
+		remote.rows = 2;
+		const report = await new SyncEngine(store, remote, { batchSize: 2 }).sync();
+		// One push, answered "erased": the rest of the outbox is never sent, and nothing is acknowledged.
+		expect(remote.calls).toEqual(['push 1,2', 'pull 0']);
+		expect(remote.seen).toEqual([null]);
+		expect(store.cleared).toEqual(['2026-11-23T10:00:00.123456+00:00']);
+		expect(store.acknowledged).toEqual([]);
+		expect(store.entries).toEqual([]);
+		expect(report).toEqual({ pushed: 0, rejected: 0, pulled: 2 });
+
+		// What is typed after it heard is pushed with the erasure it saw, and applied.
+		store.entries = [entry(1)];
+		await new SyncEngine(store, remote).sync();
+		expect(remote.seen).toEqual([null, '2026-11-23T10:00:00.123456+00:00']);
+		expect(store.acknowledged.map((o) => o.result.status)).toEqual(['applied']);
+		expect(store.cleared).toHaveLength(1);
+	});
+
+	it('pulls first when the device never pulled, so its first push says which erasure it saw', async () => {
+		const store = new MemoryStore();
+		store.erasure = undefined;
+		store.entries = [entry(1)];
+		const remote = new ScriptedRemote();
+		remote.erasedAt = '2026-01-01T00:00:00+00:00';
+		remote.rows = 1;
+		await new SyncEngine(store, remote).sync();
+		expect(remote.calls).toEqual(['pull 0', 'push 1', 'pull 1']);
+		expect(remote.seen).toEqual(['2026-01-01T00:00:00+00:00']);
+		expect(store.cleared).toEqual([]);
+		expect(store.acknowledged.map((o) => o.result.status)).toEqual(['applied']);
 	});
 
 	it('stops, instead of looping, when the server answers for none of a batch', async () => {
