@@ -1,6 +1,6 @@
 -- sync_push: once per mutation, in order, and the conflict rules decided on the server.
 begin;
-select plan(37);
+select plan(38);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -26,8 +26,12 @@ select is(
 	1::bigint, 'one change so far'
 );
 select is(
+	pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 1, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"name": "Grace", "org": "Navy"}}') ->> 'status',
+	'duplicate', 'the same mutation again is reported as a duplicate'
+);
+select is(
 	pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 1, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"name": "Grace Again"}}') ->> 'status',
-	'duplicate', 'the same mid again is reported as a duplicate'
+	'reused', 'the same mid for another change is not (09_reused_mids.sql)'
 );
 select is((select name from app_private.people), 'Grace', 'and changes nothing');
 select is((select seq from app_private.sync_state), 1::bigint, 'not even the cursor');

@@ -98,11 +98,13 @@ export class SyncEngine {
 			}
 			const byMid = new Map(answer.results.filter((r) => r.mid !== null).map((r) => [r.mid, r]));
 			const outcomes: { entry: OutboxEntry; result: PushResult }[] = [];
+			// Where the server stopped and said to start again: a mid went missing ('gap'), or this
+			// mid was used before for another change ('reused', so this one was never applied).
 			let gap: PushResult | undefined;
 			for (const entry of batch) {
 				const result = byMid.get(entry.mid);
 				if (!result) break;
-				if (result.status === 'gap') {
+				if (result.status === 'gap' || result.status === 'reused') {
 					gap = result;
 					break;
 				}
@@ -113,6 +115,8 @@ export class SyncEngine {
 			}
 			if (outcomes.length) await this.store.acknowledge(outcomes);
 			if (gap?.expected) {
+				if (gap.status === 'reused')
+					console.warn(`Sync: ${gap.reason ?? `mid ${gap.mid} was used before`}; renumbering from ${gap.expected}.`);
 				await this.store.renumber(gap.expected);
 				continue;
 			}

@@ -14,7 +14,7 @@ export interface OutboxEntry {
 	baseSeq: number | null;
 }
 
-export type PushStatus = 'applied' | 'conflict' | 'rejected' | 'duplicate' | 'gap';
+export type PushStatus = 'applied' | 'conflict' | 'rejected' | 'duplicate' | 'gap' | 'reused';
 
 /** What sync_push says about one mutation. */
 export interface PushResult {

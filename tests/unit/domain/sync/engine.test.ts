@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '$lib/domain/sync/backoff';
 import { SyncEngine } from '$lib/domain/sync/engine';
 import {
@@ -73,19 +73,26 @@ class ScriptedRemote implements RemoteGateway {
 	/** When the user's data was last erased, and the erasure each push said it had seen. */
 	erasedAt: string | null = null;
 	seen: (string | null)[] = [];
+	/** What each mid applied was (to tell a replay from a reused mid). */
+	applied = new Map<number, string>();
 	async push(_client: string, mutations: OutboxEntry[], seenErasure: string | null) {
 		this.calls.push(`push ${mutations.map((m) => m.mid).join(',')}`);
 		this.seen.push(seenErasure);
 		if (seenErasure !== this.erasedAt) return { results: [], erased: true, erased_at: this.erasedAt };
 		const results: PushResult[] = [];
 		for (const m of mutations) {
-			if (m.mid <= this.lastMid)
+			const content = JSON.stringify(m);
+			if (m.mid <= this.lastMid && (this.applied.get(m.mid) ?? content) !== content) {
+				results.push({ mid: m.mid, status: 'reused', expected: this.lastMid + 1, reason: 'used before' });
+				break;
+			} else if (m.mid <= this.lastMid)
 				results.push({ mid: m.mid, status: 'duplicate', original: { mid: m.mid, status: 'applied' } });
 			else if (m.mid > this.lastMid + 1) {
 				results.push({ mid: m.mid, status: 'gap', expected: this.lastMid + 1 });
 				break;
 			} else {
 				this.lastMid = m.mid;
+				this.applied.set(m.mid, content);
 				results.push({ mid: m.mid, status: m.fields.name === 'bad' ? 'rejected' : 'applied', server_seq: m.mid });
 			}
 		}
@@ -163,6 +170,30 @@ describe('SyncEngine', () => {
 		await new SyncEngine(store, remote).sync();
 		expect(remote.calls.slice(0, 2)).toEqual(['push 3,4', 'push 2,3']);
 		expect(store.entries).toEqual([]);
+	});
+
+	it('renumbers a change whose mid the server had for another change, and sends it again instead of dropping it', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		try {
+			const store = new MemoryStore();
+			store.entries = [1, 2, 3].map(entry);
+			const remote = new ScriptedRemote();
+			// This device's id pushed mids 1 to 3 before (say, from a copy of its database restored since).
+			remote.lastMid = 3;
+			for (const mid of [1, 2, 3]) remote.applied.set(mid, `another change ${mid}`);
+			const report = await new SyncEngine(store, remote).sync();
+			expect(remote.calls.slice(0, 2)).toEqual(['push 1,2,3', 'push 4,5,6']);
+			expect(store.acknowledged.map((o) => [o.entry.id, o.result.status])).toEqual([
+				['p1', 'applied'],
+				['p2', 'applied'],
+				['p3', 'applied']
+			]);
+			expect(report).toMatchObject({ pushed: 3, rejected: 0 });
+			expect(store.entries).toEqual([]);
+			expect(warn).toHaveBeenCalledWith(expect.stringContaining('used before'));
+		} finally {
+			warn.mockRestore();
+		}
 	});
 
 	it('counts rejected changes and still acknowledges them (they go to the couldn\u2019t-sync list)', async () => {
