@@ -12,7 +12,7 @@ let standIn: StandIn;
 
 beforeAll(async () => {
 	cluster = await startMigratedCluster();
-	database = await postgresDatabase(cluster.url);
+	database = await postgresDatabase((role) => cluster.urlFor(role));
 	standIn = await startStandIn({ database });
 }, 60_000);
 afterAll(async () => {

@@ -241,7 +241,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 			const rows = await options.database.transaction((query) =>
 				query(
 					`insert into auth.users (id, email, email_confirmed_at, last_sign_in_at) values ($1, $2, now(), now())
-					 on conflict (email) do update set last_sign_in_at = now() returning id`,
+					 on conflict (email) where (is_sso_user = false) do update set last_sign_in_at = now() returning id`,
 					[randomUUID(), email]
 				)
 			);
