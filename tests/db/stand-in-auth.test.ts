@@ -269,12 +269,47 @@ describe('refresh tokens', () => {
 		expect(viaJs.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
 	});
 
+	it('with rotation off, a reused one is still refused, but the session lives on', async () => {
+		const s = await standIn({ auth: { refreshTokenRotation: false, refreshTokenReuseInterval: 10 } });
+		const client = clientFor(s);
+		const email = address('norotation');
+		await client.auth.verifyOtp({ email, token: await requestCode(client, s, email), type: 'email' });
+		const t0 = (await client.auth.getSession()).data.session!.refresh_token;
+		const r1 = await refresh(s, t0);
+		const r2 = await refresh(s, r1.body.refresh_token!);
+		s.advanceClock(11);
+		expect((await refresh(s, t0)).body.code).toBe('refresh_token_already_used');
+		expect((await refresh(s, r2.body.refresh_token!)).status).toBe(200);
+	});
+
 	it('an unknown one is refresh_token_not_found', async () => {
 		const s = await standIn();
 		expect(await refresh(s, 'never-issued')).toEqual({
 			status: 400,
 			body: { code: 'refresh_token_not_found', message: 'Invalid Refresh Token: Refresh Token Not Found' }
 		});
+	});
+});
+
+describe('access tokens', () => {
+	it('live jwt_expiry seconds; PostgREST refuses one from 30 seconds after', async () => {
+		const s = await standIn({ auth: { jwtExpiry: 120 } });
+		const client = clientFor(s);
+		const email = address('expiring');
+		await client.auth.verifyOtp({ email, token: await requestCode(client, s, email), type: 'email' });
+		const session = (await client.auth.getSession()).data.session!;
+		expect(session.expires_in).toBe(120);
+		const claims = JSON.parse(Buffer.from(session.access_token.split('.')[1]!, 'base64url').toString()) as Record<
+			string,
+			number
+		>;
+		expect(claims.exp! - claims.iat!).toBe(120);
+		s.advanceClock(140);
+		expect((await client.rpc('sync_pull', { since: 0, lim: 1 })).error).toBeNull();
+		s.advanceClock(11);
+		const late = await client.rpc('sync_pull', { since: 0, lim: 1 });
+		expect(late.status).toBe(401);
+		expect(late.error).toMatchObject({ code: 'PGRST303', message: 'JWT expired' });
 	});
 });
 
