@@ -22,7 +22,7 @@ const network = { push: 0 };
 
 it(`${CAPTURES} offline captures converge`, async () => {
 	const cluster = await startMigratedCluster();
-	const database = await postgresDatabase(cluster.url);
+	const database = await postgresDatabase((role) => cluster.urlFor(role));
 	const standIn = await startStandIn({ database });
 	const devices: LocalDb[] = [];
 	try {

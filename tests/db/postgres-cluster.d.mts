@@ -1,15 +1,24 @@
 // Types for postgres-cluster.mjs (plain JavaScript, so the Node scripts can run it directly).
+import type { PrivilegeRegime } from '../support/supabase/setup.mjs';
 
 export declare const root: string;
+export declare function migrationFiles(): string[];
+export declare const DATABASE_OF: Record<PrivilegeRegime, string>;
 
 export interface Cluster {
 	port: number;
-	url: string;
-	connection: { host: string; port: number; user: string; database: string };
-	psql(sql: string | null, file?: string): string;
+	urlFor(role?: string, database?: string): string;
+	psql(what: { sql?: string; file?: string; user?: string; database?: string; singleTransaction?: boolean }): string;
 	stop(): void;
 }
 
+export interface MigratedCluster extends Cluster {
+	databases: { name: string; privileges: PrivilegeRegime }[];
+	url: string;
+}
+
 export declare function startCluster(): Promise<Cluster>;
-export declare function migrationFiles(): string[];
-export declare function startMigratedCluster(options?: { pgtap?: boolean }): Promise<Cluster>;
+export declare function startMigratedCluster(options?: {
+	pgtap?: boolean;
+	privileges?: PrivilegeRegime[];
+}): Promise<MigratedCluster>;

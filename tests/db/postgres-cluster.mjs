@@ -1,16 +1,24 @@
-// TEST TOOL: a throwaway Postgres 15 cluster (Debian's postgresql-15 package), migrated like a
-// Supabase project: the auth stand-in, then supabase/migrations in order. Used by `npm run test:db`,
-// `npm run gen:types` and the server benchmarks. Fails loudly when Postgres is not installed.
+// TEST TOOL: a throwaway Postgres 15 cluster (Debian's postgresql-15 package) set up like a Supabase
+// project: initdb with the bootstrap superuser supabase_admin (as Supabase's image), Supabase's
+// roles (tests/support/supabase/roles.sql), then per database the extensions and auth schemas and
+// one default-privilege regime, and the migrations applied by psql as the non-superuser postgres,
+// one transaction per file (tests/support/supabase/setup.mjs). One database per regime:
+// `postgres` is 'legacy' (everything new in public granted to the API roles), `postgres_current`
+// is 'current' (nothing exposed by default). Used by `npm run test:db`, `npm run gen:types`, the
+// server benchmark and the stand-in's Postgres test. Fails loudly when Postgres is not installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { clusterSetupFiles, databaseSetupFiles, migrationFiles, root } from '../support/supabase/setup.mjs';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+export { migrationFiles, root };
+
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const asRoot = process.getuid?.() === 0;
+/** @type {Record<'legacy' | 'current', string>} */
+export const DATABASE_OF = { legacy: 'postgres', current: 'postgres_current' };
 
 function run(command, args, options = {}) {
 	const settings = { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options };
@@ -29,7 +37,7 @@ async function freePort() {
 	});
 }
 
-/** Starts an empty cluster; returns how to reach it and how to throw it away. */
+/** Starts an empty cluster whose bootstrap superuser is supabase_admin. */
 export async function startCluster() {
 	if (!existsSync(join(BIN, 'initdb'))) {
 		throw new Error(
@@ -44,11 +52,12 @@ export async function startCluster() {
 			Number(execFileSync('id', ['-g', 'postgres']).toString())
 		);
 	const port = await freePort();
+	const data = join(dir, 'data');
 	run(join(BIN, 'initdb'), [
 		'-D',
-		join(dir, 'data'),
+		data,
 		'-U',
-		'postgres',
+		'supabase_admin',
 		'--auth=trust',
 		'--no-sync',
 		'-E',
@@ -57,7 +66,7 @@ export async function startCluster() {
 	]);
 	run(join(BIN, 'pg_ctl'), [
 		'-D',
-		join(dir, 'data'),
+		data,
 		'-w',
 		'-l',
 		join(dir, 'log'),
@@ -65,38 +74,37 @@ export async function startCluster() {
 		`-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off`,
 		'start'
 	]);
-	const connection = { host: '127.0.0.1', port, user: 'postgres', database: 'postgres' };
+	const urlFor = (role = 'postgres', database = 'postgres') => `postgresql://${role}@127.0.0.1:${port}/${database}`;
 	return {
 		port,
-		url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-		connection,
+		urlFor,
 		/**
-		 * Runs SQL (a file or text) with psql, stopping at the first error.
-		 * @param {string | null} sql
-		 * @param {string} [file]
+		 * Runs SQL text or a file with psql, stopping at the first error.
+		 * @param {{ sql?: string, file?: string, user?: string, database?: string, singleTransaction?: boolean }} what
 		 */
-		psql(sql, file) {
+		psql({ sql, file, user = 'supabase_admin', database = 'postgres', singleTransaction = false }) {
 			const args = [
 				'-h',
 				'127.0.0.1',
 				'-p',
 				String(port),
 				'-U',
-				'postgres',
+				user,
 				'-d',
-				'postgres',
+				database,
 				'-v',
 				'ON_ERROR_STOP=1',
 				'-q',
 				'-X'
 			];
-			return execFileSync('psql', file ? [...args, '-f', file] : [...args, '-c', sql], {
+			if (singleTransaction) args.push('--single-transaction');
+			return execFileSync('psql', file ? [...args, '-f', file] : [...args, '-c', String(sql)], {
 				encoding: 'utf8',
 				stdio: ['ignore', 'pipe', 'pipe']
 			});
 		},
 		stop() {
-			const stop = [join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'immediate', 'stop'];
+			const stop = [join(BIN, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'];
 			if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', ...stop], { stdio: 'ignore' });
 			else spawnSync(stop[0], stop.slice(1), { stdio: 'ignore' });
 			rmSync(dir, { recursive: true, force: true });
@@ -104,29 +112,38 @@ export async function startCluster() {
 	};
 }
 
-/** The auth stand-in and every migration, in order. */
-export function migrationFiles() {
-	const migrations = readdirSync(join(root, 'supabase/migrations'))
-		.filter((f) => f.endsWith('.sql'))
-		.sort()
-		.map((f) => join(root, 'supabase/migrations', f));
-	return [join(root, 'tests/support/supabase/auth-schema.sql'), ...migrations];
-}
-
-/** A started cluster with Supabase's roles, the migrations and (optionally) pgTAP. */
-export async function startMigratedCluster({ pgtap = false } = {}) {
+/**
+ * A started cluster with Supabase's roles, one database per privilege regime asked for (each with
+ * the auth schema and the migrations), and pgTAP if asked.
+ * @param {{ pgtap?: boolean, privileges?: ('legacy' | 'current')[] }} [options]
+ */
+export async function startMigratedCluster({ pgtap = false, privileges = ['legacy'] } = {}) {
 	const cluster = await startCluster();
+	/** @type {{ name: string, privileges: 'legacy' | 'current' }[]} */
+	const databases = [];
 	try {
-		// As on Supabase: extensions live in their own schema, on the search_path, usable by the API roles.
-		cluster.psql('create schema if not exists extensions');
-		cluster.psql('alter database postgres set search_path to "$user", public, extensions');
-		for (const file of migrationFiles()) cluster.psql(null, file);
-		cluster.psql('grant usage on schema extensions to anon, authenticated, service_role');
-		if (pgtap) cluster.psql('create extension if not exists pgtap with schema extensions');
+		for (const file of clusterSetupFiles()) cluster.psql({ file });
+		for (const regime of privileges) {
+			const name = DATABASE_OF[regime];
+			if (name !== 'postgres') cluster.psql({ sql: `create database ${name}` });
+			for (const file of databaseSetupFiles(regime)) cluster.psql({ file, database: name });
+			for (const file of migrationFiles())
+				cluster.psql({ file, database: name, user: 'postgres', singleTransaction: true });
+			// `supabase test db` enables pgTAP in the extensions schema before running pg_prove
+			// (supabase/cli internal/db/test/test.go); the superuser does it here.
+			if (pgtap) cluster.psql({ sql: 'create extension if not exists pgtap with schema extensions', database: name });
+			databases.push({ name, privileges: regime });
+		}
 	} catch (error) {
 		cluster.stop();
 		const failure = /** @type {{ stderr?: string, message: string }} */ (error);
-		throw new Error(`Migrating the throwaway cluster failed:\n${failure.stderr ?? failure.message}`);
+		throw new Error(`Setting up the throwaway cluster failed:\n${failure.stderr ?? failure.message}`);
 	}
-	return cluster;
+	const first = databases[0]?.name ?? 'postgres';
+	return {
+		...cluster,
+		databases,
+		/** The first database, as postgres (what `supabase db` commands connect as). */
+		url: cluster.urlFor('postgres', first)
+	};
 }

@@ -1,40 +1,61 @@
 -- TEST TOOL, not part of the app or of supabase/migrations.
--- A stand-in for what a Supabase project has before any migration runs: the API roles, the `auth`
--- schema with auth.users, auth.uid(), auth.jwt() and auth.role() as Supabase defines them, and
--- Supabase's default privileges on the public schema (which the migrations must revoke).
--- Applied before the migrations to a throwaway Postgres 15 cluster or to PGlite.
+-- A stand-in for the `auth` schema GoTrue keeps in every Supabase database: auth.users and
+-- auth.identities with the columns the stand-in's GoTrue reads and writes (names and types as
+-- GoTrue's own migrations make them, supabase/auth migrations/), auth.uid(), auth.role(),
+-- auth.jwt(). Owned by supabase_auth_admin, the role GoTrue logs in as, so a trigger the
+-- project adds on auth.users runs as it does on Supabase. Run as supabase_admin.
+-- Grants: supabase/postgres init-scripts/00000000000001-auth-schema.sql (usage for the API roles)
+-- and migrations/10000000000000_demote-postgres.sql (postgres gets all on auth's tables).
 
-do $$
-begin
-	if not exists (select 1 from pg_roles where rolname = 'anon') then
-		create role anon nologin noinherit;
-	end if;
-	if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-		create role authenticated nologin noinherit;
-	end if;
-	if not exists (select 1 from pg_roles where rolname = 'service_role') then
-		create role service_role nologin noinherit bypassrls;
-	end if;
-end;
-$$;
-
-create schema if not exists auth;
+create schema if not exists auth authorization supabase_auth_admin;
 grant usage on schema auth to anon, authenticated, service_role;
+grant all on schema auth to postgres;
 
-create table if not exists auth.users (
+set role supabase_auth_admin;
+
+create table auth.users (
+	instance_id uuid,
 	id uuid primary key,
-	aud text default 'authenticated',
-	role text default 'authenticated',
-	email text unique,
+	aud varchar(255),
+	role varchar(255),
+	email varchar(255),
+	encrypted_password varchar(255),
 	email_confirmed_at timestamptz,
+	invited_at timestamptz,
+	confirmation_token varchar(255),
+	confirmation_sent_at timestamptz,
+	recovery_token varchar(255),
+	recovery_sent_at timestamptz,
 	last_sign_in_at timestamptz,
-	raw_app_meta_data jsonb default '{"provider": "email", "providers": ["email"]}',
-	raw_user_meta_data jsonb default '{}',
-	is_anonymous boolean not null default false,
-	created_at timestamptz default now(),
-	updated_at timestamptz default now()
+	raw_app_meta_data jsonb,
+	raw_user_meta_data jsonb,
+	created_at timestamptz,
+	updated_at timestamptz,
+	phone text unique default null,
+	phone_confirmed_at timestamptz,
+	confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored,
+	banned_until timestamptz,
+	deleted_at timestamptz,
+	is_sso_user boolean not null default false,
+	is_anonymous boolean not null default false
+);
+-- As on Supabase: an email is unique among non-SSO users (index users_email_partial_key).
+create unique index users_email_partial_key on auth.users (email) where (is_sso_user = false);
+
+create table auth.identities (
+	provider_id text not null,
+	user_id uuid not null references auth.users (id) on delete cascade,
+	identity_data jsonb not null,
+	provider text not null,
+	last_sign_in_at timestamptz,
+	created_at timestamptz,
+	updated_at timestamptz,
+	email text generated always as (lower(identity_data ->> 'email')) stored,
+	id uuid primary key default gen_random_uuid(),
+	unique (provider_id, provider)
 );
 
+-- As GoTrue's migrations define them (request.jwt.claim.* was PostgREST's legacy way).
 create or replace function auth.uid()
 returns uuid
 language sql
@@ -68,11 +89,7 @@ as $$
 	)::jsonb
 $$;
 
-grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role;
+reset role;
 
--- Supabase grants the API roles everything on what is created in public; migrations must take
--- away what they do not mean to give.
-grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role, postgres;
+grant all on all tables in schema auth to postgres;
