@@ -10,7 +10,8 @@ import { startStandIn, type AuthSettings, type StandIn } from '../support/supaba
 // depends on the auth settings, so the same story runs with the project's config.toml and with
 // confirmations off. The stand-in keeps GoTrue's rules (supabase/auth internal/api/signup.go,
 // magic_link.go, verify.go, token.go): the victim's first code goes to the same unconfirmed user
-// the attacker made, and confirming that user keeps the password the attacker chose.
+// the attacker made, and confirming that user keeps the password the attacker chose — unless, as
+// supabase/migrations/…_no_passwords.sql makes sure, auth.users keeps no password at all.
 let database: Sql;
 beforeAll(async () => {
 	database = await pgliteDatabase();
@@ -92,23 +93,18 @@ describe('pre-claiming the victim’s address with a password', () => {
 		}
 	});
 
-	it('with confirmations on and a trigger that keeps no password on auth.users, the attacker reads nothing', async () => {
-		// A possible fix for a migration: GoTrue then never has a password to check (Authenticate
-		// fails on an empty one, internal/models/user.go), and with confirmations on the attacker
-		// never gets a session either. The stand-in's GoTrue writes auth.users as
-		// supabase_auth_admin, so the trigger acts as it would on Supabase.
+	it('without the migration that keeps no password, confirmations alone do not stop it', async () => {
+		// GoTrue's confirmation by code keeps the password the attacker chose (internal/api/verify.go
+		// signupVerify → models/user.go Confirm), which is why supabase/migrations/…_no_passwords.sql
+		// exists: dropped here, the attacker signs in with the password once the victim has confirmed.
 		const db = await pgliteDatabase();
-		await db.transaction(async (q) => {
-			await q(`create function app_private.no_passwords() returns trigger language plpgsql security definer set search_path = ''
-				as $$ begin new.encrypted_password := null; return new; end $$`);
-			await q('revoke all on function app_private.no_passwords() from public, anon, authenticated');
-			await q(`create trigger no_passwords before insert or update of encrypted_password on auth.users
-				for each row execute function app_private.no_passwords()`);
-		}, 'postgres');
+		// Only auth.users' owner may drop its trigger (on Supabase, not postgres): done here as the admin.
+		await db.transaction((q) => q('drop trigger keep_no_password on auth.users'), 'supabase_admin');
 		const standIn = await startStandIn({ database: db, auth: { enableConfirmations: true } });
 		try {
 			const outcome = await preClaim(standIn);
-			expect(outcome.seen).toEqual([null]);
+			expect(outcome.attackerId).toBe(outcome.victimId);
+			expect(outcome.seen).toEqual(['Katherine Johnson']);
 		} finally {
 			await standIn.close();
 			await db.close();
