@@ -3,6 +3,13 @@ import { LocalDb, type SyncFailureRow } from '$lib/adapters/local/db';
 import { eraseLocalData } from '$lib/adapters/local/erase';
 import { moveGuestData } from '$lib/adapters/local/guest-data';
 import { closeReminders } from '$lib/adapters/notifications/permission';
+import {
+	CODE_HINT,
+	sendCodeMessage,
+	typedCode,
+	verifyCodeMessage,
+	type AuthErrorLike
+} from '$lib/adapters/supabase/auth-messages';
 import { createSupabaseClient, signOutHere, type AppSupabaseClient } from '$lib/adapters/supabase/client';
 import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
 import { readStoredSession, withLiveSession, type StoredSession } from '$lib/adapters/supabase/session';
@@ -16,6 +23,7 @@ import { app, databases } from './app';
 
 export type { SyncFailureRow };
 
+export { CODE_HINT };
 /**
  * `session-ended`: a user's data is open here but supabase-js no longer holds their session (the
  * auth server refused to refresh it): they sign in again to sync; nothing of theirs is touched.
@@ -31,17 +39,10 @@ const online = () => typeof navigator === 'undefined' || navigator.onLine !== fa
 const OFFLINE = 'This device is offline.';
 
 /** Words for an auth error a person can act on (the raw one goes to the console). */
-function authMessage(error: { message?: string; status?: number } | null, fallback: string): string {
-	if (!error) return fallback;
+function authMessage(error: unknown, words: (error: AuthErrorLike) => string): string {
 	console.warn('Sign-in problem:', error);
-	if (error.status === 429) return 'Too many tries. Wait a minute, then try again.';
-	if (error.status === 0 || /fetch|network/i.test(error.message ?? '')) {
-		return 'The sign-in server could not be reached. Check your connection and try again.';
-	}
-	return fallback;
+	return words((error ?? {}) as AuthErrorLike);
 }
-const NOT_SENT = 'The code could not be sent. Try again in a minute.';
-const NO_GOOD = 'That code did not work. Check it, or ask for a new one.';
 
 /**
  * The account and sync, for the whole app: signing in with an emailed code, which user's data
@@ -79,26 +80,26 @@ export class SyncService {
 			const client = await this.#getClient();
 			if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
 			const { error } = await client.auth.signInWithOtp({ email: address, options: { shouldCreateUser: true } });
-			return error ? { ok: false, message: authMessage(error as Error, NOT_SENT) } : { ok: true };
+			return error ? { ok: false, message: authMessage(error, sendCodeMessage) } : { ok: true };
 		} catch (error) {
-			return { ok: false, message: authMessage(error as Error, NOT_SENT) };
+			return { ok: false, message: authMessage(error, sendCodeMessage) };
 		}
 	}
 
 	/** Signs in with the code from the email. Returns ok, or why not. */
 	async verifyCode(email: string, code: string): Promise<Result> {
-		const token = code.replace(/\s+/g, '');
-		if (!/^\d{6,10}$/.test(token)) return { ok: false, message: 'Type the code from the email (digits only).' };
+		const token = typedCode(code);
+		if (!token) return { ok: false, message: CODE_HINT };
 		if (!online()) return { ok: false, message: 'This device is offline. Connect to the internet, then sign in.' };
 		try {
 			const client = await this.#getClient();
 			if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
 			const { data, error } = await client.auth.verifyOtp({ email: email.trim(), token, type: 'email' });
-			if (error || !data.user) return { ok: false, message: authMessage(error as Error, NO_GOOD) };
+			if (error || !data.user) return { ok: false, message: authMessage(error, verifyCodeMessage) };
 			await this.#useAccount(data.user.id, data.user.email ?? email.trim());
 			return { ok: true };
 		} catch (error) {
-			return { ok: false, message: authMessage(error as Error, NO_GOOD) };
+			return { ok: false, message: authMessage(error, verifyCodeMessage) };
 		}
 	}
 
