@@ -53,14 +53,14 @@ afterAll(async () => {
 const EMAIL = 'offline.after.an.hour@example.org';
 const NOTE = 'Solar microgrids for clinics, met in the hallway';
 
-async function signIn(page: Page) {
-	await page.goto('/settings');
-	await page.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
+async function signIn(page: Page, email = EMAIL) {
+	if (!page.url().endsWith('/settings')) await page.goto('/settings');
+	await page.getByRole('textbox', { name: 'Email' }).fill(email);
 	await page.getByRole('button', { name: 'Email me a code' }).click();
 	await page.getByRole('status').filter({ hasText: 'We sent a code to' }).waitFor();
-	await page.getByRole('textbox', { name: 'Code from the email' }).fill(standIn.mailbox(EMAIL).at(-1)!);
+	await page.getByRole('textbox', { name: 'Code from the email' }).fill(standIn.mailbox(email).at(-1)!);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.getByText(`Signed in as ${EMAIL}`).waitFor();
+	await page.getByText(`Signed in as ${email}`).waitFor();
 }
 
 /** Encounters on the server with this note (the tables may live in `app_private` or `public`). */
@@ -132,6 +132,54 @@ describe('signed in, offline, the access token expired', () => {
 		expect(refreshes.filter((at) => at >= back).length).toBeGreaterThanOrEqual(1);
 		await page.getByRole('link', { name: 'Settings' }).click();
 		await page.getByText(`Signed in as ${EMAIL}`).waitFor();
+		expect(problems).toEqual([]);
+		await context.close();
+	}, 120_000);
+	it('a session the auth server ended (its refresh refused) says so; nothing here is deleted; signing in again syncs', async () => {
+		const email = 'session.ended@example.org';
+		const context = await browser.newContext({ baseURL: site.url, viewport: { width: 420, height: 860 } });
+		await context.grantPermissions(['camera']);
+		await context.clock.install();
+		const page = await context.newPage();
+		watchPage(page, problems);
+		await setUpCard(page, { name: 'Rosalind Franklin' });
+		await signIn(page, email);
+		await page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+		await scanWithCamera(page);
+		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
+		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Crystallography');
+		await page.getByRole('button', { name: 'Save contact' }).click();
+		await page.waitForURL(/\?saved=1/);
+		await page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+
+		// The session is ended on the server (signed out elsewhere: its refresh token is revoked,
+		// supabase/auth internal/api/logout.go), and the app is opened again an hour later.
+		const token = await page.evaluate(
+			() => (JSON.parse(localStorage.getItem('networking-companion-auth')!) as { access_token: string }).access_token
+		);
+		const logout = await fetch(`${standIn.url}/auth/v1/logout`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, apikey: standIn.anonKey }
+		});
+		expect(logout.status).toBe(204);
+		await context.clock.setSystemTime(Date.now() + 61 * 60_000);
+		await page.goto('/settings');
+
+		// The refresh is refused: the app says so, keeps everything, and asks for a sign-in.
+		await page.getByText('Your session has ended.').waitFor({ timeout: 20_000 });
+		await page.getByRole('link', { name: 'Sync: Sign in again to sync' }).waitFor();
+		await page.getByRole('button', { name: 'Delete all my data' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Delete all your data?' });
+		await dialog.getByRole('button', { name: 'Delete all my data' }).click();
+		await page.getByRole('alert').filter({ hasText: 'Nothing on this device was deleted.' }).waitFor();
+
+		await signIn(page, email);
+		await page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
+		await page.goto('/people');
+		await page
+			.getByRole('list', { name: 'People' })
+			.getByRole('link', { name: /Adaeze Okafor/ })
+			.waitFor();
 		expect(problems).toEqual([]);
 		await context.close();
 	}, 120_000);
