@@ -3,32 +3,45 @@ import { LocalDb, type SyncFailureRow } from '$lib/adapters/local/db';
 import { eraseLocalData } from '$lib/adapters/local/erase';
 import { moveGuestData } from '$lib/adapters/local/guest-data';
 import { closeReminders } from '$lib/adapters/notifications/permission';
+import {
+	CODE_HINT,
+	sendCodeMessage,
+	typedCode,
+	verifyCodeMessage,
+	type AuthErrorLike
+} from '$lib/adapters/supabase/auth-messages';
 import { createSupabaseClient, signOutHere, type AppSupabaseClient } from '$lib/adapters/supabase/client';
 import { SupabaseGateway } from '$lib/adapters/supabase/gateway';
+import { readStoredSession, withLiveSession, type StoredSession } from '$lib/adapters/supabase/session';
 import { supabaseConfig } from '$lib/config';
 import { SyncEngine } from '$lib/domain/sync/engine';
-import { eraseAllData } from '$lib/domain/sync/erase';
+import { eraseAllData, serverFailureMessage } from '$lib/domain/sync/erase';
 import { discardOrder, retryOrder } from '$lib/domain/sync/failures';
-import { RemoteError } from '$lib/domain/sync/ports';
+import { RemoteError, type RemoteEraser } from '$lib/domain/sync/ports';
 import { CHANGE_DEBOUNCE_MS, PERIODIC_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
 import { app, databases } from './app';
 
 export type { SyncFailureRow };
-export type AccountState = 'local-only' | 'loading' | 'signed-out' | 'signed-in';
+
+export { CODE_HINT };
+/**
+ * `session-ended`: a user's data is open here but supabase-js no longer holds their session (the
+ * auth server refused to refresh it): they sign in again to sync; nothing of theirs is touched.
+ */
+export type AccountState = 'local-only' | 'loading' | 'signed-out' | 'session-ended' | 'signed-in';
 
 type Result = { ok: true } | { ok: false; message: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** False when the device knows it has no network: then nothing calls supabase-js (see session.ts). */
+const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+const OFFLINE = 'This device is offline.';
+
 /** Words for an auth error a person can act on (the raw one goes to the console). */
-function authMessage(error: { message?: string; status?: number } | null, fallback: string): string {
-	if (!error) return fallback;
+function authMessage(error: unknown, words: (error: AuthErrorLike) => string): string {
 	console.warn('Sign-in problem:', error);
-	if (error.status === 429) return 'Too many tries. Wait a minute, then try again.';
-	if (error.status === 0 || /fetch|network/i.test(error.message ?? '')) {
-		return 'The sign-in server could not be reached. Check your connection and try again.';
-	}
-	return fallback;
+	return words((error ?? {}) as AuthErrorLike);
 }
 
 /**
@@ -54,43 +67,39 @@ export class SyncService {
 
 	constructor() {
 		this.#watchStore();
-		if (this.configured) void this.#start();
+		if (this.configured) this.#start();
 	}
 
 	/** Sends a one-time code to `email`. */
 	async sendCode(email: string): Promise<Result> {
 		const address = email.trim();
 		if (!EMAIL.test(address)) return { ok: false, message: 'Enter an email address, like name@example.org.' };
-		const client = await this.#getClient();
-		if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
+		if (!online())
+			return { ok: false, message: 'This device is offline. Connect to the internet, then ask for a code.' };
 		try {
+			const client = await this.#getClient();
+			if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
 			const { error } = await client.auth.signInWithOtp({ email: address, options: { shouldCreateUser: true } });
-			if (error)
-				return { ok: false, message: authMessage(error, 'The code could not be sent. Try again in a minute.') };
-			return { ok: true };
+			return error ? { ok: false, message: authMessage(error, sendCodeMessage) } : { ok: true };
 		} catch (error) {
-			return { ok: false, message: authMessage(error as Error, 'The code could not be sent. Try again in a minute.') };
+			return { ok: false, message: authMessage(error, sendCodeMessage) };
 		}
 	}
 
 	/** Signs in with the code from the email. Returns ok, or why not. */
 	async verifyCode(email: string, code: string): Promise<Result> {
-		const token = code.replace(/\s+/g, '');
-		if (!/^\d{6,10}$/.test(token)) return { ok: false, message: 'Type the code from the email (digits only).' };
-		const client = await this.#getClient();
-		if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
+		const token = typedCode(code);
+		if (!token) return { ok: false, message: CODE_HINT };
+		if (!online()) return { ok: false, message: 'This device is offline. Connect to the internet, then sign in.' };
 		try {
+			const client = await this.#getClient();
+			if (!client) return { ok: false, message: 'Sync is not set up in this copy of the app.' };
 			const { data, error } = await client.auth.verifyOtp({ email: email.trim(), token, type: 'email' });
-			if (error || !data.user) {
-				return { ok: false, message: authMessage(error, 'That code did not work. Check it, or ask for a new one.') };
-			}
+			if (error || !data.user) return { ok: false, message: authMessage(error, verifyCodeMessage) };
 			await this.#useAccount(data.user.id, data.user.email ?? email.trim());
 			return { ok: true };
 		} catch (error) {
-			return {
-				ok: false,
-				message: authMessage(error as Error, 'That code did not work. Check it, or ask for a new one.')
-			};
+			return { ok: false, message: authMessage(error, verifyCodeMessage) };
 		}
 	}
 
@@ -103,8 +112,8 @@ export class SyncService {
 		// First the switch to the guest data, so whatever happens next, this user's data is put away.
 		databases()?.signOut();
 		this.#userId = null;
-		const client = await this.#getClient();
-		if (client) await signOutHere(client);
+		// Offline, supabase-js is left asleep (it would try to refresh first): the stored session goes.
+		await signOutHere(online() ? await this.#getClient().catch(() => null) : null);
 		reload();
 	}
 
@@ -116,22 +125,31 @@ export class SyncService {
 	async deleteAllData(): Promise<Result> {
 		// Until the session is read, whether there is a server copy to delete first is unknown.
 		if (this.account === 'loading') return { ok: false, message: 'Still checking sign-in. Try again in a moment.' };
+		// The server's copy can only go while signed in; this device's copy waits for it.
+		if (this.account === 'session-ended') return { ok: false, message: serverFailureMessage('unauthorized', null) };
 		const services = app();
-		const client = this.account === 'signed-in' ? await this.#getClient() : null;
+		const signedIn = this.account === 'signed-in';
 		const userId = this.#userId;
+		// Offline (or with a session that cannot be refreshed) this fails before anything is deleted.
+		const server: RemoteEraser | null = signedIn
+			? {
+					deleteMyData: () => this.#whileSignedIn((client) => new SupabaseGateway(client).deleteMyData()),
+					refreshSession: () => this.#whileSignedIn((client) => new SupabaseGateway(client).refreshSession())
+				}
+			: null;
 		// Holding the sync lock: a round under way (in any tab) finishes first, and none starts
 		// until this is over, so nothing of this user's is pushed again mid-erasure.
 		const outcome = await withSyncLock(services.dbName, () =>
 			eraseAllData({
-				server: client ? new SupabaseGateway(client) : null,
+				server,
 				eraseLocal: async () => {
 					this.#scheduler?.stop();
 					await eraseLocalData(services.db, databases(), userId);
 					await closeReminders().catch(() => undefined);
-					if (!client) return;
+					if (!signedIn) return;
 					// Signed out on purpose: no "someone else signed in" reload.
 					this.#userId = null;
-					await signOutHere(client);
+					await signOutHere(online() ? await this.#getClient().catch(() => null) : null);
 				}
 			})
 		);
@@ -166,24 +184,70 @@ export class SyncService {
 		this.#scheduler?.request(0);
 	}
 
-	async #getClient(): Promise<AppSupabaseClient | null> {
+	/** The supabase-js client, created on first use (only ever online: see session.ts). */
+	#getClient(): Promise<AppSupabaseClient | null> {
 		const config = supabaseConfig();
-		if (!config) return null;
-		this.#client ??= createSupabaseClient(config.url, config.anonKey);
+		if (!config) return Promise.resolve(null);
+		this.#client ??= createSupabaseClient(config.url, config.anonKey).then(
+			(client) => {
+				this.#watchSession(client);
+				return client;
+			},
+			(error: unknown) => {
+				this.#client = null;
+				throw error;
+			}
+		);
 		return this.#client;
 	}
 
-	async #start(): Promise<void> {
+	/**
+	 * Runs `work` with this user's session alive. Offline it fails at once, without waking
+	 * supabase-js; a session that cannot be refreshed for want of a network is `offline`, one the
+	 * server ended is `unauthorized`.
+	 */
+	async #whileSignedIn<T>(work: (client: AppSupabaseClient) => Promise<T>): Promise<T> {
+		if (!online()) throw new RemoteError('offline', OFFLINE);
+		const client = await this.#getClient().catch((error: unknown) => {
+			throw new RemoteError('offline', 'The sync code could not be loaded.', error);
+		});
+		if (!client) throw new RemoteError('refused', 'Sync is not set up in this copy of the app.');
+		return withLiveSession(client.auth, this.#userId, () => work(client));
+	}
+
+	/**
+	 * The session is shared by every tab: if another tab signs out or in as someone else, or the
+	 * auth server ends the session, this tab stops and reloads into the right data, and never
+	 * syncs one user's data as another.
+	 */
+	#watchSession(client: AppSupabaseClient): void {
+		client.auth.onAuthStateChange((event, session) => {
+			// INITIAL_SESSION is null when a refresh merely failed (supabase-js _emitInitialSession);
+			// with nobody signed in here, a sign-in is this tab's own (verifyCode).
+			if (event === 'INITIAL_SESSION' || this.#userId === null) return;
+			if ((session?.user.id ?? null) !== this.#userId) {
+				this.#scheduler?.stop();
+				reload();
+			}
+		});
+	}
+
+	/** Who is signed in, from the stored session: no network needed, none asked. */
+	#start(): void {
+		let stored: StoredSession | null = null;
 		try {
-			const client = await this.#getClient();
-			// Read from localStorage: works offline.
-			const session = client && (await client.auth.getSession()).data.session;
-			if (session) await this.#useAccount(session.user.id, session.user.email ?? '');
-			else this.account = 'signed-out';
+			stored = readStoredSession(localStorage);
 		} catch (error) {
 			console.warn('Could not read the sign-in session:', error);
-			this.account = 'signed-out';
 		}
+		if (stored) {
+			void this.#useAccount(stored.userId, stored.email);
+			return;
+		}
+		const registry = databases();
+		// A user's data is open, but their session is gone without a sign-out here: the auth server
+		// ended it (supabase-js removes a session whose refresh it refused).
+		this.account = registry && registry.active() !== registry.guest() ? 'session-ended' : 'signed-out';
 	}
 
 	/** Shows this user's data (reloading into their database if it is not the open one) and syncs it. */
@@ -201,27 +265,15 @@ export class SyncService {
 		this.#userId = userId;
 		this.email = email;
 		this.account = 'signed-in';
-		void this.#startSyncing();
+		this.#startSyncing();
 	}
 
-	async #startSyncing(): Promise<void> {
-		const client = await this.#getClient();
-		if (this.#scheduler || !client) return;
+	#startSyncing(): void {
+		if (this.#scheduler) return;
 		const services = app();
-		const engine = new SyncEngine(services.sync, new SupabaseGateway(client));
-		// The session is shared by every tab: if another tab signs out or in as someone else, this
-		// tab stops and reloads into the right data, and never syncs one user's data as another.
-		client.auth.onAuthStateChange((_event, session) => {
-			if ((session?.user.id ?? null) !== this.#userId) {
-				this.#scheduler?.stop();
-				reload();
-			}
-		});
-		const round = async () => {
-			const { data } = await client.auth.getSession();
-			if (data.session?.user.id !== this.#userId) throw new RemoteError('unauthorized', 'Signed in as someone else.');
-			return engine.sync();
-		};
+		let engine: SyncEngine | null = null;
+		const round = () =>
+			this.#whileSignedIn((client) => (engine ??= new SyncEngine(services.sync, new SupabaseGateway(client))).sync());
 		const lockName = syncLockName(services.dbName);
 		const scheduler = (this.#scheduler = new SyncScheduler({
 			sync: round,
@@ -240,7 +292,7 @@ export class SyncService {
 			clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 			now: () => Date.now(),
 			random: () => Math.random(),
-			online: () => navigator.onLine !== false,
+			online,
 			onChange: (snapshot) => (this.snapshot = snapshot)
 		}));
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { isStorableTime, unstorableField } from '$lib/domain/sync/bounds';
 import { LOCAL_TABLES, type LocalTable } from '$lib/domain/sync/mapping';
+import { storableJson } from '$lib/domain/text/storable';
 import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import { CardRow, DraftRow, EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow } from './rows';
@@ -77,7 +78,8 @@ function outOfBounds(backup: Backup): string | null {
 export async function restoreBackup(db: LocalDb, text: string): Promise<RestoreResult> {
 	let json: unknown;
 	try {
-		json = JSON.parse(text);
+		// A file can hold what Postgres cannot (NUL, lone surrogates): restored records sync.
+		json = storableJson(JSON.parse(text));
 	} catch {
 		return { ok: false, message: 'This file is not a backup from this app (it is not JSON).' };
 	}

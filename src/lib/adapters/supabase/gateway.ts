@@ -14,10 +14,18 @@ interface ErrorLike {
 	message?: string;
 }
 
+// PostgREST's answers that mean the project is not set up for sync, not that a change is wrong
+// (https://postgrest.org/en/stable/references/errors.html): 404 PGRST202 (the function is missing,
+// or not yet in the schema cache), 404 PGRST205 (a table likewise), 404 for 42883/42P01 raised
+// inside a function (something it calls is missing), 403 for 42501 (a grant is missing; an
+// anonymous caller gets 401 instead, which is the session).
+const NOT_SET_UP = new Set(['PGRST202', 'PGRST205', '42883', '42P01', '42501']);
+
 /**
  * Sorts a failed call by what to do next: offline (no answer: retry when back), unauthorized
- * (refresh the session, then retry), server (5xx, overloaded: retry with backoff) or refused (the
- * request itself is wrong: retrying the same will not help). The original error is kept.
+ * (refresh the session, then retry), server (5xx, overloaded: retry with backoff), unavailable (the
+ * server is not set up for sync: retry with backoff until it is) or refused (the request itself is
+ * wrong: retrying the same will not help). The original error is kept.
  */
 export function classifyError(status: number, error: ErrorLike | null | undefined): RemoteError {
 	const message = error?.message || `HTTP ${status}`;
@@ -30,6 +38,8 @@ export function classifyError(status: number, error: ErrorLike | null | undefine
 	if (status === 401 || error?.code === 'PGRST301' || error?.code === 'PGRST303')
 		return new RemoteError('unauthorized', message, error);
 	if (status >= 500 || status === 408 || status === 429) return new RemoteError('server', message, error);
+	if (status === 403 || status === 404 || NOT_SET_UP.has(error?.code ?? ''))
+		return new RemoteError('unavailable', message, error);
 	return new RemoteError('refused', message, error);
 }
 

@@ -14,6 +14,8 @@ export function syncStatusText(
 	if (account === 'loading') return 'Checking sign-in…';
 	if (account === 'signed-out')
 		return pending ? `Not signed in: ${changes(pending)} on this device only` : 'Not signed in';
+	if (account === 'session-ended')
+		return pending ? `Sign in again to sync ${changes(pending)}` : 'Sign in again to sync';
 	if (snapshot.phase === 'signed-out') return 'Sign in again to sync';
 	if (refused) return `Couldn't sync ${changes(refused)}`;
 	if (snapshot.phase === 'offline') return pending ? `Offline: ${changes(pending)} waiting` : 'Offline';

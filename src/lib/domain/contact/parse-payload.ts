@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { cardFragmentOf, decodeCardFragment } from '../card/share-link';
 import { cleanLine } from '../text/display';
+import { scannedText, sliceText } from '../text/storable';
 import { collectFields, type FieldInput } from './fields';
 import { readJsonCard } from './json-card';
 import { looksLikeMeCard, readMeCard, readMeCardEntry } from './mecard';
@@ -102,9 +103,10 @@ function suggestionsFor(
  * codes that are not a person say so in `notAPerson`.
  */
 export function parseBadgePayload(raw: string, options: ParseOptions = {}): ParsedPayload {
-	const kept = String(raw ?? '').slice(0, MAX_PAYLOAD);
+	const kept = sliceText(String(raw ?? ''), MAX_PAYLOAD);
 	const text = kept.trim();
-	const base = { suggestions: {}, needsName: true, raw: kept };
+	// Kept with the conversation and synced: as Postgres can store it (the fields are cleaned too).
+	const base = { suggestions: {}, needsName: true, raw: scannedText(kept) };
 	if (!text) {
 		return { ...base, kind: 'empty', fields: emptyFields(), warnings: ['This code is empty.'] };
 	}

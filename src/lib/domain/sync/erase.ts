@@ -19,9 +19,11 @@ export function serverFailureMessage(kind: RemoteFailure, error: unknown): strin
 		case 'offline':
 			return `The server could not be reached, so your data on it could not be deleted. ${KEPT} Check your connection and try again.`;
 		case 'unauthorized':
-			return `Your sign-in has expired, so the server did not delete your data. ${KEPT} Sign out, sign in again, then try again.`;
+			return `Your session has ended, so your data on the server could not be deleted. ${KEPT} Sign in again, then try again.`;
 		case 'server':
 			return `The server had a problem and did not delete your data. ${KEPT} Try again in a minute.`;
+		case 'unavailable':
+			return `The server is not set up to delete your data (${error instanceof Error ? error.message : String(error)}). ${KEPT} Tell whoever runs this app's Supabase project, and try again once it is set up.`;
 		case 'refused':
 			return `The server refused to delete your data (${error instanceof Error ? error.message : String(error)}). ${KEPT}`;
 	}

@@ -79,7 +79,11 @@ export interface SyncStore {
 	clearForErasure(erasedAt: string | null): Promise<void>;
 }
 
-export type RemoteFailure = 'offline' | 'unauthorized' | 'server' | 'refused';
+/**
+ * offline: no answer; unauthorized: the session; server: a 5xx or overload; unavailable: the
+ * server is not set up for sync (a function or grant missing); refused: the request itself.
+ */
+export type RemoteFailure = 'offline' | 'unauthorized' | 'server' | 'unavailable' | 'refused';
 
 /** A push or pull that did not get an answer the engine can use, sorted by what to do next. */
 export class RemoteError extends Error {

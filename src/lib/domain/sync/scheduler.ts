@@ -1,6 +1,6 @@
 import { backoffDelay } from './backoff';
 import type { SyncReport } from './engine';
-import { RemoteError } from './ports';
+import { RemoteError, type RemoteFailure } from './ports';
 
 /** What the person sees about sync (the counts come from the store, not from here). */
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signed-out';
@@ -36,6 +36,23 @@ export interface SchedulerPorts {
 export const CHANGE_DEBOUNCE_MS = 2_000;
 /** How often to sync while the app is in view. */
 export const PERIODIC_MS = 60_000;
+
+/** Why a round failed that will be retried, in words for the person. */
+function problemOf(kind: RemoteFailure, error: unknown): string {
+	const detail = error instanceof Error ? error.message : String(error);
+	switch (kind) {
+		case 'offline':
+			return 'The server could not be reached.';
+		case 'refused':
+			return `The server refused the request: ${detail}`;
+		// A function or grant missing on the server: nothing is wrong with the changes, which wait;
+		// the rounds go on with backoff until whoever runs the project sets it up.
+		case 'unavailable':
+			return `The server is not set up for sync: ${detail}`;
+		default:
+			return 'The server had a problem.';
+	}
+}
 
 /**
  * When to sync, and what to tell the person. Triggers (start, online, visible, a local change, the
@@ -131,13 +148,7 @@ export class SyncScheduler {
 		}
 		this.#attempt++;
 		const wait = backoffDelay(this.#attempt, this.ports.random());
-		const problem =
-			kind === 'offline'
-				? 'The server could not be reached.'
-				: kind === 'refused'
-					? `The server refused the request: ${error instanceof Error ? error.message : String(error)}`
-					: 'The server had a problem.';
-		this.#set({ phase: 'retrying', problem, retryAt: this.ports.now() + wait });
+		this.#set({ phase: 'retrying', problem: problemOf(kind, error), retryAt: this.ports.now() + wait });
 		this.#schedule(wait);
 	}
 

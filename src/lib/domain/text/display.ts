@@ -1,3 +1,5 @@
+import { sliceText, wellFormed } from './storable';
+
 /**
  * Text that came from outside (a scanned code, a file) is shown as text only. These helpers remove
  * what could still mislead a reader: bidirectional overrides that reverse a name (an RLO character turning "exe.png" into "gnp.exe"),
@@ -9,19 +11,22 @@ const UNSAFE_CHARS =
 	// eslint-disable-next-line no-control-regex -- these control characters are what we remove
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
-/** Removes bidi controls and control characters, keeping tabs and newlines. */
+/**
+ * Removes bidi controls and control characters, keeping tabs and newlines, and replaces lone
+ * surrogates with U+FFFD: what is left can be stored (see storable.ts).
+ */
 export function stripUnsafeChars(text: string): string {
-	return text.replace(UNSAFE_CHARS, '');
+	return wellFormed(text).replace(UNSAFE_CHARS, '');
 }
 
 /** One display line: unsafe characters removed, whitespace collapsed, trimmed and length-capped. */
 export function cleanLine(text: string, maxLength = 200): string {
-	return stripUnsafeChars(text).replace(/\s+/g, ' ').trim().slice(0, maxLength);
+	return sliceText(stripUnsafeChars(text).replace(/\s+/g, ' ').trim(), maxLength);
 }
 
 /** Multi-line text (a note): unsafe characters removed, line endings unified, trimmed. */
 export function cleanMultiline(text: string, maxLength = 20_000): string {
-	return stripUnsafeChars(text.replace(/\r\n?/g, '\n')).trim().slice(0, maxLength);
+	return sliceText(stripUnsafeChars(text.replace(/\r\n?/g, '\n')).trim(), maxLength);
 }
 
 /**

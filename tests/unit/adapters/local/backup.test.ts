@@ -131,4 +131,15 @@ describe('backup and restore', () => {
 		expect(await restoreBackup(target, JSON.stringify(tampered))).toMatchObject({ ok: true });
 		expect(Object.keys((await target.people.toArray())[0]!)).not.toContain('isAdmin');
 	});
+	it('a backup holding text Postgres cannot store is restored cleaned, so it syncs', async () => {
+		const backup = await exportBackup(await filled(), now);
+		const [encounter] = backup.encounters;
+		const [person] = backup.people;
+		encounter!.note = 'Solar\u0000 pilots \uD83D';
+		person!.name = '\uDE00Mamadou Diallo';
+		const target = open();
+		expect(await restoreBackup(target, JSON.stringify(backup))).toMatchObject({ ok: true });
+		expect((await target.encounters.get(String(encounter!.id)))!.note).toBe('Solar pilots \uFFFD');
+		expect((await target.people.get(String(person!.id)))!.name).toBe('\uFFFDMamadou Diallo');
+	});
 });

@@ -351,4 +351,10 @@ describe('limits', () => {
 			});
 		}
 	});
+	it('a card holding text Postgres cannot store (NUL, a lone surrogate) is read cleaned, so it syncs', () => {
+		const result = ok(
+			['BEGIN:VCARD', 'VERSION:3.0', 'FN:Grace\u0000 Hopper\uD83D', 'ORG:US Navy\uDE00', 'END:VCARD', ''].join('\r\n')
+		);
+		expect(result.contacts[0]!.fields).toMatchObject({ name: 'Grace Hopper\uFFFD', org: 'US Navy\uFFFD' });
+	});
 });

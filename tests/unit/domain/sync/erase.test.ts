@@ -52,10 +52,11 @@ describe('eraseAllData: the server first; if it fails, nothing here', () => {
 		['offline', new RemoteError('offline', 'Failed to fetch'), /could not be reached/],
 		['server', new RemoteError('server', 'HTTP 503'), /had a problem/],
 		[
-			'refused',
-			new RemoteError('refused', 'Could not find the function public.delete_my_data'),
-			/public\.delete_my_data/
+			'unavailable',
+			new RemoteError('unavailable', 'Could not find the function public.delete_my_data'),
+			/^The server is not set up to delete your data \(Could not find the function public\.delete_my_data\)/
 		],
+		['refused', new RemoteError('refused', 'Payload too large'), /refused to delete your data \(Payload too large\)/],
 		['server', new TypeError('something unexpected'), /had a problem/]
 	] as const)('a %s failure deletes nothing on this device', async (kind, error, words) => {
 		const { log, steps } = recorder(new ScriptedServer([error]));

@@ -115,6 +115,26 @@ describe('SyncScheduler', () => {
 		expect(h.pending()).toBe(0);
 	});
 
+	it('a server not set up for sync (a function or grant missing) is retried with backoff and said plainly', async () => {
+		let missing = 2;
+		const h = harness(async () => {
+			if (missing-- > 0)
+				throw new RemoteError('unavailable', 'Could not find the function public.sync_push(client_id, mutations)');
+			return report;
+		});
+		await h.scheduler.syncNow();
+		expect(h.scheduler.snapshot).toMatchObject({
+			phase: 'retrying',
+			problem: 'The server is not set up for sync: Could not find the function public.sync_push(client_id, mutations)',
+			retryAt: 1_000_000 + 750
+		});
+		await h.advance(750);
+		expect(h.scheduler.snapshot).toMatchObject({ phase: 'retrying', retryAt: 1_000_750 + 1_500 });
+		await h.advance(1_500);
+		expect(h.state.rounds).toBe(3);
+		expect(h.scheduler.snapshot).toMatchObject({ phase: 'idle', problem: null });
+	});
+
 	it('stops on a session the server will not accept, until sign-in', async () => {
 		const h = harness(async () => {
 			throw new RemoteError('unauthorized', 'JWT expired');

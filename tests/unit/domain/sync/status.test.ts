@@ -20,5 +20,7 @@ describe('the sync status line', () => {
 		expect(syncStatusText('signed-in', at('syncing'), 4, 0)).toBe('Syncing 4 changes…');
 		expect(syncStatusText('signed-in', at('idle'), 0, 2)).toBe("Couldn't sync 2 changes");
 		expect(syncStatusText('signed-in', at('signed-out'), 0, 0)).toBe('Sign in again to sync');
+		expect(syncStatusText('session-ended', at('idle'), 0, 0)).toBe('Sign in again to sync');
+		expect(syncStatusText('session-ended', at('idle'), 3, 0)).toBe('Sign in again to sync 3 changes');
 	});
 });
