@@ -29,7 +29,10 @@ function store(): SyncStore & { acknowledged: { entry: OutboxEntry; result: Push
 		acknowledge: async (outcomes) => void acknowledged.push(...outcomes),
 		renumber: async () => undefined,
 		cursor: async () => 0,
-		applyPage: async () => 'applied'
+		applyPage: async () => 'applied',
+		// A device that has pulled before and heard of no erasure: it pushes first.
+		seenErasure: async () => null,
+		clearForErasure: async () => undefined
 	};
 }
 
