@@ -1,5 +1,6 @@
 // TEST TOOL: supabase-js clients against the stand-in, signed in by email one-time code.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { AUTH_STORAGE_KEY } from '$lib/adapters/supabase/session';
 import type { StandIn } from './stand-in';
 
 /** An in-memory stand-in for the browser's localStorage, one per client. */
@@ -13,9 +14,20 @@ export function memoryStorage() {
 }
 
 /** A real supabase-js client pointed at the stand-in, with its own session storage. */
-export function clientFor(standIn: StandIn, fetchImpl: typeof fetch = fetch): SupabaseClient {
+export function clientFor(
+	standIn: StandIn,
+	fetchImpl: typeof fetch = fetch,
+	storage: ReturnType<typeof memoryStorage> = memoryStorage()
+): SupabaseClient {
 	return createClient(standIn.url, standIn.anonKey, {
-		auth: { storage: memoryStorage(), persistSession: true, autoRefreshToken: false, detectSessionInUrl: false },
+		// Under the app's own storage key, as the app keeps it (src/lib/adapters/supabase/client.ts).
+		auth: {
+			storage,
+			storageKey: AUTH_STORAGE_KEY,
+			persistSession: true,
+			autoRefreshToken: false,
+			detectSessionInUrl: false
+		},
 		global: { fetch: fetchImpl }
 	});
 }
