@@ -2,31 +2,58 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
+// The types common static hosts send (nginx's mime.types, Netlify, Caddy): the app needs .wasm as
+// application/wasm (the QR decoder) and .webmanifest as application/manifest+json.
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
 	'.css': 'text/css; charset=utf-8',
 	'.json': 'application/json',
+	'.map': 'application/json',
 	'.webmanifest': 'application/manifest+json',
 	'.wasm': 'application/wasm',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
 	'.ico': 'image/x-icon',
-	'.txt': 'text/plain; charset=utf-8'
+	'.woff2': 'font/woff2',
+	'.txt': 'text/plain; charset=utf-8',
+	'.md': 'text/markdown; charset=utf-8',
+	'.xml': 'application/xml'
 };
+
+/** One request the server answered: the path asked for and the file sent back. */
+export interface ServedRequest {
+	path: string;
+	/** The file sent, relative to the root (`index.html` for the fallback). */
+	file: string;
+	/** True when no file matched and the SPA fallback answered. */
+	fallback: boolean;
+}
 
 /**
  * Serves a folder the way a static host serves the built app: files as they are, and the SPA
- * fallback (index.html) for any other path. A test tool only.
+ * fallback (index.html) for any other path. A test tool only. `requests` lists what it answered.
  */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+	root: string
+): Promise<{ url: string; requests: ServedRequest[]; close: () => Promise<void> }> {
+	const requests: ServedRequest[] = [];
 	const server: Server = createServer((request, response) => {
-		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
-			/^(\.\.[/\\])+/,
-			''
-		);
-		let file = join(root, path);
-		if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+		let path: string;
+		try {
+			path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		} catch {
+			response.writeHead(400).end();
+			return;
+		}
+		const relative = normalize(path).replace(/^(\.\.[/\\])+/, '');
+		let file = join(root, relative);
+		const fallback = !existsSync(file) || statSync(file).isDirectory();
+		if (fallback) file = join(root, 'index.html');
+		requests.push({ path, file: fallback ? 'index.html' : relative.replace(/^[/\\]/, ''), fallback });
 		response.writeHead(200, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			'cache-control': 'no-cache'
@@ -38,6 +65,11 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
 	if (!address || typeof address === 'string') throw new Error('No port');
 	return {
 		url: `http://127.0.0.1:${address.port}`,
-		close: () => new Promise((resolve) => server.close(() => resolve()))
+		requests,
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			})
 	};
 }
