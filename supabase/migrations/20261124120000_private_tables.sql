@@ -22,8 +22,22 @@ alter table public.promises set schema app_private;
 alter table public.note_revisions set schema app_private;
 alter table public.sync_ledger set schema app_private;
 
--- The same bodies as before (20261123120100_triggers, 20261123120300_sync,
--- 20261123120400_delete_my_data), with the tables' new schema.
+-- A mid used again for a different change. The ledger answered any mid it had seen "duplicate",
+-- and the device dropped the change as done: a device that reused its mids (restored from an old
+-- copy, or sharing a client id) lost every change made under them. Each ledger entry now keeps a
+-- digest of the change it recorded; a mid seen before whose change differs is answered
+-- `{"mid": m, "status": "reused", "expected": last_mid + 1, "reason": …}` and the batch stops there,
+-- like a gap: the device renumbers its waiting changes from `expected` and sends them again.
+--
+-- The digest is md5 of the mutation's jsonb text, which is canonical: jsonb keeps one copy of each
+-- key, in a fixed order, without the sender's spacing (https://www.postgresql.org/docs/15/datatype-json.html).
+-- It tells a replay from another change; it is no defence against the user themselves (who can only
+-- confuse their own ledger). Entries written before this migration have none and match any change.
+alter table app_private.sync_ledger add column digest text;
+
+-- The bodies of before (20261123120100_triggers, 20261123120300_sync,
+-- 20261123120400_delete_my_data) with the tables' new schema, except where said: push_batch and
+-- push_new_rows keep each change's digest, and sync_push takes the erasure its device saw.
 
 create or replace function app_private.next_seq(owner uuid)
 returns bigint
@@ -188,8 +202,9 @@ end;
 $$;
 
 -- Applies a client's mutations in order, once each, after `last_mid`. Per mutation: a mid already
--- seen returns the stored result ('duplicate'); a mid beyond the next one means one went missing, so
--- the batch stops there ('gap'); anything else is applied, or rejected with a reason, and recorded.
+-- seen for the same change returns the stored result ('duplicate'), for a different change stops
+-- the batch ('reused'); a mid beyond the next one means one went missing, so the batch stops there
+-- ('gap'); anything else is applied, or rejected with a reason, and recorded with its digest.
 -- With `guarded`, each change runs in its own subtransaction, so a write the database refuses is
 -- rolled back on its own and reported while the rest goes on; without, the first such write raises.
 create or replace function app_private.push_batch(me uuid, client uuid, mutations jsonb, last_mid bigint, guarded boolean)
@@ -202,6 +217,7 @@ declare
 	m jsonb;
 	this_mid bigint;
 	result jsonb;
+	stored text;
 	results jsonb[] := '{}';
 begin
 	for m in select value from jsonb_array_elements(mutations) loop
@@ -211,9 +227,19 @@ begin
 		end if;
 		this_mid := (m ->> 'mid')::bigint;
 		if this_mid <= last_mid then
-			select l.result into result
+			select l.result, l.digest into result, stored
 			from app_private.sync_ledger as l
 			where l.owner_id = me and l.client_id = client and l.mid = this_mid;
+			-- (An entry with no digest was written before digests were kept: it matches.)
+			if stored <> md5(m::text) then
+				results := results || jsonb_build_object(
+					'mid', this_mid,
+					'status', 'reused',
+					'expected', last_mid + 1,
+					'reason', format('Mid %s was used before for a different change; send this and what follows again from mid %s.', this_mid, last_mid + 1)
+				);
+				exit;
+			end if;
 			results := results || jsonb_build_object('mid', this_mid, 'status', 'duplicate', 'original', coalesce(result, 'null'::jsonb));
 			continue;
 		end if;
@@ -237,7 +263,8 @@ begin
 		else
 			result := app_private.apply_mutation(me, client, this_mid, m);
 		end if;
-		insert into app_private.sync_ledger (owner_id, client_id, mid, result) values (me, client, this_mid, result);
+		insert into app_private.sync_ledger (owner_id, client_id, mid, result, digest)
+		values (me, client, this_mid, result, md5(m::text));
 		last_mid := this_mid;
 		results := results || result;
 	end loop;
@@ -317,17 +344,35 @@ begin
 	) order by e.n)
 	into results
 	from jsonb_array_elements(mutations) with ordinality as e(m, n);
-	insert into app_private.sync_ledger (owner_id, client_id, mid, result)
-	select me, client, (r ->> 'mid')::bigint, r from jsonb_array_elements(results) as r;
+	insert into app_private.sync_ledger (owner_id, client_id, mid, result, digest)
+	select me, client, (r ->> 'mid')::bigint, r, md5(e.m::text)
+	from jsonb_array_elements(results) with ordinality as r(r, n)
+	join jsonb_array_elements(mutations) with ordinality as e(m, n) using (n);
 	return jsonb_build_object('results', results, 'last_mid', last_mid + batch_size);
 end;
 $$;
+
+-- Erasure is final. delete_my_data also deletes the push ledger, so before this migration a device that sent a
+-- batch before the erasure (its answer lost) and sent it again afterwards, or renumbered its waiting
+-- changes after the "gap" answer, wrote the erased rows back, and every device pulled them again.
+--
+-- Now every push says which erasure its device last heard of (`seen_erasure`: the `erased_at` of
+-- its last sync_pull page, null for none). If the user's data was erased since, nothing of the push
+-- is applied or recorded: the answer is `{"results": [], "erased": true, "erased_at": …}`, and the
+-- device clears its copy, waiting changes included (they were all made before it heard of the
+-- erasure), and pulls from the start. A change made after it heard is pushed with the new value and
+-- applied. The comparison is of instants, not of text.
+
+-- A client that still sends two arguments reaches this function too (PostgREST fills in parameters
+-- with defaults: https://docs.postgrest.org/en/stable/references/api/functions.html), as a device
+-- that heard of no erasure.
+drop function public.sync_push(uuid, jsonb);
 
 -- One push: the batch is applied whole first, with no subtransaction per change (a subtransaction
 -- each made every change several times dearer: each one's row locks became multixacts). If the
 -- database refuses one of its writes, that attempt is rolled back and the batch is applied again,
 -- change by change, so only the refused ones are reported refused.
-create or replace function public.sync_push(client_id uuid, mutations jsonb)
+create function public.sync_push(client_id uuid, mutations jsonb, seen_erasure timestamptz default null)
 returns jsonb
 language plpgsql
 security invoker
@@ -337,6 +382,7 @@ declare
 	me uuid := auth.uid();
 	last_mid bigint;
 	seq bigint;
+	erased timestamptz;
 	outcome jsonb;
 begin
 	if me is null then
@@ -355,8 +401,13 @@ begin
 	-- One push per user at a time (the user's change counter, locked first, so two devices pushing
 	-- rows in different orders queue instead of deadlocking); the stamping trigger records which
 	-- device changed what, and takes its sequence numbers from the counter held in the transaction.
+	-- delete_my_data takes the same lock, so a push waiting here behind an erasure reads its
+	-- erased_at once it has committed.
 	insert into app_private.sync_state (owner_id, seq) values (me, 0) on conflict (owner_id) do nothing;
-	select s.seq into seq from app_private.sync_state as s where s.owner_id = me for update;
+	select s.seq, s.erased_at into seq, erased from app_private.sync_state as s where s.owner_id = me for update;
+	if erased is distinct from seen_erasure then
+		return jsonb_build_object('results', '[]'::jsonb, 'erased', true, 'erased_at', erased);
+	end if;
 	perform set_config('app.client_id', client_id::text, true);
 	perform set_config('app.seq', seq::text, true);
 	perform set_config('app.seq_owner', me::text, true);
@@ -511,7 +562,7 @@ grant execute on function
 	app_private.erasing(uuid)
 	to authenticated;
 
-revoke all on function public.sync_push(uuid, jsonb), public.sync_pull(bigint, integer), public.delete_my_data()
+revoke all on function public.sync_push(uuid, jsonb, timestamptz), public.sync_pull(bigint, integer), public.delete_my_data()
 	from public, anon, authenticated, service_role;
-grant execute on function public.sync_push(uuid, jsonb), public.sync_pull(bigint, integer), public.delete_my_data()
+grant execute on function public.sync_push(uuid, jsonb, timestamptz), public.sync_pull(bigint, integer), public.delete_my_data()
 	to authenticated;
