@@ -1,6 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, type Rolldown } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /** Ships README.md with the app: Settings links to its "Sync with Supabase" section. */
@@ -16,6 +18,66 @@ function readme(): Plugin {
 	};
 }
 
+const cardPageRoot = fileURLToPath(new URL('./src/card-page', import.meta.url));
+
+/**
+ * The card page that card links open (`/c#1…`, src/card-page/), written as `c.html`: strangers open
+ * it from a QR code on conference networks, so it is built on its own, without SvelteKit or the
+ * app — one small script, with its CSS inlined. It joins the app's client files, so the service
+ * worker precaches it (as `/c`) for the owner's phone, which opens card links offline too.
+ */
+function cardPage(): Plugin {
+	return {
+		name: 'card-page',
+		apply: 'build',
+		async generateBundle(_, bundle) {
+			if (!Object.keys(bundle).some((file) => file.includes('_app/immutable/entry/'))) return;
+			const result = await build({
+				configFile: false,
+				envDir: false,
+				root: cardPageRoot,
+				base: '/',
+				publicDir: false,
+				logLevel: 'warn',
+				resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
+				build: {
+					write: false,
+					// One script and what it imports on demand: no preload helper.
+					modulePreload: false,
+					rolldownOptions: {
+						input: `${cardPageRoot}/c.html`,
+						output: {
+							entryFileNames: '_app/immutable/card/[name].[hash].js',
+							chunkFileNames: '_app/immutable/card/[name].[hash].js',
+							assetFileNames: '_app/immutable/card/[name].[hash][extname]'
+						}
+					}
+				}
+			});
+			const files = (Array.isArray(result) ? result : [result as Rolldown.RolldownOutput]).flatMap((o) => o.output);
+			const stylesheets = new Map<string, string>();
+			for (const file of files) {
+				if (file.type === 'asset' && file.fileName.endsWith('.css'))
+					stylesheets.set(file.fileName, String(file.source));
+			}
+			for (const file of files) {
+				if (file.type === 'chunk') {
+					this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
+				} else if (file.fileName === 'c.html') {
+					// The styles inline: one round trip fewer before the card shows.
+					const html = String(file.source).replace(
+						/<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g,
+						(link, name: string) => `<style>${stylesheets.get(name) ?? link}</style>`
+					);
+					this.emitFile({ type: 'asset', fileName: file.fileName, source: html });
+				} else if (!stylesheets.has(file.fileName)) {
+					this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+				}
+			}
+		}
+	};
+}
+
 const themeColor = '#0f4c5c';
 
 export default defineConfig({
@@ -24,6 +86,7 @@ export default defineConfig({
 	plugins: [
 		sveltekit(),
 		readme(),
+		cardPage(),
 		SvelteKitPWA({
 			registerType: 'prompt',
 			injectRegister: false,
@@ -52,7 +115,8 @@ export default defineConfig({
 			srcDir: 'src',
 			filename: 'service-worker.ts',
 			injectManifest: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}'],
+				// With the card page (c.html, precached as /c): see cardPage above.
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}', 'client/c.html'],
 				// The QR decoder's WebAssembly (~1.1 MB) must be precached so scanning works offline.
 				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024
 			}

@@ -20,8 +20,10 @@ self.addEventListener('message', (event) => {
 // The app shell, the scanner and its WebAssembly: everything needed to start and scan offline.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Every route is the same single-page shell.
-// Every route is the app shell, except the README (linked from Settings), which is a plain file.
+// A card link (/c#1…) opens the card page (c.html, precached as /c), not the app: the owner's phone
+// opens card links offline too.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/c'), { allowlist: [/^\/c(\/|\.html)?$/] }));
+// Every other route is the app shell, except the README (linked from Settings), which is a plain file.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [/^\/README\.md$/] }));
 // Take control on the very first visit, so going offline straight away still works.
 clientsClaim();

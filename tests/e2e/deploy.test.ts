@@ -37,17 +37,19 @@ function watch(context: BrowserContext, page: Page, problems: string[]): void {
 	context.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
 }
 
-/** Opens `path` as the first page of `context` and checks the host itself answered it. */
-async function openCold(context: BrowserContext, path: string, problems: string[]): Promise<Page> {
+/**
+ * Opens `path` as the first page of `context` and checks the host itself answered it, with `file`
+ * (by default its SPA fallback, index.html: the host had no file there).
+ */
+async function openCold(context: BrowserContext, path: string, problems: string[], file = 'index.html'): Promise<Page> {
 	const page = await context.newPage();
 	watch(context, page, problems);
 	const response = await page.goto(path);
 	expect(response?.status()).toBe(200);
 	expect(response?.fromServiceWorker(), `${path} came from the host, not a service worker`).toBe(false);
 	expect(response?.headers()['content-type']).toMatch(/^text\/html/);
-	// The host had no file there: its SPA fallback sent index.html.
 	const pathname = new URL(path, site.url).pathname;
-	expect(site.requests.filter((r) => r.path === pathname).map((r) => r.file)).toContain('index.html');
+	expect(site.requests.filter((r) => r.path === pathname).map((r) => r.file)).toContain(file);
 	return page;
 }
 
@@ -59,30 +61,59 @@ function expectAssetsServedAsFiles(): void {
 	expect(assets.filter((r) => r.fallback)).toEqual([]);
 }
 
+const card: SharedCard = {
+	name: 'Grace Hopper',
+	title: 'Rear Admiral',
+	company: 'Compiler Corp',
+	email: 'grace@compiler.example',
+	phone: '+1 202 555 0143',
+	link: 'https://www.linkedin.com/in/grace-hopper',
+	helpWith: 'Compilers and COBOL'
+};
+
 describe('the static build on a plain static host with an SPA fallback', () => {
-	it('opens a card link (/c#…) on a cold load', async () => {
-		const card: SharedCard = {
-			name: 'Grace Hopper',
-			title: 'Rear Admiral',
-			company: 'Compiler Corp',
-			email: 'grace@compiler.example',
-			phone: '+1 202 555 0143',
-			link: 'https://www.linkedin.com/in/grace-hopper',
-			helpWith: 'Compilers and COBOL'
-		};
+	it('opens a card link (/c#…) on a cold load: the host serves the card page, c.html, for /c', async () => {
 		const fragment = encodeCardFragment(card);
 		const context = await browser.newContext({ baseURL: site.url });
 		const problems: string[] = [];
-		const page = await openCold(context, `/c#${fragment}`, problems);
+		const page = await openCold(context, `/c#${fragment}`, problems, 'c.html');
 		await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
 		await page.getByText('Compiler Corp').first().waitFor();
 		await page.getByRole('button', { name: 'Save contact' }).waitFor();
 		// The card stayed in the fragment: the host was asked for /c and nothing that holds it.
 		expect(site.requests.some((r) => r.path === '/c')).toBe(true);
 		expect(site.requests.filter((r) => r.path.includes(fragment.slice(1, 12)))).toEqual([]);
-		expectAssetsServedAsFiles();
+		// The card page alone: a few files, each served as itself, none of the app's.
+		expect(site.requests.filter((r) => r.path.startsWith('/_app/immutable/card/')).length).toBeGreaterThan(0);
+		expect(site.requests.filter((r) => /\.[A-Za-z0-9]+$/.test(r.path) && r.fallback)).toEqual([]);
+		expect(site.requests.filter((r) => /\/_app\/immutable\/(entry|nodes)\//.test(r.path))).toEqual([]);
 		expect(problems).toEqual([]);
 		await context.close();
+	});
+
+	it('opens a card link on a host whose SPA fallback also answers /c (set up before c.html existed)', async () => {
+		const oldHost = await serveStatic('build', { htmlExtension: false });
+		try {
+			const fragment = encodeCardFragment(card);
+			const context = await browser.newContext({ baseURL: oldHost.url });
+			const problems: string[] = [];
+			const page = await context.newPage();
+			watch(context, page, problems);
+			await page.goto(`/c#${fragment}`);
+			// The app that answered /c sends the visitor on to the card page, fragment and all.
+			await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
+			expect(new URL(page.url()).pathname).toBe('/c.html');
+			expect(new URL(page.url()).hash).toBe(`#${fragment}`);
+			expect(oldHost.requests.filter((r) => r.path === '/c').map((r) => r.file)).toEqual(['index.html']);
+			expect(oldHost.requests.filter((r) => r.path === '/c.html').map((r) => r.file)).toEqual(['c.html']);
+			// Nothing stored and no service worker on the way.
+			expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+			expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+			expect(problems).toEqual([]);
+			await context.close();
+		} finally {
+			await oldHost.close();
+		}
 	});
 
 	it('opens the follow-up queue (/follow-ups) on a cold load', async () => {

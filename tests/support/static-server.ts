@@ -34,11 +34,15 @@ export interface ServedRequest {
 }
 
 /**
- * Serves a folder the way a static host serves the built app: files as they are, and the SPA
- * fallback (index.html) for any other path. A test tool only. `requests` lists what it answered.
+ * Serves a folder the way a static host serves the built app: files as they are, `/c` from `c.html`
+ * (as GitHub Pages, Netlify and Cloudflare Pages do, and nginx's `try_files $uri $uri.html …`; the
+ * README's Deploy section), and the SPA fallback (index.html) for any other path. With
+ * `htmlExtension: false`, a host whose fallback answers `/c` too (set up before the card page was its
+ * own file). A test tool only. `requests` lists what it answered.
  */
 export async function serveStatic(
-	root: string
+	root: string,
+	{ htmlExtension = true } = {}
 ): Promise<{ url: string; requests: ServedRequest[]; close: () => Promise<void> }> {
 	const requests: ServedRequest[] = [];
 	const server: Server = createServer((request, response) => {
@@ -50,10 +54,11 @@ export async function serveStatic(
 			return;
 		}
 		const relative = normalize(path).replace(/^(\.\.[/\\])+/, '');
-		let file = join(root, relative);
-		const fallback = !existsSync(file) || statSync(file).isDirectory();
-		if (fallback) file = join(root, 'index.html');
-		requests.push({ path, file: fallback ? 'index.html' : relative.replace(/^[/\\]/, ''), fallback });
+		const isFile = (name: string) => existsSync(join(root, name)) && statSync(join(root, name)).isFile();
+		const found = [relative, ...(htmlExtension && extname(relative) === '' ? [`${relative}.html`] : [])].find(isFile);
+		const fallback = found === undefined;
+		const file = join(root, found ?? 'index.html');
+		requests.push({ path, file: found?.replace(/^[/\\]/, '') ?? 'index.html', fallback });
 		response.writeHead(200, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			'cache-control': 'no-cache'

@@ -1,10 +1,10 @@
-import { writeVCard } from '../contact/vcard-write';
+import { vCardText } from '../contact/vcard-text';
 import type { MyCard } from './my-card';
 import { sharedCardOf, type SharedCard } from './share-link';
 
 /** A card received in a share-back link as a vCard 3.0 that phones' contact apps import. */
 export function sharedCardToVCard(card: SharedCard): string {
-	return writeVCard({
+	return vCardText({
 		name: card.name,
 		org: card.company,
 		title: card.title,

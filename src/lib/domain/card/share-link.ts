@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { cleanLine, safeHttpUrl } from '../text/display';
-import { normaliseEmail, normalisePhone } from '../contact/fields';
+import { normaliseEmail } from '../contact/email';
 import type { MyCard } from './my-card';
 
 /**
@@ -132,6 +132,17 @@ export function cardLink(card: SharedCard, origin: string): string {
 	return `${origin.replace(/\/+$/, '')}/c#${encodeCardFragment(card)}`;
 }
 
+/**
+ * The phone as E.164 when it has that shape (spaces, dots, dashes and brackets aside), else ''.
+ * The app that made the link checked the number in full (validateCard); this only keeps a link's
+ * `tel:` to a phone number without the phone-number library, which the card page cannot afford.
+ * The app's scanner checks what it reads from a link again, as it does every scan.
+ */
+function linkPhone(text: string): string {
+	const compact = text.replace(/[\s().-]/g, '');
+	return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : '';
+}
+
 function inflateText(bytes: Uint8Array, dictionary: Uint8Array): string[] {
 	const text = inflateSync(bytes, { dictionary });
 	if (text.length > MAX_TEXT) throw new Error('Too long for a card.');
@@ -169,7 +180,7 @@ function unpack(bytes: Uint8Array): SharedCard {
 		title: value(title, 'title'),
 		company: value(rawCompany, 'company'),
 		email: normaliseEmail(value(email, 'email')) ?? '',
-		phone: normalisePhone(digits ? `+${digits}` : value(phoneText, 'phone')) ?? '',
+		phone: linkPhone(digits ? `+${digits}` : value(phoneText, 'phone')),
 		link: safeHttpUrl(value(link, 'link')) ?? '',
 		helpWith: value(helpWith, 'helpWith')
 	};

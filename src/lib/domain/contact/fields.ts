@@ -1,15 +1,9 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import * as v from 'valibot';
 import { cleanLine, safeHttpUrl } from '../text/display';
+import { normaliseEmail } from './email';
 import { emptyFields, type ContactFields } from './types';
 
-const EmailSchema = v.pipe(v.string(), v.maxLength(254), v.email());
-
-/** Lower-cased address when the text is a valid email address, otherwise null. */
-export function normaliseEmail(text: string): string | null {
-	const candidate = cleanLine(text, 320).replace(/^mailto:/i, '');
-	return v.is(EmailSchema, candidate) ? candidate.toLowerCase() : null;
-}
+export { normaliseEmail };
 
 /**
  * E.164 form (+4915155501234) of a phone number, or null when it cannot be a phone number.

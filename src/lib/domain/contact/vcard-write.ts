@@ -1,26 +1,9 @@
 import ICAL from 'ical.js';
 import { VCARD3_DESIGN } from './vcard-design';
+import { structuredName, type VCardEntry } from './vcard-text';
 
-/** What goes into a vCard we write; empty values are left out. */
-export interface VCardEntry {
-	name: string;
-	org?: string;
-	title?: string;
-	phone?: string;
-	email?: string;
-	urls?: string[];
-	note?: string;
-}
-
-/** Splits a full name into vCard N parts; family-name-first for CJK names. */
-export function structuredName(name: string): string[] {
-	const parts = name.split(' ').filter(Boolean);
-	if (parts.length < 2) return [name, '', '', '', ''];
-	if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name)) {
-		return [parts[0]!, parts.slice(1).join(' '), '', '', ''];
-	}
-	return [parts.at(-1)!, parts.slice(0, -1).join(' '), '', '', ''];
-}
+// The entry and the name split live with the hand-written writer, which the card page uses.
+export { structuredName, type VCardEntry };
 
 /**
  * A vCard 3.0 that phones' contact apps import. ical.js does the escaping (with RFC 2426's rules for

@@ -141,6 +141,25 @@ describe('the share-back link', () => {
 		});
 	});
 
+	it('keeps a phone number only when it is shaped like one (E.164), without the phone-number library', () => {
+		const phoneOf = (phone: string) => {
+			const decoded = decodeCardFragment(encodeCardFragment({ ...typical, phone }));
+			return decoded.ok ? decoded.card.phone : null;
+		};
+		expect(phoneOf('+2348035550142')).toBe('+2348035550142');
+		expect(phoneOf('+1 (202) 555-0143')).toBe('+12025550143');
+		expect(phoneOf('+44 20.7946.0000')).toBe('+442079460000');
+		for (const notOne of [
+			'020 7946 0000',
+			'+12345',
+			'+0123456789',
+			'+1234567890123456',
+			'tel:+12025550143',
+			'+1 202 555 0143 x7'
+		])
+			expect(phoneOf(notOne), notOne).toBe('');
+	});
+
 	it('is recognised on any origin and path, and nothing else is', () => {
 		const fragment = encodeCardFragment(typical);
 		expect(cardFragmentOf(`https://example.org/c#${fragment}`)).toBe(fragment);
