@@ -1,17 +1,7 @@
 import type { NetworkingEvent } from '$lib/domain/capture/records';
-import { eventEndsAt, type EventClock } from '$lib/domain/queue/due';
 import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import { EventRow, plainCopy, readRow, readRows } from './rows';
-
-/** The event's 48-hour clock settings in domain terms. */
-export function eventClock(event: NetworkingEvent | null | undefined): EventClock | null {
-	if (!event) return null;
-	return {
-		endsAt: event.endDate ? eventEndsAt(event.endDate, event.timeZone) : null,
-		clockFromEnd: event.clockFromEnd
-	};
-}
 
 /** Events the user has been to, newest first. */
 export class EventStore {
