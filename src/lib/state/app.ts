@@ -6,7 +6,6 @@ import { EventStore } from '$lib/adapters/local/event-store';
 import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
 import { PeopleStore } from '$lib/adapters/local/people-store';
 import { SettingsStore } from '$lib/adapters/local/settings-store';
-import { DexieSyncStore } from '$lib/adapters/local/sync-store';
 
 /** The device's stores, wired once for the whole app, on the signed-in user's database. */
 export class AppServices {
@@ -17,7 +16,6 @@ export class AppServices {
 	readonly people: PeopleStore;
 	readonly followUps: FollowUpStore;
 	readonly debrief: DebriefStore;
-	readonly sync: DexieSyncStore;
 
 	constructor(readonly dbName: string) {
 		const db = (this.db = new LocalDb(dbName));
@@ -27,7 +25,6 @@ export class AppServices {
 		this.people = new PeopleStore(db);
 		this.followUps = new FollowUpStore(db);
 		this.debrief = new DebriefStore(db);
-		this.sync = new DexieSyncStore(db);
 	}
 }
 
