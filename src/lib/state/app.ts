@@ -4,16 +4,17 @@ import { LocalDb } from '$lib/adapters/local/db';
 import { DebriefStore } from '$lib/adapters/local/debrief-store';
 import { EventStore } from '$lib/adapters/local/event-store';
 import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
-import { PeopleStore } from '$lib/adapters/local/people-store';
 import { SettingsStore } from '$lib/adapters/local/settings-store';
 
-/** The device's stores, wired once for the whole app, on the signed-in user's database. */
+/**
+ * The device's stores the whole app uses, wired once on the signed-in user's database. The people
+ * screens' store is people() (state/people.ts), which the app shell does not load.
+ */
 export class AppServices {
 	readonly db: LocalDb;
 	readonly settings: SettingsStore;
 	readonly events: EventStore;
 	readonly capture: CaptureStore;
-	readonly people: PeopleStore;
 	readonly followUps: FollowUpStore;
 	readonly debrief: DebriefStore;
 
@@ -22,7 +23,6 @@ export class AppServices {
 		this.settings = new SettingsStore(db);
 		this.events = new EventStore(db);
 		this.capture = new CaptureStore(db);
-		this.people = new PeopleStore(db);
 		this.followUps = new FollowUpStore(db);
 		this.debrief = new DebriefStore(db);
 	}

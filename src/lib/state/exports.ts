@@ -1,5 +1,6 @@
 import { downloadBlob } from '$lib/adapters/device/files';
 import { app } from './app';
+import { peopleStore } from './people';
 
 // The writers (papaparse for the CSV, ical.js for vCards and calendars) load when an export is
 // asked for, not with the screens that offer one.
@@ -7,7 +8,7 @@ const peopleWriters = () => import('$lib/domain/people/exports');
 const calendarWriter = () => import('$lib/domain/queue/calendar');
 
 async function everyone() {
-	const [summaries, events] = await Promise.all([app().people.summaries(), app().events.list()]);
+	const [summaries, events] = await Promise.all([peopleStore().summaries(), app().events.list()]);
 	return { list: summaries, events: new Map(events.map((e) => [e.id, e])) };
 }
 
