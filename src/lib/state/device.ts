@@ -8,3 +8,4 @@ export { imageFileToDataUrl } from '$lib/adapters/device/images';
 export { defaultRegion } from '$lib/adapters/device/locale';
 export { isStoragePersistent, requestPersistentStorage } from '$lib/adapters/device/storage';
 export { enableReminders, reminderSetting, type ReminderSetting } from '$lib/adapters/notifications/permission';
+export { registerServiceWorker, type AppVersions } from '$lib/adapters/device/service-worker';
