@@ -2,8 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { CaptureProblem } from '$lib/domain/capture/plan-capture';
 import type { Person } from '$lib/domain/capture/records';
-import { changeLogTables, logChange } from './change-log';
-import type { LocalDb } from './db';
+import { UnfinishedNotes } from './unfinished-notes';
 import { DraftRow, PersonRow, plainCopy, readRow } from './rows';
 
 // Checking and planning a capture parses phone numbers (libphonenumber-js) and time zones
@@ -16,23 +15,17 @@ const planning = () =>
 		import('$lib/domain/queue/due')
 	]).then(([plan, match, due]) => ({ ...plan, ...match, ...due }));
 type Planning = Awaited<ReturnType<typeof planning>>;
+// What sync sends is logged with each saved capture: loaded with the save, like the planning.
+const changeLog = () => import('./change-log');
 
 export type CommitResult =
 	| { ok: true; personId: string; isNewPerson: boolean }
 	| { ok: false; field: CaptureProblem['field'] | 'draft'; message: string };
 
-/** Pending scans (drafts) and turning one into a saved contact. */
-export class CaptureStore {
-	constructor(private readonly db: LocalDb) {}
-
+/** Pending scans (drafts) and turning one into a saved contact, for the scan and note screens. */
+export class CaptureStore extends UnfinishedNotes {
 	async draft(id: string): Promise<CaptureDraft | null> {
 		return readRow(DraftRow, await this.db.drafts.get(id), 'draft');
-	}
-
-	/** Every unfinished note, oldest first. */
-	async drafts(): Promise<CaptureDraft[]> {
-		const rows = await this.db.drafts.orderBy('updatedAt').toArray();
-		return rows.map((row) => readRow(DraftRow, row, 'draft')).filter((d): d is CaptureDraft => d !== null);
 	}
 
 	/**
@@ -85,7 +78,7 @@ export class CaptureStore {
 	): Promise<CommitResult> {
 		const { db } = this;
 		// Loaded before the transaction: awaiting anything but the database inside it would end it.
-		const plan = await planning();
+		const [plan, { changeLogTables, logChange }] = await Promise.all([planning(), changeLog()]);
 		return db.transaction(
 			'rw',
 			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events, ...changeLogTables(db)],
