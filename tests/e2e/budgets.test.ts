@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
-import { kb, measureRoute, type RouteBytes } from '../support/route-bytes';
+import { kb, measureRoute, typicalCardPath, type RouteBytes } from '../support/route-bytes';
 import { serveStatic } from '../support/static-server';
 import { blankY4m, scratchDir } from '../support/video';
 
@@ -67,5 +67,12 @@ describe('JavaScript a cold load fetches (gzip -9, service worker blocked)', () 
 		const fetched = r.scripts.map((s) => s.path);
 		expect(fetched).toEqual(expect.arrayContaining(chunksOf('src/lib/adapters/scanner/index.ts')));
 		expect(r.gzip).toBeLessThanOrEqual(200 * KB);
+	});
+
+	it('/c#… (a card opened from its QR code by someone without the app) stays within 30 KB, no IndexedDB', async () => {
+		const r = await measureRoute(browser, site.url, typicalCardPath(site.url));
+		report({ ...r, route: '/c#…' }, 30);
+		expect(r.indexedDb).toBe(false);
+		expect(r.gzip).toBeLessThanOrEqual(30 * KB);
 	});
 });
