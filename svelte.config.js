@@ -15,6 +15,8 @@ try {
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// No `window.__svelte.v` (a module of its own that every screen would fetch first).
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		// A single-page app: every route is rendered in the browser from one fallback page,
 		// which the service worker precaches so the app starts without a network.

@@ -83,6 +83,19 @@ const themeColor = '#0f4c5c';
 export default defineConfig({
 	// PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY are read at build time (see src/lib/config.ts).
 	envPrefix: ['VITE_', 'PUBLIC_'],
+	resolve: {
+		// Dexie's own ES module build (ES2018) rather than the ES5 bundle its package entry wraps for
+		// CommonJS: the same Dexie, 1.3 KB smaller gzipped, in the chunk every screen loads.
+		alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }]
+	},
+	build: {
+		rollupOptions: {
+			// The app's own TypeScript modules do nothing when imported (no globals, no registration):
+			// a screen that imports one export of a barrel such as state/device.ts does not fetch the
+			// modules behind its other exports.
+			treeshake: { moduleSideEffects: (id) => !/\/src\/lib\/.*\.ts$/.test(id) }
+		}
+	},
 	plugins: [
 		sveltekit(),
 		readme(),

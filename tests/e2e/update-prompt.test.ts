@@ -33,6 +33,8 @@ describe('new version prompt', () => {
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		// First visit: the service worker takes control at once (clientsClaim).
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		// The first install says so, without asking anything.
+		await page.getByRole('status').filter({ hasText: 'Ready to work offline.' }).waitFor();
 		expect(await page.getByText('A new version is available.').count()).toBe(0);
 
 		appendFileSync(join(root, 'service-worker.js'), '\n// deployed again\n');

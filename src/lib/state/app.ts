@@ -1,33 +1,31 @@
 import { DatabaseRegistry, DEFAULT_DB } from '$lib/adapters/local/accounts';
-import { CaptureStore } from '$lib/adapters/local/capture-store';
 import { LocalDb } from '$lib/adapters/local/db';
 import { DebriefStore } from '$lib/adapters/local/debrief-store';
 import { EventStore } from '$lib/adapters/local/event-store';
-import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
-import { PeopleStore } from '$lib/adapters/local/people-store';
+import { FollowUpQueue } from '$lib/adapters/local/follow-up-queue';
 import { SettingsStore } from '$lib/adapters/local/settings-store';
-import { DexieSyncStore } from '$lib/adapters/local/sync-store';
+import { UnfinishedNotes } from '$lib/adapters/local/unfinished-notes';
 
-/** The device's stores, wired once for the whole app, on the signed-in user's database. */
+/**
+ * The device's stores the app shell reads (home, navigation, banners) and other screens share,
+ * wired once on the signed-in user's database. Stores for one area's screens have their own
+ * accessor, which the shell does not load: peopleStore(), followUpStore(), captureStore().
+ */
 export class AppServices {
 	readonly db: LocalDb;
 	readonly settings: SettingsStore;
 	readonly events: EventStore;
-	readonly capture: CaptureStore;
-	readonly people: PeopleStore;
-	readonly followUps: FollowUpStore;
+	readonly unfinished: UnfinishedNotes;
+	readonly followUps: FollowUpQueue;
 	readonly debrief: DebriefStore;
-	readonly sync: DexieSyncStore;
 
 	constructor(readonly dbName: string) {
 		const db = (this.db = new LocalDb(dbName));
 		this.settings = new SettingsStore(db);
 		this.events = new EventStore(db);
-		this.capture = new CaptureStore(db);
-		this.people = new PeopleStore(db);
-		this.followUps = new FollowUpStore(db);
+		this.unfinished = new UnfinishedNotes(db);
+		this.followUps = new FollowUpQueue(db);
 		this.debrief = new DebriefStore(db);
-		this.sync = new DexieSyncStore(db);
 	}
 }
 

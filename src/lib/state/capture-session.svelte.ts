@@ -2,7 +2,8 @@ import { defaultRegion } from '$lib/state/device';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import { captureProblems } from '$lib/domain/capture/plan-capture';
 import type { Person } from '$lib/domain/capture/records';
-import { app, newId } from './app';
+import { newId } from './app';
+import { captureStore } from './capture';
 import { LatestWriter } from './latest-writer';
 
 /**
@@ -29,7 +30,7 @@ export class CaptureSession {
 
 	readonly #writer = new LatestWriter<CaptureDraft>(
 		async (value) => {
-			await app().capture.saveDraft({ ...value, updatedAt: Date.now() });
+			await captureStore().saveDraft({ ...value, updatedAt: Date.now() });
 		},
 		(ok, idle) => {
 			if (!ok) this.draftStored = 'failed';
@@ -50,8 +51,8 @@ export class CaptureSession {
 			const { email, phone, linkedin, url, badgeId } = draft.fields;
 			const snapshot = { ...draft, fields: { ...draft.fields, email, phone, linkedin, url, badgeId } };
 			const timer = setTimeout(() => {
-				app()
-					.capture.existingPerson(snapshot, this.region)
+				captureStore()
+					.existingPerson(snapshot, this.region)
 					.then((person) => (this.existing = person))
 					.catch(() => (this.existing = null));
 			}, 150);
@@ -60,7 +61,7 @@ export class CaptureSession {
 	}
 
 	async load(id: string): Promise<void> {
-		const draft = await app().capture.draft(id);
+		const draft = await captureStore().draft(id);
 		this.restored =
 			!!draft && (draft.note.trim() !== '' || draft.promises.length > 0 || draft.updatedAt > draft.metAt + 2_000);
 		this.draft = draft;
@@ -81,7 +82,7 @@ export class CaptureSession {
 		await this.#writer.close();
 		try {
 			const snapshot = $state.snapshot(this.draft) as CaptureDraft;
-			const result = await app().capture.commit(snapshot, Date.now(), newId, this.region);
+			const result = await captureStore().commit(snapshot, Date.now(), newId, this.region);
 			if (result.ok) {
 				this.finished = true;
 				return result.personId;
@@ -102,7 +103,7 @@ export class CaptureSession {
 		if (!this.draft) return false;
 		await this.#writer.close();
 		try {
-			await app().capture.discardDraft(this.draft.id);
+			await captureStore().discardDraft(this.draft.id);
 			this.finished = true;
 			return true;
 		} catch {

@@ -1,6 +1,7 @@
 import { importSummary } from '$lib/domain/people/import-plan';
 import { readVcfFile, vcfSizeProblem } from '$lib/domain/people/vcf-read';
-import { app, newId } from './app';
+import { newId } from './app';
+import { peopleStore } from './people';
 import { defaultRegion } from './device';
 
 export type ContactImportResult = { ok: true; message: string } | { ok: false; message: string };
@@ -14,6 +15,6 @@ export async function importContactsFile(file: File): Promise<ContactImportResul
 	if (tooLarge) return { ok: false, message: tooLarge };
 	const read = readVcfFile(await file.text(), { defaultCountry: defaultRegion() });
 	if (!read.ok) return read;
-	const plan = await app().people.importContacts(read, Date.now(), newId);
+	const plan = await peopleStore().importContacts(read, Date.now(), newId);
 	return { ok: true, message: importSummary(plan) };
 }

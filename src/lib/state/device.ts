@@ -4,7 +4,12 @@
  */
 export { downloadBlob, fileNameFor, shareFiles } from '$lib/adapters/device/files';
 export { buzz } from '$lib/adapters/device/vibration';
-export { imageFileToDataUrl } from '$lib/adapters/device/images';
 export { defaultRegion } from '$lib/adapters/device/locale';
 export { isStoragePersistent, requestPersistentStorage } from '$lib/adapters/device/storage';
 export { enableReminders, reminderSetting, type ReminderSetting } from '$lib/adapters/notifications/permission';
+export { registerServiceWorker, type AppVersions } from '$lib/adapters/device/service-worker';
+
+/** A picture chosen for the QR's logo, as a small PNG data: URL (its code loads when one is chosen). */
+export async function imageFileToDataUrl(file: File): Promise<string> {
+	return (await import('$lib/adapters/device/images')).imageFileToDataUrl(file);
+}

@@ -1,10 +1,14 @@
 import { downloadBlob } from '$lib/adapters/device/files';
-import { peopleCsv, peopleVCards } from '$lib/domain/people/exports';
-import { followUpsToIcs } from '$lib/domain/queue/calendar';
 import { app } from './app';
+import { peopleStore } from './people';
+
+// The writers (papaparse for the CSV, ical.js for vCards and calendars) load when an export is
+// asked for, not with the screens that offer one.
+const peopleWriters = () => import('$lib/domain/people/exports');
+const calendarWriter = () => import('$lib/domain/queue/calendar');
 
 async function everyone() {
-	const [summaries, events] = await Promise.all([app().people.summaries(), app().events.list()]);
+	const [summaries, events] = await Promise.all([peopleStore().summaries(), app().events.list()]);
 	return { list: summaries, events: new Map(events.map((e) => [e.id, e])) };
 }
 
@@ -12,14 +16,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Everyone as one .vcf for the phone's contacts. Returns how many people. */
 export async function downloadAllVCards(): Promise<number> {
-	const { list, events } = await everyone();
+	const [{ peopleVCards }, { list, events }] = await Promise.all([peopleWriters(), everyone()]);
 	downloadBlob(new Blob([peopleVCards(list, events)], { type: 'text/vcard' }), `contacts-${today()}.vcf`);
 	return list.length;
 }
 
 /** Everyone as a CSV that HubSpot and Salesforce import. Returns how many people. */
 export async function downloadCsv(): Promise<number> {
-	const { list, events } = await everyone();
+	const [{ peopleCsv }, { list, events }] = await Promise.all([peopleWriters(), everyone()]);
 	// A byte-order mark, so spreadsheet apps read the names as UTF-8.
 	downloadBlob(new Blob(['\uFEFF', peopleCsv(list, events)], { type: 'text/csv' }), `contacts-${today()}.csv`);
 	return list.length;
@@ -28,7 +32,7 @@ export async function downloadCsv(): Promise<number> {
 /** Open follow-ups and check-ins as calendar events (.ics). Returns how many. */
 export async function downloadFollowUpsIcs(): Promise<number> {
 	const now = Date.now();
-	const items = await app().followUps.calendarItems(now);
+	const [{ followUpsToIcs }, items] = await Promise.all([calendarWriter(), app().followUps.calendarItems(now)]);
 	downloadBlob(new Blob([followUpsToIcs(items, now)], { type: 'text/calendar' }), 'follow-ups.ics');
 	return items.length;
 }

@@ -10,7 +10,8 @@ import {
 	type CheckInMonths
 } from '$lib/domain/queue/actions';
 import { draftMessage } from '$lib/domain/queue/message-draft';
-import { app, newId } from './app';
+import { newId } from './app';
+import { followUpStore } from './follow-ups';
 import { LatestWriter } from './latest-writer';
 import { LiveQuery } from './live-query.svelte';
 
@@ -42,7 +43,7 @@ export class FollowUpSession {
 	messageSave = $state<'idle' | 'saving' | 'saved' | 'failed'>('idle');
 
 	readonly #messages = new LatestWriter<{ id: string; message: MessageDraft | null }>(
-		({ id, message }) => app().followUps.setMessage(id, message, Date.now()),
+		({ id, message }) => followUpStore().setMessage(id, message, Date.now()),
 		(ok, idle) => {
 			if (!ok) this.messageSave = 'failed';
 			else if (idle) this.messageSave = 'saved';
@@ -50,7 +51,7 @@ export class FollowUpSession {
 	);
 
 	constructor(id: () => string) {
-		this.#detail = new LiveQuery((followUpId: string) => app().followUps.detail(followUpId), id);
+		this.#detail = new LiveQuery((followUpId: string) => followUpStore().detail(followUpId), id);
 	}
 
 	get detail(): FollowUpDetail | null | undefined {
@@ -120,7 +121,7 @@ export class FollowUpSession {
 		if (!action) return;
 		this.lastAction = null;
 		try {
-			await app().followUps.undo(action.snapshot);
+			await followUpStore().undo(action.snapshot);
 		} catch {
 			this.error = 'Undo failed on this device. Reload the page and check the follow-up.';
 		}
@@ -130,7 +131,7 @@ export class FollowUpSession {
 		this.error = '';
 		try {
 			await this.#messages.flush();
-			this.lastAction = { label, snapshot: await app().followUps.apply(changes) };
+			this.lastAction = { label, snapshot: await followUpStore().apply(changes) };
 		} catch {
 			this.error = 'That did not work on this device. Nothing was changed; try again.';
 		}

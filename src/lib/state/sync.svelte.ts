@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { LocalDb, type SyncFailureRow } from '$lib/adapters/local/db';
+import { DexieSyncStore } from '$lib/adapters/local/sync-store';
 import { eraseLocalData } from '$lib/adapters/local/erase';
 import { moveGuestData } from '$lib/adapters/local/guest-data';
 import { closeReminders } from '$lib/adapters/notifications/permission';
@@ -61,6 +62,8 @@ export class SyncService {
 	/** When this device's copy was cleared because all the data was deleted from another device. */
 	erasedElsewhereAt = $state<number | null>(null);
 
+	/** The outbox and the synced copy, on the open database (only sync needs them). */
+	readonly #store = new DexieSyncStore(app().db);
 	#client: Promise<AppSupabaseClient> | null = null;
 	#userId: string | null = null;
 	#scheduler: SyncScheduler | null = null;
@@ -168,19 +171,19 @@ export class SyncService {
 
 	/** Sends a refused change again, with the refused changes to the rows it refers to. */
 	async retry(key: number): Promise<void> {
-		await app().sync.retry(retryOrder(this.failures, key));
+		await this.#store.retry(retryOrder(this.failures, key));
 		this.#scheduler?.request(0);
 	}
 
 	/** Sends every refused change again, in the order they were made. */
 	async retryAll(): Promise<void> {
-		await app().sync.retry(this.failures.flatMap((f) => (f.key === undefined ? [] : [f.key])));
+		await this.#store.retry(this.failures.flatMap((f) => (f.key === undefined ? [] : [f.key])));
 		this.#scheduler?.request(0);
 	}
 
 	/** Gives up a refused change, with the refused changes that need its row. */
 	async discard(key: number): Promise<void> {
-		await app().sync.discard(discardOrder(this.failures, key));
+		await this.#store.discard(discardOrder(this.failures, key));
 		this.#scheduler?.request(0);
 	}
 
@@ -273,7 +276,7 @@ export class SyncService {
 		const services = app();
 		let engine: SyncEngine | null = null;
 		const round = () =>
-			this.#whileSignedIn((client) => (engine ??= new SyncEngine(services.sync, new SupabaseGateway(client))).sync());
+			this.#whileSignedIn((client) => (engine ??= new SyncEngine(this.#store, new SupabaseGateway(client))).sync());
 		const lockName = syncLockName(services.dbName);
 		const scheduler = (this.#scheduler = new SyncScheduler({
 			sync: round,
@@ -307,7 +310,7 @@ export class SyncService {
 
 	/** Keeps the counts current; a new local change asks for a sync a moment later. */
 	#watchStore(): void {
-		const { sync } = app();
+		const sync = this.#store;
 		let previous = -1;
 		liveQuery(() => sync.pendingCount()).subscribe({
 			next: (count) => {

@@ -1,29 +1,31 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
-import { captureProblems, planCapture, type CaptureProblem } from '$lib/domain/capture/plan-capture';
+import type { CaptureProblem } from '$lib/domain/capture/plan-capture';
 import type { Person } from '$lib/domain/capture/records';
-import { matchKeys, pickMatch } from '$lib/domain/contact/match';
-import { changeLogTables, logChange } from './change-log';
-import type { LocalDb } from './db';
-import { eventClock } from './event-store';
+import { UnfinishedNotes } from './unfinished-notes';
 import { DraftRow, PersonRow, plainCopy, readRow } from './rows';
+
+// Checking and planning a capture parses phone numbers (libphonenumber-js) and time zones
+// (@date-fns/tz): loaded when a scan is looked up or saved, not with the app shell that opens the
+// database.
+const planning = () =>
+	Promise.all([
+		import('$lib/domain/capture/plan-capture'),
+		import('$lib/domain/contact/match'),
+		import('$lib/domain/queue/due')
+	]).then(([plan, match, due]) => ({ ...plan, ...match, ...due }));
+type Planning = Awaited<ReturnType<typeof planning>>;
+// What sync sends is logged with each saved capture: loaded with the save, like the planning.
+const changeLog = () => import('./change-log');
 
 export type CommitResult =
 	| { ok: true; personId: string; isNewPerson: boolean }
 	| { ok: false; field: CaptureProblem['field'] | 'draft'; message: string };
 
-/** Pending scans (drafts) and turning one into a saved contact. */
-export class CaptureStore {
-	constructor(private readonly db: LocalDb) {}
-
+/** Pending scans (drafts) and turning one into a saved contact, for the scan and note screens. */
+export class CaptureStore extends UnfinishedNotes {
 	async draft(id: string): Promise<CaptureDraft | null> {
 		return readRow(DraftRow, await this.db.drafts.get(id), 'draft');
-	}
-
-	/** Every unfinished note, oldest first. */
-	async drafts(): Promise<CaptureDraft[]> {
-		const rows = await this.db.drafts.orderBy('updatedAt').toArray();
-		return rows.map((row) => readRow(DraftRow, row, 'draft')).filter((d): d is CaptureDraft => d !== null);
 	}
 
 	/**
@@ -45,6 +47,14 @@ export class CaptureStore {
 
 	/** The person a draft would be added to, if they are already known by email, phone, LinkedIn or badge. */
 	async existingPerson(draft: CaptureDraft, defaultCountry?: CountryCode): Promise<Person | null> {
+		return this.#existingPerson(await planning(), draft, defaultCountry);
+	}
+
+	async #existingPerson(
+		{ captureProblems, matchKeys, pickMatch }: Planning,
+		draft: CaptureDraft,
+		defaultCountry?: CountryCode
+	): Promise<Person | null> {
 		const keys = matchKeys(captureProblems(draft, defaultCountry).fields);
 		if (!keys.length) return null;
 		const rows = await this.db.people.where('matchKeys').anyOf(keys).toArray();
@@ -67,6 +77,8 @@ export class CaptureStore {
 		defaultCountry?: CountryCode
 	): Promise<CommitResult> {
 		const { db } = this;
+		// Loaded before the transaction: awaiting anything but the database inside it would end it.
+		const [plan, { changeLogTables, logChange }] = await Promise.all([planning(), changeLog()]);
 		return db.transaction(
 			'rw',
 			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events, ...changeLogTables(db)],
@@ -76,9 +88,9 @@ export class CaptureStore {
 					await db.drafts.delete(draft.id);
 					return { ok: true, personId: saved.personId, isNewPerson: false };
 				}
-				const existing = await this.existingPerson(draft, defaultCountry);
+				const existing = await this.#existingPerson(plan, draft, defaultCountry);
 				const event = draft.eventId ? await db.events.get(draft.eventId) : null;
-				const result = planCapture(draft, { existing, event: eventClock(event), now, newId, defaultCountry });
+				const result = plan.planCapture(draft, { existing, event: plan.eventClock(event), now, newId, defaultCountry });
 				if (!result.ok) return result;
 
 				const { person, encounter, followUp, promises, isNewPerson } = result.plan;

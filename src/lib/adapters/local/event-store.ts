@@ -1,17 +1,9 @@
 import type { NetworkingEvent } from '$lib/domain/capture/records';
-import { eventEndsAt, type EventClock } from '$lib/domain/queue/due';
-import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import { EventRow, plainCopy, readRow, readRows } from './rows';
 
-/** The event's 48-hour clock settings in domain terms. */
-export function eventClock(event: NetworkingEvent | null | undefined): EventClock | null {
-	if (!event) return null;
-	return {
-		endsAt: event.endDate ? eventEndsAt(event.endDate, event.timeZone) : null,
-		clockFromEnd: event.clockFromEnd
-	};
-}
+// What sync sends is logged with each change; that code loads with a screen's first change.
+const changeLog = () => import('./change-log');
 
 /** Events the user has been to, newest first. */
 export class EventStore {
@@ -27,6 +19,7 @@ export class EventStore {
 
 	async create(event: NetworkingEvent): Promise<void> {
 		const { db } = this;
+		const { changeLogTables, logChange } = await changeLog();
 		await db.transaction('rw', [db.events, ...changeLogTables(db)], async () => {
 			await db.events.add(plainCopy(event));
 			await logChange(db, 'events', null, event);

@@ -1,4 +1,4 @@
-import { planImport, type ImportPlan } from '$lib/domain/people/import-plan';
+import type { ImportPlan } from '$lib/domain/people/import-plan';
 import { summarisePeople, type PersonDetail, type PersonSummary } from '$lib/domain/people/search';
 import type { VcfContacts } from '$lib/domain/people/vcf-read';
 import { checkNote } from '$lib/domain/notes/note-rules';
@@ -57,6 +57,9 @@ export class PeopleStore {
 	 */
 	async importContacts(file: VcfContacts, now: number, newId: () => string): Promise<ImportPlan> {
 		const { db } = this;
+		// Matching contacts (and their ids, uuid v5) loads with an import, not with the app shell;
+		// before the transaction, which awaiting anything but the database would end.
+		const { planImport } = await import('$lib/domain/people/import-plan');
 		return db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
 			const plan = planImport(file, readRows(PersonRow, await db.people.toArray(), 'person'), { now, newId });
 			for (const person of plan.add) {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CARD_FIELDS, DOT_STYLES, type MyCard } from '$lib/domain/card/my-card';
+import { CARD_FIELDS, DOT_STYLES, type MyCard } from '$lib/domain/card/card-model';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '$lib/domain/capture/records';
 import { CONTACT_FIELDS } from '$lib/domain/contact/types';

@@ -2,7 +2,7 @@ import { countdown } from '$lib/domain/queue/countdown';
 import { dueWithin, REMIND_HOURS } from '$lib/domain/queue/queue-rules';
 import { cleanLine } from '$lib/domain/text/display';
 import { LocalDb } from '../local/db';
-import { FollowUpStore } from '../local/follow-up-store';
+import { FollowUpQueue } from '../local/follow-up-queue';
 
 /** The Periodic Background Sync tag under which the service worker looks for follow-ups coming due. */
 export const REMINDER_TAG = 'follow-up-reminders';
@@ -13,7 +13,7 @@ export const REMINDER_TAG = 'follow-up-reminders';
  * again replaces it instead of piling up. Returns how many were shown.
  */
 export async function showDueReminders(registration: ServiceWorkerRegistration, now: number): Promise<number> {
-	const store = new FollowUpStore(new LocalDb());
+	const store = new FollowUpQueue(new LocalDb());
 	const rows = await store.allInQueue(now);
 	const due = new Set(
 		dueWithin(

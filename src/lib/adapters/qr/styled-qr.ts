@@ -1,5 +1,5 @@
 import QRCodeStyling from 'qr-code-styling';
-import type { QrStyle } from '$lib/domain/card/my-card';
+import type { QrStyle } from '$lib/domain/card/card-model';
 import { qrOptions } from './qr-options';
 
 /** A styled QR code drawn into an element, updatable in place. */

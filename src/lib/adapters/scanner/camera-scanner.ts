@@ -6,19 +6,6 @@ export interface Camera {
 	label: string;
 }
 
-export type CameraProblem = 'denied' | 'no-camera' | 'in-use' | 'insecure' | 'unknown';
-
-/** Sorts a camera failure into what the user can do about it. */
-export function classifyCameraError(error: unknown): CameraProblem {
-	const text = String((error as { name?: string })?.name ?? '') + ' ' + String(error);
-	if (/NotAllowed|Permission|denied/i.test(text)) return 'denied';
-	if (/NotFound|Overconstrained|no camera|Requested device not found|DevicesNotFound/i.test(text)) return 'no-camera';
-	if (/NotReadable|TrackStart|Could not start/i.test(text)) return 'in-use';
-	if (/secure context|https/i.test(text) || (typeof isSecureContext === 'boolean' && !isSecureContext))
-		return 'insecure';
-	return 'unknown';
-}
-
 /** The live camera view: rear camera first, camera switching and the torch where supported. */
 export class CameraScanner {
 	private constructor(private readonly scanner: Html5Qrcode) {}

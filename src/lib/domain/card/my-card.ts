@@ -2,54 +2,9 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import { tidyContactFields } from '../contact/fields';
 import { emptyFields } from '../contact/types';
 import { cleanLine } from '../text/display';
+import { CARD_FIELDS, type CardErrors, type MyCard } from './card-model';
 
-export const CARD_FIELDS = ['name', 'title', 'company', 'email', 'phone', 'link', 'helpWith'] as const;
-export type CardField = (typeof CARD_FIELDS)[number];
-
-export const DOT_STYLES = ['square', 'rounded', 'dots', 'classy', 'classy-rounded', 'extra-rounded'] as const;
-export type DotStyle = (typeof DOT_STYLES)[number];
-
-export interface QrStyle {
-	dots: DotStyle;
-	foreground: string;
-	background: string;
-	/** A logo or photo as a data: URL, drawn in the middle of the code. */
-	image: string | null;
-}
-
-/** The user's own card: what they share, and which of it goes into the QR code. */
-export interface MyCard {
-	name: string;
-	title: string;
-	company: string;
-	email: string;
-	phone: string;
-	/** LinkedIn profile or website. */
-	link: string;
-	/** "I can help with…": what the user offers first. */
-	helpWith: string;
-	onQr: CardField[];
-	style: QrStyle;
-}
-
-export const DEFAULT_STYLE: QrStyle = { dots: 'rounded', foreground: '#0b1f26', background: '#ffffff', image: null };
-
-/** A blank card with every field chosen for the QR. */
-export function blankCard(): MyCard {
-	return {
-		name: '',
-		title: '',
-		company: '',
-		email: '',
-		phone: '',
-		link: '',
-		helpWith: '',
-		onQr: [...CARD_FIELDS],
-		style: { ...DEFAULT_STYLE }
-	};
-}
-
-export type CardErrors = Partial<Record<CardField | 'style', string>>;
+export * from './card-model';
 
 /** Relative luminance contrast (WCAG 2) between two #rrggbb colours, 1 to 21. */
 export function contrastRatio(a: string, b: string): number {

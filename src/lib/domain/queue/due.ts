@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addHours } from 'date-fns';
+import type { NetworkingEvent } from '../capture/records';
 
 /** Follow up within 48 hours: elapsed time, the same across time zones and DST changes. */
 export const FOLLOW_UP_HOURS = 48;
@@ -28,4 +29,13 @@ export function followUpDueAt(metAt: Date, event?: EventClock | null): Date {
 	const clockStart =
 		event?.clockFromEnd && event.endsAt && event.endsAt.getTime() > metAt.getTime() ? event.endsAt : metAt;
 	return addHours(clockStart, FOLLOW_UP_HOURS);
+}
+
+/** An event's 48-hour clock settings: when it ends, and whether the clock starts then. */
+export function eventClock(event: NetworkingEvent | null | undefined): EventClock | null {
+	if (!event) return null;
+	return {
+		endsAt: event.endDate ? eventEndsAt(event.endDate, event.timeZone) : null,
+		clockFromEnd: event.clockFromEnd
+	};
 }
