@@ -100,7 +100,9 @@ export default defineConfig({
 					environment: 'node',
 					execArgv: ['--experimental-websocket'],
 					testTimeout: 300_000,
-					hookTimeout: 120_000
+					hookTimeout: 120_000,
+					// One at a time: benchmarks running together would time each other.
+					fileParallelism: false
 				}
 			},
 			{

@@ -1,38 +1,47 @@
-// npm run bench:people [-- --people 5000]
-// The People list with N people (each with an encounter and a follow-up), in the built app served
-// by `vite preview` in Debian's Chromium:
+// npm run bench:people — the People list with 5,000 people (each with an encounter and a
+// follow-up), in the built app served by `vite preview`, in Debian's Chromium:
 //   - tap "People" → first row in the page, and → first row painted (the next frame);
 //   - a cold reload of /people: navigation start → first row;
 //   - a search keystroke → the list updated (typing and deleting digits, each changes the list),
 //     once the list has been open a second, and right after it opened (100 ms).
 // Prints the figures beside their goals; fails on nothing but errors.
+import { afterAll, beforeAll, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.mjs';
-import { installTimers, printTable, saveMyCard, serveBuild, timing } from './figures.mjs';
+import { installTimers, printTable, saveMyCard, serveBuild, timing } from './figures';
 import { seedPeople } from './seed.mjs';
 
-const args = process.argv.slice(2);
-const peopleIndex = args.indexOf('--people');
-const PEOPLE = peopleIndex >= 0 ? Number(args[peopleIndex + 1]) : 5000;
+const PEOPLE = 5000;
 const ROW = 'ul[aria-label="People"] li';
 
-const server = await serveBuild();
-const browser = await launchChromium();
-try {
+let site: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+beforeAll(async () => {
+	site = await serveBuild();
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+it('prints the People list figures with 5,000 people', async () => {
 	const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
 	await installTimers(context);
 	const page = await context.newPage();
 	page.on('pageerror', (e) => console.error('page error:', e.message));
-	await saveMyCard(page, server.base);
+	await saveMyCard(page, site.url);
 	const seeded = await seedPeople(page, PEOPLE);
 	console.log(`seeded ${PEOPLE} people with encounters and follow-ups in ${seeded.ms} ms`);
 
 	const openPeople = async () => {
-		await page.goto(`${server.base}/settings`);
+		await page.goto(`${site.url}/settings`);
 		await page.getByRole('heading', { name: 'Settings' }).waitFor();
 		const drawn = page.evaluate(async (row) => {
 			const inPage = await window.__until(row);
 			const painted = await window.__afterFrame();
-			return { inPage: inPage - window.__input.click, painted: painted - window.__input.click };
+			const tap = window.__input.click ?? NaN;
+			return { inPage: inPage - tap, painted: painted - tap };
 		}, ROW);
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
 		return drawn;
@@ -40,42 +49,42 @@ try {
 
 	// One key press → the list (its count line or rows) changed and shows the result, not
 	// "Searching…"; null if nothing changed in 3 s.
-	const keystroke = async (key) => {
+	const keystroke = async (key: string) => {
 		await page.evaluate(() => {
 			window.__pending = Promise.race([
 				window
 					.__untilChange('main')
-					.then(() => window.__when(() => !document.querySelector('main').textContent.includes('Searching…'))),
-				new Promise((resolve) => setTimeout(() => resolve(null), 3000))
+					.then(() => window.__when(() => !document.querySelector('main')?.textContent?.includes('Searching…'))),
+				new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))
 			]);
 		});
 		await page.keyboard.press(key);
 		return page.evaluate(async () => {
 			const changed = await window.__pending;
-			return changed === null ? null : changed - window.__input.keydown;
+			return changed === null || changed === undefined ? null : changed - (window.__input.keydown ?? NaN);
 		});
 	};
 	const KEYS = ['1', '2', '3', '4', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
 
 	await openPeople(); // warms the route's code, as a user who opened People once already
-	const inPage = [];
-	const painted = [];
+	const inPage: number[] = [];
+	const painted: number[] = [];
 	for (let run = 0; run < 10; run++) {
 		const drawn = await openPeople();
 		inPage.push(drawn.inPage);
 		painted.push(drawn.painted);
 	}
 
-	const cold = [];
+	const cold: number[] = [];
 	for (let run = 0; run < 5; run++) {
-		await page.goto(`${server.base}/people`);
+		await page.goto(`${site.url}/people`);
 		cold.push(await page.evaluate((row) => window.__until(row), ROW));
 	}
 
-	const typed = [];
-	const unchanged = [];
+	const typed: number[] = [];
+	const unchanged: string[] = [];
 	for (let round = 0; round < 3; round++) {
-		await page.goto(`${server.base}/people`);
+		await page.goto(`${site.url}/people`);
 		await page.locator(ROW).first().waitFor();
 		await page.waitForTimeout(1000);
 		await page.getByRole('searchbox', { name: 'Search people' }).focus();
@@ -86,7 +95,7 @@ try {
 		}
 	}
 
-	const early = [];
+	const early: number[] = [];
 	for (let run = 0; run < 5; run++) {
 		await openPeople();
 		await page.waitForTimeout(100);
@@ -97,7 +106,7 @@ try {
 	}
 	if (unchanged.length) console.log(`keys that changed nothing (left out): ${unchanged.join(', ')}`);
 
-	await page.goto(`${server.base}/people`);
+	await page.goto(`${site.url}/people`);
 	await page.locator(ROW).first().waitFor();
 	const rows = await page.locator(ROW).count();
 	printTable(`People list, ${PEOPLE} people (${rows} rows drawn)`, [
@@ -107,7 +116,5 @@ try {
 		timing('search keystroke → list updated', typed, { goal: 50 }),
 		timing('keystroke 100 ms after opening → list', early, { goal: 50 })
 	]);
-} finally {
-	await browser.close();
-	await server.close();
-}
+	await context.close();
+});
