@@ -3,7 +3,7 @@ import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import { captureProblems, planCapture, type CaptureProblem } from '$lib/domain/capture/plan-capture';
 import type { Person } from '$lib/domain/capture/records';
 import { matchKeys, pickMatch } from '$lib/domain/contact/match';
-import { changeLogTables, logChange } from './change-log';
+import { changeLogTables, logChanges } from './change-log';
 import type { LocalDb } from './db';
 import { eventClock } from './event-store';
 import { DraftRow, PersonRow, plainCopy, readRow } from './rows';
@@ -71,29 +71,34 @@ export class CaptureStore {
 			'rw',
 			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events, ...changeLogTables(db)],
 			async () => {
-				const saved = await db.encounters.get(draft.id);
+				// Every request at once: each waits for the one before it, not for this code.
+				const [saved, existing, event] = await Promise.all([
+					db.encounters.get(draft.id),
+					this.existingPerson(draft, defaultCountry),
+					draft.eventId ? db.events.get(draft.eventId) : null
+				]);
 				if (saved) {
 					await db.drafts.delete(draft.id);
 					return { ok: true, personId: saved.personId, isNewPerson: false };
 				}
-				const existing = await this.existingPerson(draft, defaultCountry);
-				const event = draft.eventId ? await db.events.get(draft.eventId) : null;
 				const result = planCapture(draft, { existing, event: eventClock(event), now, newId, defaultCountry });
 				if (!result.ok) return result;
 
 				const { person, encounter, followUp, promises, isNewPerson } = result.plan;
-				await db.people.put(plainCopy(person));
-				// A new conversation brings the person back if another device deleted them meanwhile.
-				await logChange(db, 'people', existing, person, { revive: true });
-				await db.encounters.add(plainCopy(encounter));
-				await logChange(db, 'encounters', null, encounter);
-				await db.followUps.add(plainCopy(followUp));
-				await logChange(db, 'followUps', null, followUp);
-				for (const promise of promises) {
-					await db.promises.add(plainCopy(promise));
-					await logChange(db, 'promises', null, promise);
-				}
-				await db.drafts.delete(draft.id);
+				await Promise.all([
+					db.people.put(plainCopy(person)),
+					db.encounters.add(plainCopy(encounter)),
+					db.followUps.add(plainCopy(followUp)),
+					db.promises.bulkAdd(promises.map(plainCopy)),
+					db.drafts.delete(draft.id),
+					logChanges(db, [
+						// A new conversation brings the person back if another device deleted them meanwhile.
+						{ table: 'people', before: existing, after: person, options: { revive: true } },
+						{ table: 'encounters', before: null, after: encounter },
+						{ table: 'followUps', before: null, after: followUp },
+						...promises.map((promise) => ({ table: 'promises' as const, before: null, after: promise }))
+					])
+				]);
 				return { ok: true, personId: person.id, isNewPerson };
 			}
 		);
