@@ -1,5 +1,10 @@
 // Writes N people, their encounters, follow-ups (a quarter done) and promises (a fifth) straight
 // into the app's IndexedDB, in the shape the app stores them. For benchmarks only.
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {number} count
+ * @returns {Promise<{ open: number, ms: number }>}
+ */
 export async function seedPeople(page, count) {
 	const start = Date.now();
 	const open = await page.evaluate(async (count) => {
@@ -14,6 +19,7 @@ export async function seedPeople(page, count) {
 			'battery recycling',
 			'open data'
 		];
+		/** @type {Record<'people' | 'encounters' | 'followUps' | 'promises', object[]>} */
 		const rows = { people: [], encounters: [], followUps: [], promises: [] };
 		let open = 0;
 		for (let i = 0; i < count; i++) {
@@ -80,17 +86,19 @@ export async function seedPeople(page, count) {
 					createdAt: metAt
 				});
 		}
-		await new Promise((resolve, reject) => {
-			const request = indexedDB.open('networking-companion');
-			request.onerror = () => reject(request.error);
-			request.onsuccess = () => {
-				const tx = request.result.transaction(Object.keys(rows), 'readwrite');
-				for (const [table, records] of Object.entries(rows))
-					for (const record of records) tx.objectStore(table).put(record);
-				tx.oncomplete = () => resolve();
-				tx.onerror = () => reject(tx.error);
-			};
-		});
+		await /** @type {Promise<void>} */ (
+			new Promise((resolve, reject) => {
+				const request = indexedDB.open('networking-companion');
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const tx = request.result.transaction(Object.keys(rows), 'readwrite');
+					for (const [table, records] of Object.entries(rows))
+						for (const record of records) tx.objectStore(table).put(record);
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+		);
 		return open;
 	}, count);
 	return { open, ms: Date.now() - start };

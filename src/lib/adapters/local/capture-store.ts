@@ -78,34 +78,39 @@ export class CaptureStore extends UnfinishedNotes {
 	): Promise<CommitResult> {
 		const { db } = this;
 		// Loaded before the transaction: awaiting anything but the database inside it would end it.
-		const [plan, { changeLogTables, logChange }] = await Promise.all([planning(), changeLog()]);
+		const [plan, { changeLogTables, logChanges }] = await Promise.all([planning(), changeLog()]);
 		return db.transaction(
 			'rw',
 			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events, ...changeLogTables(db)],
 			async () => {
-				const saved = await db.encounters.get(draft.id);
+				// Every request at once: each waits for the one before it, not for this code.
+				const [saved, existing, event] = await Promise.all([
+					db.encounters.get(draft.id),
+					this.#existingPerson(plan, draft, defaultCountry),
+					draft.eventId ? db.events.get(draft.eventId) : null
+				]);
 				if (saved) {
 					await db.drafts.delete(draft.id);
 					return { ok: true, personId: saved.personId, isNewPerson: false };
 				}
-				const existing = await this.#existingPerson(plan, draft, defaultCountry);
-				const event = draft.eventId ? await db.events.get(draft.eventId) : null;
 				const result = plan.planCapture(draft, { existing, event: plan.eventClock(event), now, newId, defaultCountry });
 				if (!result.ok) return result;
 
 				const { person, encounter, followUp, promises, isNewPerson } = result.plan;
-				await db.people.put(plainCopy(person));
-				// A new conversation brings the person back if another device deleted them meanwhile.
-				await logChange(db, 'people', existing, person, { revive: true });
-				await db.encounters.add(plainCopy(encounter));
-				await logChange(db, 'encounters', null, encounter);
-				await db.followUps.add(plainCopy(followUp));
-				await logChange(db, 'followUps', null, followUp);
-				for (const promise of promises) {
-					await db.promises.add(plainCopy(promise));
-					await logChange(db, 'promises', null, promise);
-				}
-				await db.drafts.delete(draft.id);
+				await Promise.all([
+					db.people.put(plainCopy(person)),
+					db.encounters.add(plainCopy(encounter)),
+					db.followUps.add(plainCopy(followUp)),
+					db.promises.bulkAdd(promises.map(plainCopy)),
+					db.drafts.delete(draft.id),
+					logChanges(db, [
+						// A new conversation brings the person back if another device deleted them meanwhile.
+						{ table: 'people', before: existing, after: person, options: { revive: true } },
+						{ table: 'encounters', before: null, after: encounter },
+						{ table: 'followUps', before: null, after: followUp },
+						...promises.map((promise) => ({ table: 'promises' as const, before: null, after: promise }))
+					])
+				]);
 				return { ok: true, personId: person.id, isNewPerson };
 			}
 		);

@@ -48,6 +48,43 @@ export async function logChange<T extends { id: string }>(
 	await db.outbox.add({ mid: await nextMid(db), table: serverTable, id, op, fields, baseSeq: base?.seq ?? null });
 }
 
+/** One change for logChanges: as the arguments of logChange. */
+export interface Change<T extends { id: string } = { id: string }> {
+	table: LocalTable;
+	before: T | null | undefined;
+	after: T | null;
+	options?: { revive?: boolean };
+}
+
+/**
+ * Records several changes at once: the same outbox entries, in the same order, as one logChange
+ * each, but in two rounds of requests instead of four requests per row (saving a contact logs four
+ * to eight rows, and each request waits for the one before). Edits and deletions, which may merge
+ * into an earlier entry, are logged one by one as logChange does.
+ */
+export async function logChanges(db: LocalDb, changes: readonly Change[]): Promise<void> {
+	if (changes.some((c) => c.after === null || (c.before && !c.options?.revive))) {
+		for (const c of changes) await logChange(db, c.table, c.before, c.after, c.options);
+		return;
+	}
+	const entries = changes.flatMap(({ table, before, after, options }) => {
+		const fields =
+			after && changedServerFields(table, before as unknown as Row | null | undefined, after as unknown as Row);
+		if (!after || (!fields && !options?.revive)) return [];
+		return [{ table: SERVER_TABLE[table], id: after.id, op: 'create' as const, fields: fields ?? {} }];
+	});
+	if (!entries.length) return;
+	const [bases, counter] = await Promise.all([
+		db.rowSeq.bulkGet(entries.map((e): [string, string] => [e.table, e.id])),
+		db.syncMeta.get('nextMid')
+	]);
+	const first = typeof counter?.value === 'number' ? counter.value : 1;
+	await Promise.all([
+		db.outbox.bulkAdd(entries.map((e, i) => ({ mid: first + i, ...e, baseSeq: bases[i]?.seq ?? null }))),
+		db.syncMeta.put({ key: 'nextMid', value: first + entries.length })
+	]);
+}
+
 /**
  * A burst of edits to one row (typing a message) makes one outbox entry, not one per save: an edit
  * joins the newest entry when that entry is an edit of the same row that has not been handed to a

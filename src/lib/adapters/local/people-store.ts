@@ -1,7 +1,8 @@
 import type { ImportPlan } from '$lib/domain/people/import-plan';
-import { summarisePeople, type PersonDetail, type PersonSummary } from '$lib/domain/people/search';
+import { summarisePeople, type PeoplePage, type PersonDetail, type PersonSummary } from '$lib/domain/people/search';
 import type { VcfContacts } from '$lib/domain/people/vcf-read';
 import { checkNote } from '$lib/domain/notes/note-rules';
+import type { Person } from '$lib/domain/capture/records';
 import type { ContactFields } from '$lib/domain/contact/types';
 import { cleanMultiline } from '$lib/domain/text/display';
 import { changeLogTables, logChange } from './change-log';
@@ -12,9 +13,68 @@ import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, plainCopy, 
 export class PeopleStore {
 	constructor(private readonly db: LocalDb) {}
 
+	/**
+	 * Everyone, with their encounters, in the list's order (search, exports). One read transaction:
+	 * people and encounters from the same moment, and (as an explicit transaction) kept out of
+	 * Dexie's live-query cache, which would copy thousands of rows on every read.
+	 */
 	async summaries(): Promise<PersonSummary[]> {
-		const [people, encounters] = await Promise.all([this.db.people.toArray(), this.db.encounters.toArray()]);
+		const { db } = this;
+		const [people, encounters] = await db.transaction('r', [db.people, db.encounters], () =>
+			Promise.all([db.people.toArray(), db.encounters.toArray()])
+		);
 		return summarisePeople(readRows(PersonRow, people, 'person'), readRows(EncounterRow, encounters, 'encounter'));
+	}
+
+	/**
+	 * The first `limit` people of the list, exactly as summaries() orders them, and how many people
+	 * there are: read through the metAt index, so opening People reads a screenful, not everyone.
+	 * Walks encounters from the most recent until `limit` people are found (a person's first
+	 * encounter in that walk is their latest), then reads those people and their encounters.
+	 */
+	async firstPage(limit: number): Promise<PeoplePage> {
+		const { db } = this;
+		return db.transaction('r', [db.people, db.encounters], () => this.#firstPage(limit));
+	}
+
+	async #firstPage(limit: number): Promise<PeoplePage> {
+		const { db } = this;
+		const batch = limit * 2;
+		const found = new Map<string, Person>();
+		const seen = new Set<string>();
+		let read = 0;
+		let exhausted = false;
+		const [total] = await Promise.all([
+			db.people.count(),
+			(async () => {
+				while (found.size < limit && !exhausted) {
+					const rows = await db.encounters.orderBy('metAt').reverse().offset(read).limit(batch).toArray();
+					read += rows.length;
+					exhausted = rows.length < batch;
+					const ids = [...new Set(readRows(EncounterRow, rows, 'encounter').map((e) => e.personId))].filter(
+						(id) => !seen.has(id)
+					);
+					ids.forEach((id) => seen.add(id));
+					for (const person of readRows(PersonRow, (await db.people.bulkGet(ids)).filter(Boolean), 'person'))
+						found.set(person.id, person);
+				}
+			})()
+		]);
+		// One request per person, all at once (anyOf() would walk a cursor, one round trip per row).
+		const own = await Promise.all(
+			[...found.keys()].map((id) =>
+				db.encounters.where('[personId+metAt]').between([id, -Infinity], [id, Infinity]).toArray()
+			)
+		);
+		const encounters = readRows(EncounterRow, own.flat(), 'encounter');
+		let rows = summarisePeople([...found.values()], encounters).slice(0, limit);
+		if (rows.length < limit && total > rows.length) {
+			// Fewer people met than a screenful: the rest are contacts not met yet, listed by name
+			// (a collation IndexedDB cannot sort by), so everyone is read — still no encounter.
+			const unmet = readRows(PersonRow, await db.people.toArray(), 'person').filter((p) => !seen.has(p.id));
+			rows = [...rows, ...summarisePeople(unmet, [])].slice(0, limit);
+		}
+		return { rows, total };
 	}
 
 	async detail(id: string): Promise<PersonDetail | null> {

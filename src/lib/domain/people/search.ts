@@ -21,29 +21,69 @@ export function foldForSearch(text: string): string {
 	return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/ß/g, 'ss').toLowerCase();
 }
 
+/** The first people of the list, as the screen opens, and how many people there are in all. */
+export interface PeoplePage {
+	rows: PersonSummary[];
+	total: number;
+}
+
+// Folded once per person (a list re-read makes new summaries), not once per keystroke.
+const searchTexts = new WeakMap<PersonSummary, string>();
+
+/** Everything a search looks in, folded: name, company, title, email and every note. */
+function searchText(summary: PersonSummary): string {
+	let text = searchTexts.get(summary);
+	if (text === undefined) {
+		const { person, encounters } = summary;
+		text = foldForSearch(
+			[person.name, person.org, person.title, person.email, ...encounters.flatMap((e) => [e.note, e.helpOffer])].join(
+				'\n'
+			)
+		);
+		searchTexts.set(summary, text);
+	}
+	return text;
+}
+
 /**
- * Whether a person matches a search and an event filter: every word of the query must appear in
- * their name, company, title, email or one of their notes.
+ * A test for a search and an event filter: every word of the query must appear in a person's
+ * name, company, title, email or one of their notes. Folds the query once, for the whole list.
  */
-export function matchesSearch(summary: PersonSummary, query: string, eventId: string | null): boolean {
-	if (eventId && !summary.encounters.some((e) => e.eventId === eventId)) return false;
+export function personFilter(query: string, eventId: string | null): (summary: PersonSummary) => boolean {
 	const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
-	if (!terms.length) return true;
-	const { person, encounters } = summary;
-	const haystack = foldForSearch(
-		[person.name, person.org, person.title, person.email, ...encounters.flatMap((e) => [e.note, e.helpOffer])].join(
-			'\n'
-		)
-	);
-	return terms.every((term) => haystack.includes(term));
+	return (summary) => {
+		if (eventId && !summary.encounters.some((e) => e.eventId === eventId)) return false;
+		if (!terms.length) return true;
+		const text = searchText(summary);
+		return terms.every((term) => text.includes(term));
+	};
+}
+
+/** Whether one person matches a search and an event filter (see personFilter). */
+export function matchesSearch(summary: PersonSummary, query: string, eventId: string | null): boolean {
+	return personFilter(query, eventId)(summary);
 }
 
 const nameOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
- * Groups encounters under their people, most recently met first; people not met yet (imported
- * contacts) come after everyone met, by name, so an address book does not bury the event's people.
+ * The list's order: most recently met first; people not met yet (imported contacts) after everyone
+ * met, by name, so an address book does not bury the event's people. Ties go by name, then id, so
+ * a first page read through the indexes agrees with the whole list.
  */
+export function comparePeople(a: PersonSummary, b: PersonSummary): number {
+	if (a.lastMetAt !== b.lastMetAt) {
+		if (a.lastMetAt === null) return 1;
+		if (b.lastMetAt === null) return -1;
+		return b.lastMetAt - a.lastMetAt;
+	}
+	return (
+		nameOrder.compare(a.person.name, b.person.name) ||
+		(a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0)
+	);
+}
+
+/** Groups encounters under their people (each person's most recent first), in the list's order. */
 export function summarisePeople(people: readonly Person[], encounters: readonly Encounter[]): PersonSummary[] {
 	const byPerson = new Map<string, Encounter[]>();
 	for (const encounter of encounters) {
@@ -56,9 +96,5 @@ export function summarisePeople(people: readonly Person[], encounters: readonly 
 			const own = (byPerson.get(person.id) ?? []).sort((a, b) => b.metAt - a.metAt);
 			return { person, encounters: own, lastMetAt: own[0]?.metAt ?? null };
 		})
-		.sort((a, b) => {
-			if (a.lastMetAt !== null && b.lastMetAt !== null) return b.lastMetAt - a.lastMetAt;
-			if (a.lastMetAt !== null || b.lastMetAt !== null) return a.lastMetAt === null ? 1 : -1;
-			return nameOrder.compare(a.person.name, b.person.name);
-		});
+		.sort(comparePeople);
 }

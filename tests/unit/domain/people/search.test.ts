@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Encounter, Person } from '$lib/domain/capture/records';
 import { emptyFields } from '$lib/domain/contact/types';
-import { matchesSearch, summarisePeople } from '$lib/domain/people/search';
+import { matchesSearch, personFilter, summarisePeople } from '$lib/domain/people/search';
 
 const T = Date.parse('2026-11-19T14:30:00Z');
 const person = (id: string, name: string, createdAt = T): Person => ({
@@ -45,5 +45,22 @@ describe('people not met yet (imported contacts)', () => {
 		expect(matchesSearch(anna, 'berg', null)).toBe(true);
 		expect(matchesSearch(anna, 'batteries', null)).toBe(false);
 		expect(matchesSearch(anna, '', 'ev1')).toBe(false);
+	});
+});
+
+describe('personFilter', () => {
+	const everyone = summarisePeople(
+		[person('a', 'Jörg Müller'), person('b', 'Søren Berg')],
+		[met('a', T + 1), { ...met('b', T), eventId: 'ev2', note: 'Robot arms for the warehouse' }]
+	);
+	const found = (query: string, eventId: string | null = null) =>
+		everyone.filter(personFilter(query, eventId)).map((s) => s.person.id);
+
+	it('needs every word, folded, in the name, company, title, email or a note', () => {
+		expect(found('muller batteries')).toEqual(['a']);
+		expect(found('  SOREN  robot ')).toEqual(['b']);
+		expect(found('muller robot')).toEqual([]);
+		expect(found('', 'ev2')).toEqual(['b']);
+		expect(found('')).toEqual(['a', 'b']);
 	});
 });
