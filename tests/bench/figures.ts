@@ -1,7 +1,10 @@
 // What the browser benchmarks share: statistics, the printed table, and helpers installed in every
 // page of a benchmark's browser (declared in page-timers.d.ts).
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview } from 'vite';
+import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
+import { badgeFixture } from '../support/fixtures';
+import { qrTextToY4m, scratchDir } from '../support/video';
 
 /** The value below which `p` percent of the values fall (nearest rank). */
 export function percentile(values: readonly number[], p: number): number {
@@ -181,4 +184,32 @@ export async function installIndexedDbWatch(context: BrowserContext, quietMs = 5
 				whenQuiet();
 			});
 	}, quietMs);
+}
+
+/**
+ * The built app served, and a phone-sized browser whose camera streams a moving badge QR code
+ * (a vCard), with the timers and the camera watch installed: what the scanning benchmarks share.
+ */
+export async function scanningSession(): Promise<{
+	site: Awaited<ReturnType<typeof serveBuild>>;
+	browser: Browser;
+	context: BrowserContext;
+	close(): Promise<void>;
+}> {
+	const site = await serveBuild();
+	const video = await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir('enc-bench-'));
+	const browser = await launchChromium(fakeCameraFlags(video));
+	const context = await browser.newContext({ viewport: { width: 420, height: 860 } });
+	await context.grantPermissions(['camera']);
+	await installTimers(context);
+	await installCameraWatch(context);
+	return {
+		site,
+		browser,
+		context,
+		close: async () => {
+			await browser.close();
+			await site.close();
+		}
+	};
 }

@@ -7,31 +7,20 @@
 // no growth from scan 10 to scan 50 beyond what the 40 saved encounters take. Fails on nothing
 // but errors.
 import { afterAll, beforeAll, it } from 'vitest';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { badgeFixture } from '../support/fixtures';
-import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
-import { qrTextToY4m, scratchDir } from '../support/video';
-import { installCameraWatch, installTimers, median, saveMyCard, serveBuild } from './figures';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { median, saveMyCard, scanningSession } from './figures';
 
 const SCANS = 50;
 const CHECKPOINTS = [1, 10, 25, 50];
 
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
+let session: Awaited<ReturnType<typeof scanningSession>>;
+let site: typeof session.site;
 let context: BrowserContext;
 beforeAll(async () => {
-	site = await serveBuild();
-	const video = await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir('enc-bench-'));
-	browser = await launchChromium(fakeCameraFlags(video));
-	context = await browser.newContext({ viewport: { width: 420, height: 860 } });
-	await context.grantPermissions(['camera']);
-	await installTimers(context);
-	await installCameraWatch(context);
+	session = await scanningSession();
+	({ site, context } = session);
 });
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+afterAll(() => session?.close());
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 

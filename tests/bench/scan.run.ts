@@ -7,30 +7,19 @@
 //   - code read → the note form (parse, draft stored, page shown).
 // Fails on nothing but errors.
 import { afterAll, beforeAll, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { badgeFixture } from '../support/fixtures';
-import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
-import { qrTextToY4m, scratchDir } from '../support/video';
-import { installCameraWatch, installTimers, printTable, saveMyCard, serveBuild, timing } from './figures';
+import type { BrowserContext } from 'playwright-core';
+import { printTable, saveMyCard, scanningSession, timing } from './figures';
 
 const RUNS = 10;
 
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
+let session: Awaited<ReturnType<typeof scanningSession>>;
+let site: typeof session.site;
 let context: BrowserContext;
 beforeAll(async () => {
-	site = await serveBuild();
-	const video = await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir('enc-bench-'));
-	browser = await launchChromium(fakeCameraFlags(video));
-	context = await browser.newContext({ viewport: { width: 420, height: 860 } });
-	await context.grantPermissions(['camera']);
-	await installTimers(context);
-	await installCameraWatch(context);
+	session = await scanningSession();
+	({ site, context } = session);
 });
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+afterAll(() => session?.close());
 
 it('prints scan latency with the fake camera', async () => {
 	const page = await context.newPage();
