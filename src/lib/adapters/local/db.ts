@@ -90,5 +90,11 @@ export class LocalDb extends Dexie {
 				}
 				await tx.table('syncMeta').put({ key: 'nextMid', value: mid });
 			});
+		this.version(3).stores({
+			// The snoozed open items (a row whose snoozedUntil is null has no key here): the shell's counts
+			// take them off what the queue indexes count, instead of reading every open item.
+			followUps:
+				'id, personId, encounterId, eventId, [status+kind+queueAt], [eventId+status+kind+queueAt], [status+snoozedUntil]'
+		});
 	}
 }

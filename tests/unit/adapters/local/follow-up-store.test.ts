@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '$lib/adapters/local/db';
 import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
 import { markDone, planCheckIn, snooze } from '$lib/domain/queue/actions';
+import { dueWithin, needsAction, REMIND_HOURS } from '$lib/domain/queue/queue-rules';
 import { HOUR, T0, makeFollowUp, makePromise } from '../../../support/follow-ups';
 
 let db: LocalDb;
@@ -53,6 +56,48 @@ describe('FollowUpStore', () => {
 		]);
 		expect(await store.needsActionCount(now)).toBe(2);
 		expect(await store.dueWithinCount(now, 6)).toBe(1);
+	});
+
+	it('counts through the indexes exactly what the queue rules count, snoozed items included', async () => {
+		const now = T0 + 30 * HOUR;
+		const around = fc.integer({ min: -60, max: 24 * 40 }).map((h) => now + h * HOUR);
+		const item = fc.record({
+			kind: fc.constantFrom('follow-up' as const, 'check-in' as const),
+			status: fc.constantFrom('open' as const, 'open' as const, 'done' as const, 'not-a-fit' as const),
+			queueAt: around,
+			// Snoozed until the past or the future, and (from another device or a backup) not always where
+			// it sits in the queue.
+			snoozedUntil: fc.option(around, { nil: null })
+		});
+		await fc.assert(
+			fc.asyncProperty(fc.array(item, { maxLength: 40 }), async (items) => {
+				const store = openStore();
+				const rows = items.map((fields, i) => makeFollowUp({ id: `f${i}`, ...fields }));
+				await db.followUps.bulkAdd(rows);
+				expect(await store.needsActionCount(now)).toBe(rows.filter((f) => needsAction(f, now)).length);
+				expect(await store.dueWithinCount(now, REMIND_HOURS)).toBe(dueWithin(rows, now, REMIND_HOURS).length);
+				db.close();
+				await db.delete();
+			}),
+			{ numRuns: 60 }
+		);
+		openStore();
+	});
+
+	it('keeps every follow-up when a version 2 database gains the snoozed index', async () => {
+		const name = `follow-up-upgrade-${++counter}`;
+		const v2 = new Dexie(name);
+		v2.version(2).stores({
+			followUps: 'id, personId, encounterId, eventId, [status+kind+queueAt], [eventId+status+kind+queueAt]'
+		});
+		const now = T0 + 44 * HOUR;
+		await v2
+			.table('followUps')
+			.bulkAdd([makeFollowUp({ id: 'a' }), snooze(makeFollowUp({ id: 'b' }), now + HOUR, now)]);
+		v2.close();
+		db = new LocalDb(name);
+		expect(await db.followUps.count()).toBe(2);
+		expect(await new FollowUpStore(db).needsActionCount(now)).toBe(1);
 	});
 
 	it('applies an action with its promises and check-in, and undoes all of it', async () => {
