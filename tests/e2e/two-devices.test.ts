@@ -89,6 +89,8 @@ describe('two devices of one person, through the stand-in', () => {
 
 		// The phone: card, sign-in, then a scan with the network off.
 		await setUpCard(phone.page, { name: 'Ada Lovelace' });
+		// Not signed in yet: the header says so without loading the sync engine (tests/e2e/budgets).
+		await phone.page.getByRole('link', { name: 'Sync: Not signed in' }).waitFor();
 		await signIn(phone.page);
 		await phone.page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
 		// The app is installed (precached) before the network goes.

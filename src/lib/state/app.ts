@@ -2,21 +2,23 @@ import { DatabaseRegistry, DEFAULT_DB } from '$lib/adapters/local/accounts';
 import { LocalDb } from '$lib/adapters/local/db';
 import { DebriefStore } from '$lib/adapters/local/debrief-store';
 import { EventStore } from '$lib/adapters/local/event-store';
-import { FollowUpQueue } from '$lib/adapters/local/follow-up-queue';
+import { FollowUpCounts } from '$lib/adapters/local/follow-up-counts';
 import { SettingsStore } from '$lib/adapters/local/settings-store';
 import { UnfinishedNotes } from '$lib/adapters/local/unfinished-notes';
 
 /**
  * The device's stores the app shell reads (home, navigation, banners) and other screens share,
  * wired once on the signed-in user's database. Stores for one area's screens have their own
- * accessor, which the shell does not load: peopleStore(), followUpStore(), captureStore().
+ * accessor, which the shell does not load: peopleStore(), followUpQueue(), followUpStore(),
+ * captureStore().
  */
 export class AppServices {
 	readonly db: LocalDb;
 	readonly settings: SettingsStore;
 	readonly events: EventStore;
 	readonly unfinished: UnfinishedNotes;
-	readonly followUps: FollowUpQueue;
+	/** How many follow-ups need action; the queue itself is followUpQueue(). */
+	readonly followUps: FollowUpCounts;
 	readonly debrief: DebriefStore;
 
 	constructor(readonly dbName: string) {
@@ -24,7 +26,7 @@ export class AppServices {
 		this.settings = new SettingsStore(db);
 		this.events = new EventStore(db);
 		this.unfinished = new UnfinishedNotes(db);
-		this.followUps = new FollowUpQueue(db);
+		this.followUps = new FollowUpCounts(db);
 		this.debrief = new DebriefStore(db);
 	}
 }

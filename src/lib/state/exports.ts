@@ -1,5 +1,6 @@
 import { downloadBlob } from '$lib/adapters/device/files';
 import { app } from './app';
+import { followUpQueue } from './follow-ups';
 import { peopleStore } from './people';
 
 // The writers (papaparse for the CSV, ical.js for vCards and calendars) load when an export is
@@ -32,7 +33,7 @@ export async function downloadCsv(): Promise<number> {
 /** Open follow-ups and check-ins as calendar events (.ics). Returns how many. */
 export async function downloadFollowUpsIcs(): Promise<number> {
 	const now = Date.now();
-	const [{ followUpsToIcs }, items] = await Promise.all([calendarWriter(), app().followUps.calendarItems(now)]);
+	const [{ followUpsToIcs }, items] = await Promise.all([calendarWriter(), followUpQueue().calendarItems(now)]);
 	downloadBlob(new Blob([followUpsToIcs(items, now)], { type: 'text/calendar' }), 'follow-ups.ics');
 	return items.length;
 }

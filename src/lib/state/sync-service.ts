@@ -1,3 +1,4 @@
+import { AUTH_STORAGE_KEY } from '$lib/adapters/supabase/auth-storage';
 import { supabaseConfig } from '$lib/config';
 import type { SyncService } from './sync.svelte';
 
@@ -6,8 +7,45 @@ export const syncConfigured = supabaseConfig() !== null;
 
 /**
  * The account and sync service, loaded on demand: the header loads it (and so starts syncing) as
- * the app starts where sync is set up; a local-only copy has nothing to sync and never needs it.
+ * the app starts when someone is signed in on this device; Settings loads it to sign in. A
+ * local-only copy, or a visitor who has not signed in, never downloads the sync engine at start.
  */
 export function loadSyncService(): Promise<SyncService> {
 	return import('./sync.svelte').then((module) => module.sync());
+}
+
+/**
+ * Whether something is stored where supabase-js keeps a sign-in (expired or not). Only a quick
+ * look, so the app shell need not load how a session is read: the sync service reads it properly
+ * and says "Not signed in" if it is not a session after all.
+ */
+export function hasStoredSession(): boolean {
+	try {
+		return localStorage.getItem(AUTH_STORAGE_KEY) !== null;
+	} catch {
+		return false;
+	}
+}
+
+const listeners = new Set<(service: SyncService) => void>();
+let created: SyncService | null = null;
+
+/**
+ * Calls `listener` with the sync service once it exists, whoever creates it (the header, or
+ * Settings when someone signs in there). Returns a function that stops listening.
+ */
+export function whenSyncServiceExists(listener: (service: SyncService) => void): () => void {
+	if (created) {
+		listener(created);
+		return () => {};
+	}
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+/** Called by sync() when it creates the service. */
+export function announceSyncService(service: SyncService): void {
+	created = service;
+	for (const listener of listeners) listener(service);
+	listeners.clear();
 }

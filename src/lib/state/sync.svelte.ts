@@ -21,6 +21,8 @@ import { discardOrder, retryOrder } from '$lib/domain/sync/failures';
 import { RemoteError, type RemoteEraser } from '$lib/domain/sync/ports';
 import { CHANGE_DEBOUNCE_MS, PERIODIC_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
 import { app, databases } from './app';
+import { withoutSession } from './signed-out-status';
+import { announceSyncService } from './sync-service';
 
 export type { SyncFailureRow };
 
@@ -247,10 +249,7 @@ export class SyncService {
 			void this.#useAccount(stored.userId, stored.email);
 			return;
 		}
-		const registry = databases();
-		// A user's data is open, but their session is gone without a sign-out here: the auth server
-		// ended it (supabase-js removes a session whose refresh it refused).
-		this.account = registry && registry.active() !== registry.guest() ? 'session-ended' : 'signed-out';
+		this.account = withoutSession();
 	}
 
 	/** Shows this user's data (reloading into their database if it is not the open one) and syncs it. */
@@ -348,6 +347,6 @@ let service: SyncService | null = null;
 
 /** The app's account and sync (created on first use, in the browser). */
 export function sync(): SyncService {
-	service ??= new SyncService();
+	if (!service) announceSyncService((service = new SyncService()));
 	return service;
 }

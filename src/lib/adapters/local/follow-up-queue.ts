@@ -1,19 +1,15 @@
 import type { CalendarItem } from '$lib/domain/queue/calendar';
 import type { QueuePage, QueueRow } from '$lib/domain/queue/views';
-import { CHECK_IN_LEAD_MS, compareQueue, inQueue } from '$lib/domain/queue/queue-rules';
-import type { LocalDb } from './db';
+import { CHECK_IN_LEAD_MS, compareQueue } from '$lib/domain/queue/queue-rules';
+import { FollowUpCounts } from './follow-up-counts';
 import { EncounterRow, FollowUpRow, PersonRow, PromiseRow, readRow, readRows } from './rows';
-
-const HOUR = 3_600_000;
 
 /**
  * The follow-up queue, read through its indexes so the first screen never loads everything: what
- * the app shell (the count on the navigation, the reminder banner), the queue screen, the calendar
- * export and the service worker's reminders read. Acting on a follow-up is FollowUpStore.
+ * the queue screen, the calendar export and the service worker's reminders read, on top of the
+ * counts the app shell reads (FollowUpCounts). Acting on a follow-up is FollowUpStore.
  */
-export class FollowUpQueue {
-	constructor(protected readonly db: LocalDb) {}
-
+export class FollowUpQueue extends FollowUpCounts {
 	/**
 	 * Open first follow-ups and due check-ins, each read in queue order, for one event or all.
 	 * Fresh collections on every call: Dexie's limit() changes the collection it is called on.
@@ -64,38 +60,6 @@ export class FollowUpQueue {
 			openPromises: promises.filter((p) => p.followUpId === followUp.id && p.status === 'open').length
 		}));
 		return { rows, total: countA + countB };
-	}
-
-	/** How many items need action now (the number on the navigation and the app icon). */
-	async needsActionCount(now: number): Promise<number> {
-		return this.countNeedingAction(now, Infinity);
-	}
-
-	/** How many items need action within `hours` (or are overdue): the reminder on opening the app. */
-	async dueWithinCount(now: number, hours: number): Promise<number> {
-		return this.countNeedingAction(now, now + hours * HOUR);
-	}
-
-	/**
-	 * Items in the queue, not snoozed, queued by `until`. The shell counts these after every change
-	 * to a follow-up and every 30 seconds, so the queue indexes count them without reading a row
-	 * (a cursor over 3,750 open items held IndexedDB for ~150 ms, and the next save waited), and only
-	 * the snoozed items, few, are read to take them off.
-	 */
-	private async countNeedingAction(now: number, until: number): Promise<number> {
-		const table = this.db.followUps;
-		const queue = () => table.where('[status+kind+queueAt]');
-		const checkInsUntil = Math.min(now + CHECK_IN_LEAD_MS, until);
-		const [firsts, checkIns, snoozed] = await Promise.all([
-			queue().between(['open', 'follow-up', -Infinity], ['open', 'follow-up', until], true, true).count(),
-			queue().between(['open', 'check-in', -Infinity], ['open', 'check-in', checkInsUntil], true, true).count(),
-			table
-				.where('[status+snoozedUntil]')
-				.between(['open', now], ['open', Infinity], false, true)
-				.filter((f) => inQueue(f, now) && f.queueAt <= until)
-				.count()
-		]);
-		return firsts + checkIns - snoozed;
 	}
 
 	/** Every item in the queue, for the calendar file and reminders. */

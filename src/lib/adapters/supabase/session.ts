@@ -12,8 +12,9 @@ import { RemoteError } from '$lib/domain/sync/ports';
 //   supabase/auth internal/api/apierrors/errorcode.go) with an expired access token removes the
 //   stored session.
 
-/** Where supabase-js keeps the session (localStorage), under a name of ours. */
-export const AUTH_STORAGE_KEY = 'networking-companion-auth';
+import { AUTH_STORAGE_KEY } from './auth-storage';
+
+export { AUTH_STORAGE_KEY };
 
 /** Who the stored session belongs to, read without the network. */
 export interface StoredSession {
