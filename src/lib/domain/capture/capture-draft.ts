@@ -1,3 +1,4 @@
+import type { Symbology } from '../contact/symbology';
 import type { ContactFields, PayloadKind } from '../contact/types';
 import type { Instant } from './records';
 
@@ -10,6 +11,8 @@ export interface CaptureDraft {
 	id: string;
 	raw: string;
 	kind: PayloadKind | 'typed';
+	/** The kind of code scanned (shown beside the badge id); absent when typed or not known. */
+	symbology?: Symbology;
 	fields: ContactFields;
 	/** Names of fields that were guessed and still need the user's eye. */
 	guessed: (keyof ContactFields)[];
@@ -29,6 +32,7 @@ export function draftFromScan(
 	parsed: {
 		raw: string;
 		kind: PayloadKind;
+		symbology?: Symbology;
 		fields: ContactFields;
 		suggestions: Partial<ContactFields>;
 		warnings: string[];
@@ -47,6 +51,7 @@ export function draftFromScan(
 		id: context.id,
 		raw: parsed.raw,
 		kind: parsed.kind,
+		...(parsed.symbology && { symbology: parsed.symbology }),
 		fields,
 		guessed,
 		warnings: parsed.warnings,

@@ -1,3 +1,5 @@
+import type { Symbology } from './symbology';
+
 /** The details a scanned code can carry about a person. Missing values are empty strings. */
 export interface ContactFields {
 	name: string;
@@ -39,6 +41,8 @@ export interface ParsedPayload {
 	notAPerson?: string;
 	/** The scanned text as received, kept with the encounter. */
 	raw: string;
+	/** The kind of code it was read from, when the scanner said. */
+	symbology?: Symbology;
 }
 
 /** Returns a record with every contact field empty. */
