@@ -52,6 +52,7 @@ export const DraftRow = v.object({
 	// out of the home screen's code, where this schema loads.
 	symbology: v.optional(v.custom<Symbology>((value) => typeof value === 'string')),
 	fields: Fields,
+	contacts: v.optional(v.object({ emails: v.array(Str), phones: v.array(Str) })),
 	guessed: v.array(v.picklist(CONTACT_FIELDS)),
 	warnings: v.array(Str),
 	note: Str,

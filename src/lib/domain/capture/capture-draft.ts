@@ -1,3 +1,4 @@
+import type { CardContacts } from '../contact/card-contacts';
 import type { Symbology } from '../contact/symbology';
 import type { ContactFields, PayloadKind } from '../contact/types';
 import type { Instant } from './records';
@@ -14,6 +15,9 @@ export interface CaptureDraft {
 	/** The kind of code scanned (shown beside the badge id); absent when typed or not known. */
 	symbology?: Symbology;
 	fields: ContactFields;
+	/** Every email and phone of a card that carried several: those not kept as the main ones are
+	 * added to the note when it is saved (see card-contacts.ts). */
+	contacts?: CardContacts;
 	/** Names of fields that were guessed and still need the user's eye. */
 	guessed: (keyof ContactFields)[];
 	warnings: string[];
@@ -34,6 +38,7 @@ export function draftFromScan(
 		kind: PayloadKind;
 		symbology?: Symbology;
 		fields: ContactFields;
+		contacts?: CardContacts;
 		suggestions: Partial<ContactFields>;
 		warnings: string[];
 	},
@@ -53,6 +58,7 @@ export function draftFromScan(
 		kind: parsed.kind,
 		...(parsed.symbology && { symbology: parsed.symbology }),
 		fields,
+		...(parsed.contacts && { contacts: parsed.contacts }),
 		guessed,
 		warnings: parsed.warnings,
 		note: '',

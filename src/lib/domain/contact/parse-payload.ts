@@ -126,10 +126,12 @@ export function parseBadgePayload(raw: string, options: ParseOptions = {}): Pars
 	try {
 		const { kind, input, warnings } = classify(text);
 		const collected = collectFields(input, options.defaultCountry);
+		const { contacts } = collected;
 		return {
 			...base,
 			kind,
 			fields: collected.fields,
+			...((contacts.emails.length > 1 || contacts.phones.length > 1) && { contacts }),
 			suggestions: suggestionsFor(kind, collected.fields, text, options),
 			needsName: !collected.fields.name,
 			warnings: [...warnings, ...collected.warnings]
