@@ -20,6 +20,8 @@ interface Case {
 	text: string;
 	/** Textbox name → value expected on the note form. */
 	expect: Record<string, string>;
+	/** Text on the note form and, after saving, on the person's page. */
+	kept?: string;
 	/** A wide symbol (1D barcodes, PDF417): fitted into a wide box so its bars stay several pixels thick. */
 	wide?: boolean;
 	/** Bar height for a 1D barcode, in millimetres at bwip-js' scale. */
@@ -41,10 +43,21 @@ const CASES: Case[] = [
 		expect: { Name: '', 'Badge id': 'SB7730041921' }
 	},
 	{
+		// vCard 4.0 with PREF: the preferred email and phone are the main ones, the others are kept.
 		label: 'Aztec code',
 		bcid: 'azteccode',
-		text: badgeFixture('vcard40').payload,
-		expect: { Name: 'Søren Kierkegaard-Nielsen', Email: 'soren@fjord.example', Phone: '+4520550199' }
+		text: [
+			'BEGIN:VCARD',
+			'VERSION:4.0',
+			'FN:Søren Kierkegaard-Nielsen',
+			'EMAIL;TYPE=home:soren@home.example',
+			'EMAIL;TYPE=work;PREF=1:soren@fjord.example',
+			'TEL;VALUE=uri;TYPE=cell:tel:+45-20-55-01-99',
+			'TEL;VALUE=uri;TYPE=work;PREF=1:tel:+45-33-12-34-56',
+			'END:VCARD'
+		].join('\r\n'),
+		expect: { Name: 'Søren Kierkegaard-Nielsen', Email: 'soren@fjord.example', Phone: '+4533123456' },
+		kept: 'Also on their card: soren@home.example, +4520550199'
 	},
 	{
 		label: 'PDF417 code',
@@ -133,6 +146,7 @@ describe('each symbology from the camera reaches the note form', () => {
 		await page.waitForURL(/\/capture\//, { timeout: 20_000 });
 		await expectFields(c.expect);
 		expect(await page.getByText(`Read from a ${c.label}.`).isVisible()).toBe(!!c.expect['Badge id']);
+		if (c.kept) expect(await page.getByText(`${c.kept}. Saved with your note.`).isVisible()).toBe(true);
 
 		// The note gate holds for every kind of code: no name or no note, no save.
 		const save = page.getByRole('button', { name: 'Save contact' });
@@ -146,6 +160,7 @@ describe('each symbology from the camera reaches the note form', () => {
 		await expect.poll(() => save.isEnabled()).toBe(true);
 		await save.click();
 		await page.waitForURL(/\/people\/[^/?]+\?saved=1/);
+		if (c.kept) await page.getByText(c.kept).waitFor();
 		expect(session.problems).toEqual([]);
 	});
 });
