@@ -16,10 +16,17 @@ export function scratchDir(prefix = 'enc-e2e-'): string {
  * Turns a picture into a 640×480, 15 fps .y4m video for Chromium's fake camera. The picture wobbles
  * a little and carries noise in every frame: a perfectly still frame is either always or never
  * decodable depending on how modules fall on the pixel grid, which would make tests flaky.
+ * The picture is fitted into `box` (400×400 by default); a wide box keeps the bars of a 1D
+ * barcode readable.
  */
-export async function imageToY4m(imagePath: string, outPath: string, seconds = 3): Promise<string> {
+export async function imageToY4m(
+	imagePath: string,
+	outPath: string,
+	seconds = 3,
+	box = { width: 400, height: 400 }
+): Promise<string> {
 	const filter = [
-		'scale=400:400:force_original_aspect_ratio=decrease:flags=neighbor',
+		`scale=${box.width}:${box.height}:force_original_aspect_ratio=decrease:flags=neighbor`,
 		'pad=640:480:(ow-iw)/2:(oh-ih)/2:white',
 		"rotate='0.035*sin(2*PI*t)':fillcolor=white",
 		'noise=alls=8:allf=t',

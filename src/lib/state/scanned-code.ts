@@ -1,4 +1,5 @@
 import { draftFromScan } from '$lib/domain/capture/capture-draft';
+import type { Symbology } from '$lib/domain/contact/symbology';
 import { emptyFields, type ParsedPayload } from '$lib/domain/contact/types';
 import { app, newId } from './app';
 import { defaultRegion } from './device';
@@ -9,9 +10,9 @@ import { defaultRegion } from './device';
 const reader = () => import('$lib/domain/contact/parse-payload');
 
 /** What a scanned code says about a person, phone numbers read in the user's region. */
-export async function readScannedCode(text: string): Promise<ParsedPayload> {
+export async function readScannedCode(text: string, symbology?: Symbology): Promise<ParsedPayload> {
 	const { parseBadgePayload } = await reader();
-	return parseBadgePayload(text, { defaultCountry: defaultRegion() });
+	return parseBadgePayload(text, { defaultCountry: defaultRegion(), symbology });
 }
 
 /** Nothing scanned: the person types the details in. */

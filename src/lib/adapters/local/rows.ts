@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CARD_FIELDS, DOT_STYLES, type MyCard } from '$lib/domain/card/card-model';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '$lib/domain/capture/records';
+import type { Symbology } from '$lib/domain/contact/symbology';
 import { CONTACT_FIELDS } from '$lib/domain/contact/types';
 
 /**
@@ -47,7 +48,11 @@ export const DraftRow = v.object({
 	id: Str,
 	raw: Str,
 	kind: Kind,
+	// Only a label beside the badge id, which names known symbologies only: the list of them stays
+	// out of the home screen's code, where this schema loads.
+	symbology: v.optional(v.custom<Symbology>((value) => typeof value === 'string')),
 	fields: Fields,
+	contacts: v.optional(v.object({ emails: v.array(Str), phones: v.array(Str) })),
 	guessed: v.array(v.picklist(CONTACT_FIELDS)),
 	warnings: v.array(Str),
 	note: Str,

@@ -1,5 +1,6 @@
 import type { Html5Qrcode } from 'html5-qrcode';
-import { createHtml5Qrcode } from './scanner-config';
+import type { Symbology } from '$lib/domain/contact/symbology';
+import { createHtml5Qrcode, symbologyOf } from './scanner-config';
 
 export interface Camera {
 	id: string;
@@ -18,16 +19,16 @@ export class CameraScanner {
 	}
 
 	/** Starts the given camera, or the rear one; resolves once the video is live. */
-	async start(onDecoded: (text: string) => void, cameraId?: string): Promise<void> {
+	async start(onDecoded: (text: string, symbology?: Symbology) => void, cameraId?: string): Promise<void> {
 		const source = cameraId ? { deviceId: { exact: cameraId } } : { facingMode: 'environment' };
 		await this.scanner.start(
 			source,
 			{ fps: 12, disableFlip: false },
-			(text) => {
+			(text, result) => {
 				// For `npm run bench:scan` (camera live → first code read); replaced, never piled up.
 				performance.clearMarks(DECODED_MARK);
 				performance.mark(DECODED_MARK);
-				onDecoded(text);
+				onDecoded(text, symbologyOf(text, result.result.format?.formatName));
 			},
 			undefined
 		);

@@ -1,9 +1,11 @@
 import type { Html5Qrcode } from 'html5-qrcode';
-import { createHtml5Qrcode } from './scanner-config';
+import type { Symbology } from '$lib/domain/contact/symbology';
+import { createHtml5Qrcode, symbologyOf } from './scanner-config';
 
 export interface PhotoResult {
 	text: string;
 	decoder: string;
+	symbology?: Symbology;
 }
 
 async function loadImage(file: Blob): Promise<ImageBitmap> {
@@ -52,7 +54,11 @@ export class PhotoScanner {
 			for (const size of sizes) {
 				try {
 					const result = await this.scanner.scanFileV2(await onWhite(image, size), false);
-					return { text: result.decodedText, decoder: result.result.debugData?.decoderName ?? 'unknown' };
+					return {
+						text: result.decodedText,
+						decoder: result.result.debugData?.decoderName ?? 'unknown',
+						symbology: symbologyOf(result.decodedText, result.result.format?.formatName)
+					};
 				} catch {
 					// Not found at this size; try the next one.
 				}

@@ -1,3 +1,5 @@
+import type { CardContacts } from '../contact/card-contacts';
+import type { Symbology } from '../contact/symbology';
 import type { ContactFields, PayloadKind } from '../contact/types';
 import type { Instant } from './records';
 
@@ -10,7 +12,12 @@ export interface CaptureDraft {
 	id: string;
 	raw: string;
 	kind: PayloadKind | 'typed';
+	/** The kind of code scanned (shown beside the badge id); absent when typed or not known. */
+	symbology?: Symbology;
 	fields: ContactFields;
+	/** Every email and phone of a card that carried several: those not kept as the main ones are
+	 * added to the note when it is saved (see card-contacts.ts). */
+	contacts?: CardContacts;
 	/** Names of fields that were guessed and still need the user's eye. */
 	guessed: (keyof ContactFields)[];
 	warnings: string[];
@@ -29,7 +36,9 @@ export function draftFromScan(
 	parsed: {
 		raw: string;
 		kind: PayloadKind;
+		symbology?: Symbology;
 		fields: ContactFields;
+		contacts?: CardContacts;
 		suggestions: Partial<ContactFields>;
 		warnings: string[];
 	},
@@ -47,7 +56,9 @@ export function draftFromScan(
 		id: context.id,
 		raw: parsed.raw,
 		kind: parsed.kind,
+		...(parsed.symbology && { symbology: parsed.symbology }),
 		fields,
+		...(parsed.contacts && { contacts: parsed.contacts }),
 		guessed,
 		warnings: parsed.warnings,
 		note: '',

@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
+import { otherContacts, otherContactsLine } from '../contact/card-contacts';
 import { tidyContactFields } from '../contact/fields';
 import { matchKeys, personIdFor } from '../contact/match';
 import { CONTACT_FIELDS, type ContactFields } from '../contact/types';
@@ -81,7 +82,10 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 		personId: person.id,
 		eventId: draft.eventId,
 		metAt: draft.metAt,
-		note: cleanMultiline(draft.note),
+		// The card's other emails and phones stay with the conversation, after what was written.
+		note: [cleanMultiline(draft.note), otherContactsLine(otherContacts(draft.contacts, fields))]
+			.filter(Boolean)
+			.join('\n\n'),
 		helpOffer: cleanMultiline(draft.helpOffer, 2_000),
 		raw: draft.raw,
 		kind: draft.kind,

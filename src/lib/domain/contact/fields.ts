@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { cleanLine, safeHttpUrl } from '../text/display';
+import type { CardContacts } from './card-contacts';
 import { normaliseEmail } from './email';
 import { emptyFields, type ContactFields } from './types';
 
@@ -52,11 +53,13 @@ export interface FieldInput {
 
 /**
  * Turns raw values pulled out of a payload into validated contact fields: the first valid
- * email, phone and http(s) links win; anything rejected is named in a warning instead.
+ * email, phone and http(s) links win; anything rejected is named in a warning instead. Every valid
+ * email and phone, the main ones first, is listed in `contacts` so that none is lost.
  */
 export function collectFields(input: FieldInput, defaultCountry?: CountryCode) {
 	const fields: ContactFields = emptyFields();
 	const warnings: string[] = [];
+	const contacts: CardContacts = { emails: [], phones: [] };
 	fields.name = cleanLine(input.name ?? '');
 	fields.org = cleanLine(input.org ?? '');
 	fields.title = cleanLine(input.title ?? '');
@@ -65,15 +68,17 @@ export function collectFields(input: FieldInput, defaultCountry?: CountryCode) {
 	for (const raw of input.emails ?? []) {
 		if (!raw.trim()) continue;
 		const email = normaliseEmail(raw);
-		if (email && !fields.email) fields.email = email;
-		else if (!email) warnings.push(`“${cleanLine(raw, 60)}” is not a valid email address, so it was left out.`);
+		if (!email) warnings.push(`“${cleanLine(raw, 60)}” is not a valid email address, so it was left out.`);
+		else if (!contacts.emails.includes(email)) contacts.emails.push(email);
 	}
 	for (const raw of input.phones ?? []) {
 		if (!raw.trim()) continue;
 		const phone = normalisePhone(raw, defaultCountry);
-		if (phone && !fields.phone) fields.phone = phone;
-		else if (!phone) warnings.push(`“${cleanLine(raw, 40)}” doesn't look like a phone number, so it was left out.`);
+		if (!phone) warnings.push(`“${cleanLine(raw, 40)}” doesn't look like a phone number, so it was left out.`);
+		else if (!contacts.phones.includes(phone)) contacts.phones.push(phone);
 	}
+	fields.email = contacts.emails[0] ?? '';
+	fields.phone = contacts.phones[0] ?? '';
 	for (const raw of input.urls ?? []) {
 		if (!raw.trim()) continue;
 		const url = safeHttpUrl(raw);
@@ -85,7 +90,7 @@ export function collectFields(input: FieldInput, defaultCountry?: CountryCode) {
 			fields.url ||= url;
 		}
 	}
-	return { fields, warnings };
+	return { fields, warnings, contacts };
 }
 
 export type FieldErrors = Partial<Record<keyof ContactFields, string>>;

@@ -8,11 +8,14 @@ import { looksLikeMeCard, readMeCard, readMeCardEntry } from './mecard';
 import { explainNotAPerson } from './not-a-person';
 import { guessFromDelimited, guessNameFromLinkedIn } from './opaque-badge';
 import { emptyFields, type ContactFields, type ParsedPayload, type PayloadKind } from './types';
+import { isLinear, type Symbology } from './symbology';
 import { looksLikeVCard, readVCard } from './vcard';
 
 export interface ParseOptions {
 	/** Region for phone numbers written without a country prefix, e.g. the user's own. */
 	defaultCountry?: CountryCode;
+	/** The kind of code the text was read from, when the scanner says. */
+	symbology?: Symbology;
 }
 
 // The largest QR code holds about 7,000 digits; anything longer did not come from one.
@@ -98,17 +101,23 @@ function suggestionsFor(
 }
 
 /**
- * Turns whatever a QR code held into a person to review: vCard 2.1/3.0/4.0, MECARD, LinkedIn or
- * other web links, `mailto:`, `tel:`, JSON with common keys, or an opaque badge id. Never throws;
- * codes that are not a person say so in `notAPerson`.
+ * Turns whatever a 2D code (QR, Aztec, PDF417, Data Matrix…) held into a person to review: vCard
+ * 2.1/3.0/4.0, MECARD, LinkedIn or other web links, `mailto:`, `tel:`, JSON with common keys, or
+ * an opaque badge id. A 1D barcode (Code 128, Code 39) is always a badge id. Never throws; codes
+ * that are not a person say so in `notAPerson`.
  */
 export function parseBadgePayload(raw: string, options: ParseOptions = {}): ParsedPayload {
 	const kept = sliceText(String(raw ?? ''), MAX_PAYLOAD);
 	const text = kept.trim();
+	const { symbology } = options;
 	// Kept with the conversation and synced: as Postgres can store it (the fields are cleaned too).
-	const base = { suggestions: {}, needsName: true, raw: scannedText(kept) };
+	const base = { suggestions: {}, needsName: true, raw: scannedText(kept), ...(symbology && { symbology }) };
 	if (!text) {
 		return { ...base, kind: 'empty', fields: emptyFields(), warnings: ['This code is empty.'] };
+	}
+	if (symbology && isLinear(symbology)) {
+		// A registration number: what it looks like (a link, "WIFI:…") says nothing about the person.
+		return { ...base, kind: 'opaque', fields: { ...emptyFields(), badgeId: cleanLine(text, 512) }, warnings: [] };
 	}
 	const notAPerson = explainNotAPerson(text);
 	if (notAPerson) {
@@ -117,10 +126,12 @@ export function parseBadgePayload(raw: string, options: ParseOptions = {}): Pars
 	try {
 		const { kind, input, warnings } = classify(text);
 		const collected = collectFields(input, options.defaultCountry);
+		const { contacts } = collected;
 		return {
 			...base,
 			kind,
 			fields: collected.fields,
+			...((contacts.emails.length > 1 || contacts.phones.length > 1) && { contacts }),
 			suggestions: suggestionsFor(kind, collected.fields, text, options),
 			needsName: !collected.fields.name,
 			warnings: [...warnings, ...collected.warnings]

@@ -1,3 +1,6 @@
+import type { CardContacts } from './card-contacts';
+import type { Symbology } from './symbology';
+
 /** The details a scanned code can carry about a person. Missing values are empty strings. */
 export interface ContactFields {
 	name: string;
@@ -39,6 +42,10 @@ export interface ParsedPayload {
 	notAPerson?: string;
 	/** The scanned text as received, kept with the encounter. */
 	raw: string;
+	/** The kind of code it was read from, when the scanner said. */
+	symbology?: Symbology;
+	/** Set when the card carried more than one email or phone: all of them, main ones first. */
+	contacts?: CardContacts;
 }
 
 /** Returns a record with every contact field empty. */

@@ -21,9 +21,26 @@ function nameFromN(value: unknown): string {
 	return [prefix, given, additional, family, suffix].filter(Boolean).join(' ');
 }
 
+// Lower is preferred: vCard 4.0 ranks with PREF=1…100; 3.0 and 2.1 mark one value TYPE=pref (2.1:
+// a bare PREF), read as PREF=1 in any version since cards mix them. Unmarked values come last.
+const UNMARKED = 101;
+
+function preference(property: ICAL.Property): number {
+	const rank = Number(firstText(property.getParameter('pref')));
+	if (Number.isInteger(rank) && rank >= 1 && rank <= 100) return rank;
+	const types = [property.getParameter('type') ?? []].flat().map((type) => String(type).toLowerCase());
+	return types.includes('pref') ? 1 : UNMARKED;
+}
+
+/** The values, most preferred first; equal ranks keep the card's order. */
+function byPreference(ranked: { value: string; rank: number }[]): string[] {
+	return ranked.sort((a, b) => a.rank - b.rank).map(({ value }) => value);
+}
+
 /**
  * Reads a vCard 2.1, 3.0 or 4.0 payload into raw field values. Each content line is parsed on its
- * own by ical.js, so one broken line (or a payload cut off mid-way) costs only that line.
+ * own by ical.js, so one broken line (or a payload cut off mid-way) costs only that line. Emails
+ * and phones come most preferred first (PREF, TYPE=pref), so the preferred ones become the main.
  */
 export function readVCard(text: string): { input: FieldInput; unreadable: number } {
 	const lines = unfoldLines(text);
@@ -39,15 +56,19 @@ export function readVCard(text: string): { input: FieldInput; unreadable: number
 		phones: [],
 		urls: []
 	};
+	const emails: { value: string; rank: number }[] = [];
+	const phones: { value: string; rank: number }[] = [];
 	let structuredName = '';
 	let unreadable = 0;
 	for (const logical of lines) {
 		const content = normaliseContentLine(logical, version);
 		if (!content || ['BEGIN', 'END', 'VERSION'].includes(content.name)) continue;
 		let value: unknown;
+		let rank = UNMARKED;
 		try {
 			const property = ICAL.Property.fromString(content.line, design);
 			value = property.getFirstValue();
+			rank = preference(property);
 		} catch {
 			unreadable++;
 			continue;
@@ -67,10 +88,10 @@ export function readVCard(text: string): { input: FieldInput; unreadable: number
 				input.title ||= textValue;
 				break;
 			case 'EMAIL':
-				input.emails.push(textValue);
+				emails.push({ value: textValue, rank });
 				break;
 			case 'TEL':
-				input.phones.push(textValue);
+				phones.push({ value: textValue, rank });
 				break;
 			case 'URL':
 			case 'X-SOCIALPROFILE':
@@ -79,5 +100,7 @@ export function readVCard(text: string): { input: FieldInput; unreadable: number
 		}
 	}
 	input.name ||= structuredName;
+	input.emails = byPreference(emails);
+	input.phones = byPreference(phones);
 	return { input, unreadable };
 }
