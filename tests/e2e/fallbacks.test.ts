@@ -50,7 +50,7 @@ describe('when the camera cannot be used', () => {
 		await (await blank).setFiles(join(fixturesDir, '../../../static/icon.svg'));
 		await page
 			.getByRole('alert')
-			.filter({ hasText: /No QR code was found|could not be read/ })
+			.filter({ hasText: /No QR code or barcode was found|could not be read/ })
 			.waitFor();
 
 		await page.getByRole('button', { name: 'Type it instead' }).click();
@@ -110,12 +110,12 @@ describe('camera controls', () => {
 				const stream = document.querySelector('video')?.srcObject as MediaStream | null;
 				return stream?.getVideoTracks()[0]?.label ?? null;
 			});
-		await page.getByText('Point the camera at a QR code.').waitFor();
+		await page.getByText('Point the camera at the code on the badge or card.').waitFor();
 		const first = await trackLabel();
 		expect(first).not.toBeNull();
 		await page.getByRole('button', { name: 'Switch camera' }).click();
 		await expect.poll(trackLabel).not.toBe(first);
-		await page.getByText('Point the camera at a QR code.').waitFor();
+		await page.getByText('Point the camera at the code on the badge or card.').waitFor();
 		// The fake cameras have no torch, so no torch button is offered.
 		expect(await page.getByRole('button', { name: 'Torch' }).count()).toBe(0);
 		expect(problems).toEqual([]);

@@ -40,7 +40,7 @@ const CASES: Case[] = [
 		label: 'Micro QR code',
 		bcid: 'microqrcode',
 		text: 'SB7730041921',
-		expect: { Name: '', 'Badge id': 'SB7730041921' }
+		expect: { 'Badge id': 'SB7730041921', Name: '' }
 	},
 	{
 		// vCard 4.0 with PREF: the preferred email and phone are the main ones, the others are kept.
@@ -76,7 +76,7 @@ const CASES: Case[] = [
 		label: 'Code 128 barcode',
 		bcid: 'code128',
 		text: '204419283310',
-		expect: { Name: '', 'Badge id': '204419283310' },
+		expect: { 'Badge id': '204419283310', Name: '' },
 		wide: true,
 		height: 12
 	},
@@ -84,7 +84,7 @@ const CASES: Case[] = [
 		label: 'Code 39 barcode',
 		bcid: 'code39',
 		text: 'EVT-00841',
-		expect: { Name: '', 'Badge id': 'EVT-00841' },
+		expect: { 'Badge id': 'EVT-00841', Name: '' },
 		wide: true,
 		height: 12
 	}
@@ -132,7 +132,7 @@ afterAll(() => session?.close());
 
 async function expectFields(expected: Record<string, string>): Promise<void> {
 	const [first, ...rest] = Object.entries(expected);
-	// The form fills in once the draft is loaded.
+	// The form fills in once the draft is loaded: the first field named is one that is not empty.
 	await expect.poll(() => page.getByRole('textbox', { name: first![0], exact: true }).inputValue()).toBe(first![1]);
 	for (const [name, value] of rest) {
 		expect(await page.getByRole('textbox', { name, exact: true }).inputValue(), name).toBe(value);
