@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 // The types common static hosts send (nginx's mime.types, Netlify, Caddy): the app needs .wasm as
 // application/wasm (the QR decoder) and .webmanifest as application/manifest+json.
@@ -38,11 +39,13 @@ export interface ServedRequest {
  * (as GitHub Pages, Netlify and Cloudflare Pages do, and nginx's `try_files $uri $uri.html …`; the
  * README's Deploy section), and the SPA fallback (index.html) for any other path. With
  * `htmlExtension: false`, a host whose fallback answers `/c` too (set up before the card page was its
- * own file). A test tool only. `requests` lists what it answered.
+ * own file). With `compress`, text files go gzipped to a client that accepts it, as every one of
+ * those hosts sends them (a page timed over an uncompressed server pays for bytes no phone downloads).
+ * A test tool only. `requests` lists what it answered.
  */
 export async function serveStatic(
 	root: string,
-	{ htmlExtension = true } = {}
+	{ htmlExtension = true, compress = false } = {}
 ): Promise<{ url: string; requests: ServedRequest[]; close: () => Promise<void> }> {
 	const requests: ServedRequest[] = [];
 	const server: Server = createServer((request, response) => {
@@ -59,10 +62,18 @@ export async function serveStatic(
 		const fallback = found === undefined;
 		const file = join(root, found ?? 'index.html');
 		requests.push({ path, file: found?.replace(/^[/\\]/, '') ?? 'index.html', fallback });
-		response.writeHead(200, {
-			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-			'cache-control': 'no-cache'
-		});
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+		if (
+			compress &&
+			/^text\/|javascript|json|svg|xml/.test(type) &&
+			/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')
+		) {
+			response.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+			response.end(gzipSync(readFileSync(file)));
+			return;
+		}
+		response.writeHead(200, headers);
 		createReadStream(file).pipe(response);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
