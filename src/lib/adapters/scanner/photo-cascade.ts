@@ -94,6 +94,17 @@ function blurred(picture: Luminance, radius: number): Luminance {
 	return { data: out, width, height };
 }
 
+/** Sharpened by unsharp masking: the picture plus `amount` times its difference from a blur. */
+function sharpened(picture: Luminance, radius: number, amount: number): Luminance {
+	const soft = blurred(picture, radius);
+	const data = new Uint8Array(picture.data.length);
+	for (let i = 0; i < data.length; i++) {
+		const value = picture.data[i]!;
+		data[i] = Math.min(255, Math.max(0, value + amount * (value - soft.data[i]!)));
+	}
+	return { data, width: picture.width, height: picture.height };
+}
+
 /** Contrast stretched so the 1st and 99th percentiles of brightness become black and white. */
 function stretched(picture: Luminance): Luminance {
 	const histogram = new Uint32Array(256);
@@ -113,15 +124,18 @@ function stretched(picture: Luminance): Luminance {
 interface Step {
 	name: string;
 	picture: () => Luminance;
+	/** Its pixels against the base picture's (1 unless said). */
+	cost?: number;
 	options: Partial<ReadOptions>;
 }
 
 /**
  * Reads a photo the first pass found nothing in, trying what that pass does not (ZXing-C++
  * directly, every step with rotation and inverted codes): its other binarizers, its denoiser, the
- * picture blurred (halftone, texture, sensor noise), contrast stretched (dim or washed out), at
- * other sizes and at full resolution. Stops at the first code read, or when `deadline`
- * (a `performance.now()` time) has passed — each step takes some tens of milliseconds.
+ * picture blurred (halftone, texture, sensor noise), contrast stretched (dim or washed out),
+ * sharpened (out of focus), at other sizes and at full resolution. Stops at the first code read, or
+ * before a step that would not end by `deadline` (a `performance.now()` time) — each step takes
+ * some tens of milliseconds.
  */
 export async function decodeHard(image: ImageBitmap, deadline: number): Promise<CascadeResult | null> {
 	const [zxing, formats] = await Promise.all([zxingModule(), detectorFormats()]);
@@ -137,31 +151,47 @@ export async function decodeHard(image: ImageBitmap, deadline: number): Promise<
 	// A blur of about a pixel per 800 pixels of picture: sizes the smoothing to the picture.
 	const soft = memo('soft', () => blurred(base(), Math.max(1, Math.round(side / 800))));
 	const contrast = memo('contrast', () => stretched(base()));
+	const sharp = memo('sharp', () => sharpened(base(), Math.max(2, Math.round(side / 300)), 2));
 	// Small pictures (a code cut out of a screenshot) read better enlarged; big ones halved.
-	const other = memo('other', () => grey(image, longest < 800 ? Math.min(1600, longest * 2) : side / 2));
+	const otherSide = longest < 800 ? Math.min(1600, longest * 2) : side / 2;
+	const other = memo('other', () => grey(image, otherSide));
+	const sharper = memo('sharper', () => sharpened(other(), Math.max(3, Math.round(side / 200)), 3));
 	const full = memo('full', () => grey(image, longest));
+	// What a step on those costs, against one on the base picture: about their pixels.
+	const otherCost = (otherSide / side) ** 2;
+	const fullCost = (longest / side) ** 2;
 	const steps: Step[] = [
 		{ name: 'global histogram, denoise', picture: base, options: { binarizer: 'GlobalHistogram', tryDenoise: true } },
-		{ name: 'local average, denoise', picture: base, options: { tryDenoise: true } },
-		{ name: 'blurred', picture: soft, options: {} },
-		{ name: 'blurred, global histogram', picture: soft, options: { binarizer: 'GlobalHistogram' } },
 		{ name: 'contrast stretched', picture: contrast, options: { tryDenoise: true } },
+		{ name: 'sharpened', picture: sharp, options: { tryDenoise: true } },
+		{ name: 'blurred', picture: soft, options: {} },
+		...(longest > side
+			? [{ name: 'full size', picture: full, cost: fullCost, options: { tryDenoise: true, tryDownscale: false } }]
+			: []),
+		{ name: 'local average, denoise', picture: base, options: { tryDenoise: true } },
 		{ name: 'contrast stretched, global histogram', picture: contrast, options: { binarizer: 'GlobalHistogram' } },
-		{ name: 'other size', picture: other, options: { tryDenoise: true } },
+		{ name: 'sharpened, global histogram', picture: sharp, options: { binarizer: 'GlobalHistogram' } },
+		{ name: 'blurred, global histogram', picture: soft, options: { binarizer: 'GlobalHistogram' } },
+		{ name: 'sharper, other size', picture: sharper, cost: otherCost, options: { tryDenoise: true } },
+		{ name: 'other size', picture: other, cost: otherCost, options: { tryDenoise: true } },
 		{
 			name: 'other size, global histogram',
 			picture: other,
+			cost: otherCost,
 			options: { binarizer: 'GlobalHistogram', tryDenoise: true }
 		},
-		{ name: 'fixed threshold', picture: contrast, options: { binarizer: 'FixedThreshold' } },
-		...(longest > side
-			? [{ name: 'full size', picture: full, options: { tryDenoise: true, tryDownscale: false } } satisfies Step]
-			: [])
+		{ name: 'fixed threshold', picture: contrast, options: { binarizer: 'FixedThreshold' } }
 	];
+	// A step is started only when it would end before the deadline, judged by the slowest step so
+	// far (per base-picture's worth of pixels).
+	let slowest = 0;
 	for (const step of steps) {
-		if (performance.now() > deadline) break;
+		const start = performance.now();
+		const cost = step.cost ?? 1;
+		if (start + slowest * cost > deadline) continue;
 		const [found] = readLuminance(zxing, step.picture(), { ...defaultReadOptions, formats, ...step.options });
 		if (found) return { text: found.text, format: detectorName(found.format), step: step.name };
+		slowest = Math.max(slowest, (performance.now() - start) / cost);
 		// Lets the page paint between steps.
 		await new Promise((resolve) => setTimeout(resolve, 0));
 	}
