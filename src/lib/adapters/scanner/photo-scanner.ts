@@ -1,5 +1,5 @@
 import type { Html5Qrcode } from 'html5-qrcode';
-import type { Symbology } from '$lib/domain/contact/symbology';
+import { isSymbology, type Symbology } from '$lib/domain/contact/symbology';
 import { createHtml5Qrcode, symbologyOf } from './scanner-config';
 
 export interface PhotoResult {
@@ -72,7 +72,9 @@ export class PhotoScanner {
 			}
 			const { decodeHard } = await import('./photo-cascade');
 			const found = await decodeHard(image, started + PHOTO_BUDGET_MS);
-			return found && { text: found.text, decoder: `ZXing cascade: ${found.step}` };
+			if (!found) return null;
+			const symbology = isSymbology(found.format) ? found.format : undefined;
+			return { text: found.text, decoder: `ZXing cascade: ${found.step}`, symbology };
 		} finally {
 			image.close();
 			this.scanner.clear();
