@@ -1,7 +1,10 @@
-// npm run bench:decode -- [--min K] <folder> [<folder> …]
-// Runs the app's own scanner module (html5-qrcode with the BarcodeDetector wiring the app uses) in
-// Debian's Chromium over photos of QR codes. Each N.png/N.jpg/N.gif with an N.txt is one case; a
-// case counts as decoded when the text matches N.txt exactly. Last line: decoded K/M and median ms.
+// npm run bench:decode -- [--min K] [--budget MS] <folder> [<folder> …]
+// Runs the app's own photo scanner (html5-qrcode with the BarcodeDetector wiring the app uses, then
+// the ZXing-C++ cascade when that finds nothing) in Debian's Chromium over photos of codes. Each
+// N.png/N.jpg/N.gif with an N.txt is one case; a case counts as decoded when the text matches N.txt
+// exactly. Prints the median time of the photos the first pass read, each photo that went to the
+// cascade with its time, and last: decoded K/M. Times are printed, never judged: on shared cores
+// they are noisy; --budget MS (default 1000) only marks the photos that took longer.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve, extname, basename } from 'node:path';
 import { createServer } from 'vite';
@@ -11,9 +14,11 @@ const args = process.argv.slice(2).filter((a) => a !== '--');
 const minIndex = args.indexOf('--min');
 // --min K: exit non-zero when fewer than K photos decode (CI holds the goal this way).
 const minimum = minIndex >= 0 ? Number(args.splice(minIndex, 2)[1]) : 0;
+const budgetIndex = args.indexOf('--budget');
+const budget = budgetIndex >= 0 ? Number(args.splice(budgetIndex, 2)[1]) : 1000;
 const folders = args;
-if (!folders.length || Number.isNaN(minimum)) {
-	console.error('usage: npm run bench:decode -- [--min K] <folder> [<folder> …]');
+if (!folders.length || Number.isNaN(minimum) || Number.isNaN(budget)) {
+	console.error('usage: npm run bench:decode -- [--min K] [--budget MS] <folder> [<folder> …]');
 	process.exit(2);
 }
 
@@ -25,6 +30,12 @@ for (const folder of folders) {
 		if (!existsSync(expected)) continue;
 		cases.push({ image: resolve(folder, file), expected: readFileSync(expected, 'utf8') });
 	}
+}
+
+/** @param {number[]} values */
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
 }
 
 const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
@@ -47,6 +58,8 @@ try {
 	console.log(`scanner: html5-qrcode with BarcodeDetector (${detector}), ${cases.length} photos`);
 	let decoded = 0;
 	const times = [];
+	const firstPass = [];
+	const cascade = [];
 	for (const c of cases) {
 		const bytes = readFileSync(c.image).toString('base64');
 		const type = extname(c.image) === '.png' ? 'image/png' : extname(c.image) === '.gif' ? 'image/gif' : 'image/jpeg';
@@ -62,11 +75,19 @@ try {
 		const ok = text === c.expected;
 		if (ok) decoded++;
 		times.push(ms);
-		console.log(`${ok ? 'ok  ' : 'MISS'} ${c.image.split('/').slice(-2).join('/')} ${ms.toFixed(0)} ms ${decoder}`);
+		const line = `${ok ? 'ok  ' : 'MISS'} ${c.image.split('/').slice(-2).join('/')} ${ms.toFixed(0)} ms ${decoder}${ms > budget ? ` (over ${budget} ms)` : ''}${
+			text !== null && !ok ? `, read ${JSON.stringify(text.slice(0, 100))}` : ''
+		}`;
+		console.log(line);
+		// The cascade runs when the first pass read nothing: it read the photo, or nobody did.
+		if (text !== null && !decoder.startsWith('ZXing cascade')) firstPass.push(ms);
+		else cascade.push(line);
 	}
-	times.sort((a, b) => a - b);
-	const median = times.length ? times[Math.floor(times.length / 2)] : 0;
-	console.log(`decoded ${decoded}/${cases.length}, median ${median.toFixed(0)} ms per image`);
+	console.log(`first pass: ${firstPass.length} photos, median ${median(firstPass).toFixed(0)} ms`);
+	console.log(`cascade: ${cascade.length} photos${cascade.length ? '\n  ' + cascade.join('\n  ') : ''}`);
+	const slow = times.filter((ms) => ms > budget).length;
+	console.log(`over ${budget} ms: ${slow} photos`);
+	console.log(`decoded ${decoded}/${cases.length}, median ${median(times).toFixed(0)} ms per image`);
 	if (decoded < minimum) process.exitCode = 1;
 } finally {
 	await browser.close();

@@ -188,16 +188,20 @@ export async function installIndexedDbWatch(context: BrowserContext, quietMs = 5
 
 /**
  * The built app served, and a phone-sized browser whose camera streams a moving badge QR code
- * (a vCard), with the timers and the camera watch installed: what the scanning benchmarks share.
+ * (a vCard) or the given .y4m video, with the timers and the camera watch installed: what the
+ * scanning benchmarks share. `site` serves the app already (one server for several sessions).
  */
-export async function scanningSession(): Promise<{
+export async function scanningSession({
+	video,
+	site: served
+}: { video?: string; site?: Awaited<ReturnType<typeof serveBuild>> } = {}): Promise<{
 	site: Awaited<ReturnType<typeof serveBuild>>;
 	browser: Browser;
 	context: BrowserContext;
 	close(): Promise<void>;
 }> {
-	const site = await serveBuild();
-	const video = await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir('enc-bench-'));
+	const site = served ?? (await serveBuild());
+	video ??= await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir('enc-bench-'));
 	const browser = await launchChromium(fakeCameraFlags(video));
 	const context = await browser.newContext({ viewport: { width: 420, height: 860 } });
 	await context.grantPermissions(['camera']);
@@ -209,7 +213,7 @@ export async function scanningSession(): Promise<{
 		context,
 		close: async () => {
 			await browser.close();
-			await site.close();
+			if (!served) await site.close();
 		}
 	};
 }

@@ -1,5 +1,6 @@
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { isSymbology, SYMBOLOGIES, type Symbology } from '$lib/domain/contact/symbology';
+import { cameraFrame } from './camera-frame';
 
 /** Who reads the codes: the browser's own detector, the ZXing-C++ polyfill, or both (see below). */
 export type DetectorKind = 'native' | 'polyfill' | 'native+polyfill';
@@ -91,8 +92,10 @@ function badgeDetectorClass(
 		}
 
 		async detect(source: ImageBitmapSource): Promise<Detected[]> {
+			// The camera's own frame, not html5-qrcode's preview-sized copy (see camera-frame.ts).
+			const frame = cameraFrame(source);
 			for (const pass of this.passes) {
-				const found = await pass.detect(source);
+				const found = await pass.detect(frame);
 				if (!found.length) continue;
 				return found.map((code) => {
 					if (isSymbology(code.format)) remember(code.rawValue, code.format);

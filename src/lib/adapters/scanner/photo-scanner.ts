@@ -1,5 +1,5 @@
 import type { Html5Qrcode } from 'html5-qrcode';
-import type { Symbology } from '$lib/domain/contact/symbology';
+import { isSymbology, type Symbology } from '$lib/domain/contact/symbology';
 import { createHtml5Qrcode, symbologyOf } from './scanner-config';
 
 export interface PhotoResult {
@@ -35,7 +35,13 @@ async function onWhite(image: ImageBitmap, maxSide: number): Promise<File> {
 	return new File([blob], 'scan.png', { type: 'image/png' });
 }
 
-/** Decodes QR codes in photos with html5-qrcode, trying a few sizes of the picture. */
+// A photo is read within about this long (the cascade stops starting steps after it).
+const PHOTO_BUDGET_MS = 900;
+
+/**
+ * Decodes codes in photos with html5-qrcode, trying a few sizes of the picture; when that finds
+ * nothing, a cascade of ZXing-C++ reads (photo-cascade.ts, loaded only then) tries harder.
+ */
 export class PhotoScanner {
 	private constructor(private readonly scanner: Html5Qrcode) {}
 
@@ -45,6 +51,7 @@ export class PhotoScanner {
 
 	/** The text of the first QR code found, or null when none could be read. */
 	async decode(file: Blob): Promise<PhotoResult | null> {
+		const started = performance.now();
 		const image = await loadImage(file);
 		try {
 			const longest = Math.max(image.width, image.height);
@@ -63,7 +70,11 @@ export class PhotoScanner {
 					// Not found at this size; try the next one.
 				}
 			}
-			return null;
+			const { decodeHard } = await import('./photo-cascade');
+			const found = await decodeHard(image, started + PHOTO_BUDGET_MS);
+			if (!found) return null;
+			const symbology = isSymbology(found.format) ? found.format : undefined;
+			return { text: found.text, decoder: `ZXing cascade: ${found.step}`, symbology };
 		} finally {
 			image.close();
 			this.scanner.clear();
