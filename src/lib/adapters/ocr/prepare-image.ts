@@ -1,3 +1,5 @@
+import { evenOut } from './clean-picture';
+
 /** Why a picture could not be read; the message is shown to the person as it is. */
 export class PictureError extends Error {}
 
@@ -28,15 +30,25 @@ export async function preparePicture(file: Blob): Promise<HTMLCanvasElement> {
 	}
 }
 
-/** A video frame or image drawn on a canvas at most 2,000 px on its longer side. */
-export function drawScaled(source: CanvasImageSource, width: number, height: number): HTMLCanvasElement {
+/** A picture (a photo, a video frame) drawn on a new canvas at `scale`, at most 2,000 px on its longer side. */
+export function drawScaled(source: CanvasImageSource, width: number, height: number, scale = 1): HTMLCanvasElement {
 	if (!width || !height) throw new PictureError('The picture is empty. Take the photo again.');
-	const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+	const factor = Math.min(scale, MAX_SIDE / Math.max(width, height));
 	const canvas = document.createElement('canvas');
-	canvas.width = Math.max(1, Math.round(width * scale));
-	canvas.height = Math.max(1, Math.round(height * scale));
-	const context = canvas.getContext('2d');
+	canvas.width = Math.max(1, Math.round(width * factor));
+	canvas.height = Math.max(1, Math.round(height * factor));
+	const context = canvas.getContext('2d', { willReadFrequently: true });
 	if (!context) throw new PictureError('This browser cannot draw pictures, so it cannot read the card.');
 	context.drawImage(source, 0, 0, canvas.width, canvas.height);
+	return canvas;
+}
+
+/** A copy of the picture with dark text on an even white (see evenOut). */
+export function cleaned(source: HTMLCanvasElement, scale = 1): HTMLCanvasElement {
+	const canvas = drawScaled(source, source.width, source.height, scale);
+	const context = canvas.getContext('2d', { willReadFrequently: true })!;
+	const image = context.getImageData(0, 0, canvas.width, canvas.height);
+	evenOut(image.data, canvas.width, canvas.height);
+	context.putImageData(image, 0, 0);
 	return canvas;
 }

@@ -1,6 +1,163 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { cleanLine } from '../text/display';
+import { repairEmail } from './card-email';
+import { findEmail, findLinkedIn, findPhone, findWebsite } from './card-contact';
+import { emptyFields, type ContactFields } from './types';
+
 /** A line of text read from a picture, with where it sits (pixels) and how sure the reader was (0–100). */
 export interface TextLine {
 	text: string;
 	confidence: number;
 	box: { x: number; y: number; width: number; height: number };
+}
+
+const TITLE_WORDS =
+	/\b(chief|officer|head|manager|engineer|director|lead|ceo|cto|cfo|coo|cmo|vp|vice|president|founder|co-founder|partner|designer|scientist|researcher|research|architect|executive|fellow|developer|consultant|analyst|specialist|coordinator|intern|student|professor|editor|advisor|associate|owner|strategist|recruiter|counsel|attorney|accountant|officer)\b/i;
+const ORG_WORDS =
+	/\b(ltd|limited|inc|llc|llp|gmbh|ag|sa|bv|plc|corp|corporation|co|company|group|labs?|systems|foundation|studio|partners|media|capital|health|energy|traders|analytics|robotics|security|biotech|logistics|aerospace|payments|cloud|legal|travel|foods|design|technologies|solutions|university|institute|bank|agency)\b\.?/i;
+// Printed on badges around the person: the event, the attendee's role.
+const BADGE_WORDS =
+	/\b(attendee|speaker|exhibitor|press|sponsor|staff|visitor|delegate|organi[sz]er|volunteer|vip|20\d\d|conf|conference|summit|expo|week|days|festival|meetup)\b/i;
+const ADDRESS =
+	/\b(street|st\.?|road|rd|avenue|ave|suite|floor|level|straße|strasse|gracht|lane|square|blvd|po box)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|\b\d{4,5}\b/i;
+
+export interface CardReading {
+	/** What was read, for the person to confirm: every field is a guess. */
+	fields: ContactFields;
+	/** The text as read, kept with the encounter. */
+	text: string;
+}
+
+interface Candidate {
+	text: string;
+	height: number;
+	y: number;
+	x: number;
+	confidence: number;
+}
+
+/** Letters only, as in a name: 2–4 words, each starting with a capital (van, de, O'… allowed). */
+function looksLikeName(text: string): boolean {
+	const words = text.split(/\s+/);
+	if (words.length < 1 || words.length > 4) return false;
+	return (
+		words.every((w) =>
+			/^(\p{Lu}[\p{L}'’.-]*|[cosuvwxz][\p{L}'’.-]{2,}|van|von|de|der|da|di|del|le|la|bin|al)$/u.test(w)
+		) &&
+		/\p{Lu}/u.test(text) &&
+		!TITLE_WORDS.test(text) &&
+		!ORG_WORDS.test(text) &&
+		!BADGE_WORDS.test(text)
+	);
+}
+
+/** The parts of a line printed as "Title · Company" or "Title | Company". */
+function parts(text: string): string[] {
+	return text
+		.split(/\s+[·•|»«+]\s+|\s+[-–—]\s+|\s*[·•|]\s*/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+}
+
+/** Tidies a line of OCR text: stray symbols at its ends (logo edges, icons) and doubled spaces. */
+function tidy(text: string): string {
+	return cleanLine(text)
+		.replace(/^[^\p{L}\p{N}+(@]+/u, '')
+		.replace(/[^\p{L}\p{N}.)&]+$/u, '')
+		.replace(/\s{2,}/g, ' ');
+}
+
+/**
+ * Turns the lines OCR read on a business card or badge into contact fields: email, phone, website
+ * and LinkedIn by their shape (after undoing OCR's usual confusions), the name as the largest line
+ * that reads like a name, the title by its words, the company by its words, by matching the email's
+ * or website's domain, or as the next largest line left.
+ */
+export function extractCardFields(lines: readonly TextLine[], defaultCountry?: CountryCode): CardReading {
+	const fields = emptyFields();
+	const rest: Candidate[] = [];
+	for (const line of lines) {
+		const text = tidy(line.text);
+		if (!text) continue;
+		let contact = false;
+		for (const part of [text, ...parts(text)]) {
+			const email = findEmail(part);
+			if (email) fields.email ||= email;
+			const phone = email ? null : findPhone(part, defaultCountry);
+			if (phone) fields.phone ||= phone;
+			const linkedin = findLinkedIn(part);
+			if (linkedin) fields.linkedin ||= linkedin;
+			const url = email || linkedin ? null : findWebsite(part);
+			if (url) fields.url ||= url;
+			contact ||= Boolean(email || phone || linkedin || url);
+		}
+		if (contact || ADDRESS.test(text) || /\d{3,}/.test(text)) continue;
+		if (line.confidence < 35 || text.replace(/[^\p{L}]/gu, '').length < 3) continue;
+		rest.push({ text, height: line.box.height, y: line.box.y, x: line.box.x, confidence: line.confidence });
+	}
+	pickPersonLines(rest, fields);
+	fields.email = repairEmail(fields);
+	return { fields, text: lines.map((l) => l.text).join('\n') };
+}
+
+function domainWord(fields: ContactFields): string {
+	const host = /@([^.]+)/.exec(fields.email)?.[1] ?? /^https?:\/\/(?:www\.)?([^./]+)/.exec(fields.url)?.[1] ?? '';
+	return host.replace(/[^a-z]/g, '');
+}
+
+function pickPersonLines(candidates: Candidate[], fields: ContactFields): void {
+	// Large and clearly read: an event banner misread ("HealthTech Exo") is large but unsure.
+	const weight = (c: Candidate) => c.height * (c.confidence / 100) ** 2;
+	const byHeight = [...candidates].sort((a, b) => weight(b) - weight(a));
+	const name = byHeight.find((c) => looksLikeName(c.text));
+	if (name) {
+		// OCR reads a capital C, O, S… as its small letter now and then; names start with capitals.
+		fields.name = name.text.replace(
+			/(^|\s)([cosuvwxz])/g,
+			(_, space: string, letter: string) => space + letter.toUpperCase()
+		);
+		// A badge that prints the first name large and the last name on the line below.
+		if (!name.text.includes(' ')) {
+			const below = candidates
+				.filter((c) => c !== name && c.y > name.y && c.y - name.y < name.height * 2.5 && looksLikeName(c.text))
+				.sort((a, b) => a.y - b.y)[0];
+			if (below) {
+				fields.name = `${fields.name} ${below.text}`;
+				candidates = candidates.filter((c) => c !== below);
+			}
+		}
+	}
+	const others = candidates.filter((c) => c !== name).flatMap((c) => parts(c.text).map((text) => ({ ...c, text })));
+	const domain = domainWord(fields);
+	const squash = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
+	const title =
+		others.find((c) => TITLE_WORDS.test(c.text) && !ORG_WORDS.test(c.text)) ??
+		others.find((c) => TITLE_WORDS.test(c.text));
+	if (title) fields.title = title.text;
+	const left = others.filter((c) => c !== title && !BADGE_WORDS.test(c.text));
+	const startsLikeDomain = (text: string) =>
+		domain.length >= 3 && (squash(text).startsWith(domain.slice(0, 4)) || domain.startsWith(squash(text).slice(0, 5)));
+	const org =
+		left.find((c) => startsLikeDomain(withoutLogo(c.text))) ??
+		left.find((c) => ORG_WORDS.test(c.text)) ??
+		[...left].sort((a, b) => b.height - a.height)[0];
+	if (!org) return;
+	fields.org = withoutLogo(org.text);
+	// A company name set on two lines in a narrow column ("Open Field" / "Foundation").
+	const next = left.find(
+		(c) =>
+			c !== org &&
+			c.y > org.y &&
+			c.y - (org.y + org.height) < org.height &&
+			Math.abs(c.height - org.height) < org.height * 0.35 &&
+			/^\p{Lu}[\p{L}&.]*(?: [\p{Lu}&][\p{L}.]*)?$/u.test(c.text)
+	);
+	if (next && !startsLikeDomain(next.text)) fields.org = `${fields.org} ${next.text}`;
+}
+
+/** The company name without what OCR made of a logo just before it ("(9) Helios", "O Sable…"). */
+function withoutLogo(text: string): string {
+	const words = text.split(' ');
+	while (words.length > 1 && (words[0]!.length === 1 || /[^\p{L}&]/u.test(words[0]!))) words.shift();
+	return words.join(' ');
 }
