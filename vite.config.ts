@@ -232,8 +232,7 @@ export default defineConfig({
 			'qr-code-styling',
 			'dexie',
 			'ical.js',
-			'libphonenumber-js/min',
-			'tesseract.js'
+			'libphonenumber-js/min'
 		]
 	},
 	test: {

@@ -48,7 +48,8 @@ export class CardReader {
 	private cancelled: (() => void) | null = null;
 
 	private start(): Promise<TesseractWorker> {
-		this.worker ??= import('tesseract.js').then(async ({ createWorker, OEM, PSM }) => {
+		this.worker ??= import('tesseract.js/dist/tesseract.esm.min.js').then(async ({ default: tesseract }) => {
+			const { createWorker, OEM, PSM } = tesseract;
 			const worker = await createWorker('eng', OEM.LSTM_ONLY, {
 				workerPath: `${ocrAssetsBase}worker.min.js`,
 				// A plain worker script, not a blob: the core finds its .wasm next to the worker.

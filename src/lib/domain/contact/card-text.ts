@@ -1,8 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { cleanLine } from '../text/display';
+import { cleanLine, cleanMultiline } from '../text/display';
 import { repairEmail } from './card-email';
 import { findEmail, findLinkedIn, findPhone, findWebsite } from './card-contact';
-import { emptyFields, type ContactFields } from './types';
+import { emptyFields, type ContactFields, type ParsedPayload } from './types';
 
 /** A line of text read from a picture, with where it sits (pixels) and how sure the reader was (0–100). */
 export interface TextLine {
@@ -160,4 +160,24 @@ function withoutLogo(text: string): string {
 	const words = text.split(' ');
 	while (words.length > 1 && (words[0]!.length === 1 || /[^\p{L}&]/u.test(words[0]!))) words.shift();
 	return words.join(' ');
+}
+
+/**
+ * What was read on a card, as a scan to review: every field is a suggestion the person confirms
+ * (the capture form marks it "check it"), and the text as read is kept with the encounter. Null
+ * when nothing that identifies a person was found.
+ */
+export function cardPayload(reading: CardReading): ParsedPayload | null {
+	const { name, org, email, phone } = reading.fields;
+	if (!name && !org && !email && !phone) return null;
+	const suggestions = Object.fromEntries(Object.entries(reading.fields).filter(([, value]) => value));
+	return {
+		// No kind of its own yet (a new kind needs a migration): "empty" says no code was scanned.
+		kind: 'empty',
+		fields: emptyFields(),
+		suggestions,
+		needsName: !name,
+		warnings: ['Read from a photo of the card: check each field before saving.'],
+		raw: cleanMultiline(reading.text, 4000)
+	};
 }

@@ -1,0 +1,114 @@
+// "Scan a card": a photo of a paper business card read by on-device OCR (tesseract.js in a worker,
+// its files from the app's own origin), shown in the capture form to confirm, the note gate, saved.
+// Cancelling stops the reading; a file that is not a picture gets a message; nothing is fetched off
+// the origin; and once used, OCR works offline (the service worker kept its files).
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { blankY4m, scratchDir } from '../support/video';
+import { baseUrl, openSession, setUpCard, waitForServiceWorker, type Session } from './harness';
+
+const CARD = 'tests/support/fixtures/ocr-cards/card-05-classic';
+const truth = JSON.parse(readFileSync(`${CARD}.json`, 'utf8')) as Record<string, string>;
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+/** Everything the page asked for that is not on the app's origin. */
+function offOrigin(page: Page): string[] {
+	const seen: string[] = [];
+	page.context().on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(baseUrl()) && !/^(data|blob):/.test(url)) seen.push(url);
+	});
+	return seen;
+}
+
+async function openScanner(page: Page): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+	await page.getByRole('heading', { name: 'Scan a badge or card', level: 1 }).waitFor();
+}
+
+async function chooseCardPhoto(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Scan a card' }).click();
+	await (await chooser).setFiles(file);
+}
+
+describe('scan a paper card', () => {
+	it('reads the card with progress, shows it to confirm, holds the note gate, saves; offline too', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		const leaving = offOrigin(page);
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await waitForServiceWorker(page);
+		await openScanner(page);
+
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		const progress = page.getByRole('progressbar', { name: 'Reading the card' });
+		await progress.waitFor();
+		await expect.poll(() => progress.getAttribute('aria-valuetext'), { timeout: 20_000 }).toMatch(/Reading the text/);
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+
+		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
+		expect(await field('Company').inputValue()).toBe(truth.org);
+		expect(await field('Email').inputValue()).toBe(truth.email);
+		expect(await field('Phone').inputValue()).toBe(truth.phone);
+		expect(await page.getByRole('list', { name: 'About this scan' }).textContent()).toMatch(/Read from a photo/);
+
+		const save = page.getByRole('button', { name: 'Save contact' });
+		expect(await save.isDisabled()).toBe(true);
+		await page
+			.getByRole('textbox', { name: 'What did you talk about?' })
+			.fill('Community health pilots in Leeds; wants our survey app');
+		await expect.poll(() => save.isEnabled()).toBe(true);
+		await save.click();
+		await page.waitForURL(/\/people\/[^/?]+\?saved=1/);
+		await page.getByRole('heading', { name: truth.name, level: 1 }).waitFor();
+
+		// The service worker kept the OCR's files when they were first used (they are not precached).
+		const kept = await page.evaluate(async () =>
+			(await (await caches.open('ocr-assets')).keys()).map((r) => new URL(r.url).pathname.split('/').pop())
+		);
+		expect(kept).toEqual(expect.arrayContaining(['worker.min.js', 'eng.traineddata.gz']));
+		expect(kept.filter((name) => name?.endsWith('.wasm'))).toHaveLength(1);
+
+		// Offline, the scanner and the OCR's worker, core and language data come from the service worker.
+		await page.context().setOffline(true);
+		await page.goto('/scan');
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await expect.poll(() => field('Email').inputValue()).toBe(truth.email);
+
+		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('cancels a reading, and says so when the file is not a picture', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		const leaving = offOrigin(page);
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		const progress = page.getByRole('progressbar', { name: 'Reading the card' });
+		await progress.waitFor();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await progress.waitFor({ state: 'detached' });
+		expect(page.url()).toMatch(/\/scan$/);
+		await expect.poll(() => page.getByRole('button', { name: 'Scan a card' }).isEnabled()).toBe(true);
+
+		await chooseCardPhoto(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+		await page.getByRole('alert').filter({ hasText: 'This file is not a picture' }).waitFor();
+		await page.getByRole('button', { name: 'Back to scanning' }).click();
+		expect(page.url()).toMatch(/\/scan$/);
+
+		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+});
