@@ -35,6 +35,8 @@ if (!folders.length || (floors && Object.values(floors).some(Number.isNaN))) {
 }
 const GOALS = { email: 95, phone: 95, name: 90, org: 85 };
 const MAX_MEDIAN_MS = 3000;
+const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '');
+let accentsOnly = 0;
 const FIELDS = ['name', 'title', 'org', 'email', 'phone', 'url', 'linkedin'];
 
 const cases = [];
@@ -118,6 +120,7 @@ try {
 			}
 			present[field]++;
 			if (want === got) right[field]++;
+			else if (field === 'name' && fold(want) === fold(got)) accentsOnly++;
 			else misses.push(`${field}: “${fields[field]}” ≠ “${c.truth[field]}”`);
 		}
 		console.log(
@@ -133,6 +136,8 @@ try {
 			`${field.padEnd(8)} ${String(right[field]).padStart(3)}/${present[field]}  ${percent(field).toFixed(1).padStart(5)}%` +
 				`${GOALS[field] ? `  (goal ${GOALS[field]}%)` : ''}${spurious[field] ? `  +${spurious[field]} read where the card has none` : ''}`
 		);
+	// The English model reads "García" as "Garcia": how many names were right but for accents.
+	console.log(`name, accents aside: ${right.name + accentsOnly}/${present.name}`);
 	const k = FIELDS.reduce((s, f) => s + right[f], 0);
 	const m = FIELDS.reduce((s, f) => s + present[f], 0);
 	console.log(

@@ -25,6 +25,9 @@ export function findEmail(line: string): string | null {
 		.replace(/\s*(?:\(at\)|\[at\])\s*/gi, '@')
 		.replace(/\s*[©®]\s*/g, '@')
 		.replace(/\s*@\s*/g, '@')
+		.replace(/\s*_\s*/g, '_')
+		// Two "@": the first was a 0 ("farouk@l@" for "farouk01@").
+		.replace(/@(?=[^@\s]{0,3}@)/g, '0')
 		.replace(/\s*\.\s*(?=[a-z])/gi, '.')
 		.replace(/,(?=[a-z]{2,}\b)/gi, '.');
 	if (!text.includes('@')) return null;
@@ -63,8 +66,8 @@ function digitsFromOcr(text: string): string {
  * a line with an "@" or a street address is left alone.
  */
 export function findPhone(line: string, defaultCountry?: CountryCode): string | null {
-	if (FAX.test(line) || line.includes('@')) return null;
 	const value = stripLabel(line);
+	if (FAX.test(line) || value.includes('@')) return null;
 	const run = /\+?[\d(][\dOoIl|!SB ().\-/]{5,}[\dO]/.exec(value)?.[0];
 	if (!run) return null;
 	const digits = digitsFromOcr(run).replace(/\(0\)/g, '');

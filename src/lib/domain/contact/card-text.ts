@@ -76,7 +76,7 @@ function tidy(text: string): string {
 export function extractCardFields(lines: readonly TextLine[], defaultCountry?: CountryCode): CardReading {
 	const fields = emptyFields();
 	const rest: Candidate[] = [];
-	for (const line of lines) {
+	for (const line of joinPieces(lines)) {
 		const text = tidy(line.text);
 		if (!text) continue;
 		let contact = false;
@@ -98,6 +98,49 @@ export function extractCardFields(lines: readonly TextLine[], defaultCountry?: C
 	pickPersonLines(rest, fields);
 	fields.email = repairEmail(fields);
 	return { fields, text: lines.map((l) => l.text).join('\n') };
+}
+
+const bottom = (line: TextLine) => line.box.y + line.box.height;
+
+/**
+ * Pieces of one printed line that OCR returned apart ("Kestrel Sec" + "urity" side by side), and an
+ * email address broken at a hyphen or dot ("ada@pinecone-" + "analytics.io" on the line below),
+ * put back together.
+ */
+export function joinPieces(lines: readonly TextLine[]): TextLine[] {
+	const rows = lines.map((line) => ({ ...line, box: { ...line.box } }));
+	for (let i = 0; i < rows.length; i++) {
+		const a = rows[i]!;
+		for (let j = 0; j < rows.length; j++) {
+			const b = rows[j]!;
+			if (i === j || !a.text || !b.text) continue;
+			const overlap = Math.min(bottom(a), bottom(b)) - Math.max(a.box.y, b.box.y);
+			const gap = b.box.x - (a.box.x + a.box.width);
+			const sameRow =
+				overlap > 0.6 * Math.min(a.box.height, b.box.height) &&
+				Math.max(a.box.height, b.box.height) < 1.5 * Math.min(a.box.height, b.box.height) &&
+				gap > -0.3 * a.box.height &&
+				gap < 1.2 * a.box.height;
+			const brokenEmail =
+				/@\S*[-.]$/.test(a.text.trim()) &&
+				/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(b.text.trim()) &&
+				b.box.y > a.box.y &&
+				b.box.y - bottom(a) < 2 * a.box.height;
+			if (!sameRow && !brokenEmail) continue;
+			const x = Math.min(a.box.x, b.box.x);
+			a.text = brokenEmail ? a.text.trim() + b.text.trim() : `${a.text} ${b.text}`;
+			a.confidence = Math.min(a.confidence, b.confidence);
+			a.box = {
+				x,
+				y: Math.min(a.box.y, b.box.y),
+				width: Math.max(a.box.x + a.box.width, b.box.x + b.box.width) - x,
+				height: brokenEmail ? a.box.height : Math.max(bottom(a), bottom(b)) - Math.min(a.box.y, b.box.y)
+			};
+			b.text = '';
+			j = -1;
+		}
+	}
+	return rows.filter((row) => row.text);
 }
 
 function domainWord(fields: ContactFields): string {
@@ -138,11 +181,11 @@ function pickPersonLines(candidates: Candidate[], fields: ContactFields): void {
 	const startsLikeDomain = (text: string) =>
 		domain.length >= 3 && (squash(text).startsWith(domain.slice(0, 4)) || domain.startsWith(squash(text).slice(0, 5)));
 	const org =
-		left.find((c) => startsLikeDomain(withoutLogo(c.text))) ??
+		left.find((c) => startsLikeDomain(withoutLogo(c.text, domain))) ??
 		left.find((c) => ORG_WORDS.test(c.text)) ??
 		[...left].sort((a, b) => b.height - a.height)[0];
 	if (!org) return;
-	fields.org = withoutLogo(org.text);
+	fields.org = withoutLogo(org.text, domain);
 	// A company name set on two lines in a narrow column ("Open Field" / "Foundation").
 	const next = left.find(
 		(c) =>
@@ -156,8 +199,18 @@ function pickPersonLines(candidates: Candidate[], fields: ContactFields): void {
 }
 
 /** The company name without what OCR made of a logo just before it ("(9) Helios", "O Sable…"). */
-function withoutLogo(text: string): string {
+function withoutLogo(text: string, domain: string): string {
 	const words = text.split(' ');
+	const squashed = (from: number) =>
+		words
+			.slice(from)
+			.join('')
+			.toLowerCase()
+			.replace(/[^a-z]/g, '');
+	// Where the email's or website's domain starts, the company's name starts.
+	const start =
+		domain.length >= 4 ? words.findIndex((_, i) => i > 0 && squashed(i).startsWith(domain.slice(0, 4))) : -1;
+	if (start > 0 && !squashed(0).startsWith(domain.slice(0, 4))) words.splice(0, start);
 	while (words.length > 1 && (words[0]!.length === 1 || /[^\p{L}&]/u.test(words[0]!))) words.shift();
 	return words.join(' ');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEmail, findLinkedIn, findPhone, findWebsite, stripLabel } from '$lib/domain/contact/card-contact';
 import { editDistance, repairEmail } from '$lib/domain/contact/card-email';
-import { extractCardFields, type TextLine } from '$lib/domain/contact/card-text';
+import { cardPayload, extractCardFields, joinPieces, type TextLine } from '$lib/domain/contact/card-text';
 import { emptyFields } from '$lib/domain/contact/types';
 
 /** Lines as OCR returns them: text, height in pixels, confidence; stacked top to bottom. */
@@ -128,6 +128,48 @@ describe('extractCardFields', () => {
 
 	it('keeps the text as read', () => {
 		expect(extractCardFields(lines(['<b>Ada</b>', 30], ['Lovelace', 20])).text).toBe('<b>Ada</b>\nLovelace');
+	});
+});
+
+describe('joinPieces', () => {
+	const at = (text: string, x: number, y: number, width: number, height: number): TextLine => ({
+		text,
+		confidence: 90,
+		box: { x, y, width, height }
+	});
+
+	it('joins pieces of one printed line, and an email broken after a hyphen', () => {
+		const joined = joinPieces([
+			at('Kestrel Sec', 40, 100, 150, 30),
+			at('urity', 196, 102, 70, 29),
+			at('Ada Lovelace', 40, 20, 200, 40),
+			at('barbara_clarke@pinecone-', 40, 200, 300, 20),
+			at('analytics.io', 40, 224, 120, 20)
+		]);
+		expect(joined.map((l) => l.text)).toEqual([
+			'Kestrel Sec urity',
+			'Ada Lovelace',
+			'barbara_clarke@pinecone-analytics.io'
+		]);
+	});
+
+	it('keeps apart lines far apart on one row, or of very different sizes', () => {
+		const joined = joinPieces([at('Niklaus Hopper', 40, 300, 200, 30), at('+49 30 901820', 420, 302, 160, 18)]);
+		expect(joined).toHaveLength(2);
+	});
+});
+
+describe('cardPayload', () => {
+	it('offers every field read as a suggestion to check, keeping the text', () => {
+		const payload = cardPayload(extractCardFields(lines(['Ada Lovelace', 40], ['ada@engines.example', 18])));
+		expect(payload?.fields.name).toBe('');
+		expect(payload?.suggestions).toEqual({ name: 'Ada Lovelace', email: 'ada@engines.example' });
+		expect(payload?.needsName).toBe(false);
+		expect(payload?.raw).toBe('Ada Lovelace\nada@engines.example');
+	});
+
+	it('is null when nothing that identifies a person was read', () => {
+		expect(cardPayload(extractCardFields(lines(['Research Fellow', 20])))).toBeNull();
 	});
 });
 
