@@ -11,15 +11,18 @@ let reader: import('$lib/adapters/ocr').CardReader | null = null;
 
 export type CardScanResult = { payload: ParsedPayload } | { problem: string } | { cancelled: true };
 
-/** Reads a photo of a business card or badge on the device, reporting progress as it goes. */
-export async function readCardPhoto(photo: Blob, onProgress: (progress: OcrProgress) => void): Promise<CardScanResult> {
+/** Reads a photo (or a camera frame) of a business card or badge on the device, reporting progress as it goes. */
+export async function readCardPhoto(
+	photo: Blob | HTMLCanvasElement,
+	onProgress: (progress: OcrProgress) => void
+): Promise<CardScanResult> {
 	try {
-		const [{ CardReader, preparePicture, readCard }, { cardPayload }] = await Promise.all([
+		const [{ CardReader, preparePicture, drawScaled, readCard }, { cardPayload }] = await Promise.all([
 			ocr(),
 			import('$lib/domain/contact/card-text')
 		]);
 		reader ??= new CardReader();
-		const picture = await preparePicture(photo);
+		const picture = photo instanceof Blob ? await preparePicture(photo) : drawScaled(photo, photo.width, photo.height);
 		const reading = await readCard(reader, picture, { defaultCountry: defaultRegion(), onProgress });
 		const payload = cardPayload(reading);
 		if (payload) return { payload };
