@@ -2,13 +2,17 @@
 // its files from the app's own origin), shown in the capture form to confirm, the note gate, saved.
 // Cancelling stops the reading; a file that is not a picture gets a message; nothing is fetched off
 // the origin; and once used, OCR works offline (the service worker kept its files).
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { blankY4m, scratchDir } from '../support/video';
 import { baseUrl, openSession, setUpCard, waitForServiceWorker, type Session } from './harness';
 
 const CARD = 'tests/support/fixtures/ocr-cards/card-05-classic';
+const run = promisify(execFile);
 const truth = JSON.parse(readFileSync(`${CARD}.json`, 'utf8')) as Record<string, string>;
 
 let session: Session | null = null;
@@ -29,7 +33,13 @@ function offOrigin(page: Page): string[] {
 
 async function openScanner(page: Page): Promise<void> {
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+	await cameraLive(page);
+}
+
+/** The camera view has its video (the buttons below it have stopped moving). */
+async function cameraLive(page: Page): Promise<void> {
 	await page.getByRole('heading', { name: 'Scan a badge or card', level: 1 }).waitFor();
+	await page.getByText('Point the camera at a QR code.').waitFor();
 }
 
 async function chooseCardPhoto(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
@@ -80,6 +90,7 @@ describe('scan a paper card', () => {
 		// Offline, the scanner and the OCR's worker, core and language data come from the service worker.
 		await page.context().setOffline(true);
 		await page.goto('/scan');
+		await cameraLive(page);
 		await chooseCardPhoto(page, `${CARD}.jpg`);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 		await expect.poll(() => field('Email').inputValue()).toBe(truth.email);
@@ -103,12 +114,41 @@ describe('scan a paper card', () => {
 		expect(page.url()).toMatch(/\/scan$/);
 		await expect.poll(() => page.getByRole('button', { name: 'Scan a card' }).isEnabled()).toBe(true);
 
+		await cameraLive(page);
 		await chooseCardPhoto(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
 		await page.getByRole('alert').filter({ hasText: 'This file is not a picture' }).waitFor();
 		await page.getByRole('button', { name: 'Back to scanning' }).click();
 		expect(page.url()).toMatch(/\/scan$/);
 
 		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('reads the card the camera shows', async () => {
+		// The card photo as the fake camera's 640×480 stream, with a little noise in every frame.
+		const video = join(scratchDir(), 'card.y4m');
+		await run(
+			'ffmpeg',
+			['-y', '-loglevel', 'error', '-loop', '1', '-i', `${CARD}.jpg`, '-vf'].concat([
+				'scale=640:480,noise=alls=4:allf=t,format=yuv420p',
+				'-r',
+				'15',
+				'-t',
+				'3',
+				video
+			])
+		);
+		session = await openSession(video);
+		const { page } = session;
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+
+		await page.getByRole('button', { name: 'Read the card in the camera' }).click();
+		await page.getByRole('progressbar', { name: 'Reading the card' }).waitFor();
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
+		expect(await field('Company').inputValue()).toBe(truth.org);
 		expect(session.problems).toEqual([]);
 	});
 });
