@@ -99,7 +99,7 @@ describe('scan a paper card', () => {
 		expect(session.problems).toEqual([]);
 	});
 
-	it('cancels a reading, and says so when the file is not a picture', async () => {
+	it('cancels a reading; says so when the file is not a picture, or has no text', async () => {
 		session = await openSession(await blankY4m(scratchDir()));
 		const { page } = session;
 		const leaving = offOrigin(page);
@@ -119,6 +119,28 @@ describe('scan a paper card', () => {
 		await page.getByRole('alert').filter({ hasText: 'This file is not a picture' }).waitFor();
 		await page.getByRole('button', { name: 'Back to scanning' }).click();
 		expect(page.url()).toMatch(/\/scan$/);
+
+		// A picture with no text on it: said so, and back to scanning.
+		const blank = join(scratchDir(), 'blank.png');
+		await run('ffmpeg', [
+			'-y',
+			'-loglevel',
+			'error',
+			'-f',
+			'lavfi',
+			'-i',
+			'color=c=gray:s=640x480',
+			'-frames:v',
+			'1',
+			blank
+		]);
+		await cameraLive(page);
+		await chooseCardPhoto(page, blank);
+		await page
+			.getByRole('alert')
+			.filter({ hasText: 'No name or contact details were found' })
+			.waitFor({ timeout: 30_000 });
+		await page.getByRole('button', { name: 'Back to scanning' }).click();
 
 		expect(leaving).toEqual([]);
 		expect(session.problems).toEqual([]);
