@@ -173,4 +173,17 @@ describe('scan a paper card', () => {
 		expect(await field('Company').inputValue()).toBe(truth.org);
 		expect(session.problems).toEqual([]);
 	});
+
+	it('reads a 27-megapixel photo, scaled down on the device', async () => {
+		const huge = join(scratchDir(), 'huge.jpg');
+		await run('ffmpeg', ['-y', '-loglevel', 'error', '-i', `${CARD}.jpg`, '-vf', 'scale=6000:4500', '-q:v', '3', huge]);
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+		await chooseCardPhoto(page, huge);
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await expect.poll(() => page.getByRole('textbox', { name: 'Email', exact: true }).inputValue()).toBe(truth.email);
+		expect(session.problems).toEqual([]);
+	});
 });
