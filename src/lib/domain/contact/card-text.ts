@@ -93,7 +93,14 @@ export function extractCardFields(lines: readonly TextLine[], defaultCountry?: C
 		}
 		if (contact || ADDRESS.test(text) || /\d{3,}/.test(text)) continue;
 		if (line.confidence < 35 || text.replace(/[^\p{L}]/gu, '').length < 3) continue;
-		rest.push({ text, height: line.box.height, y: line.box.y, x: line.box.x, confidence: line.confidence });
+		// What OCR made of a logo or a QR code printed just before the words ("0] Marta Nowak") goes.
+		rest.push({
+			text: withoutLogo(text, ''),
+			height: line.box.height,
+			y: line.box.y,
+			x: line.box.x,
+			confidence: line.confidence
+		});
 	}
 	pickPersonLines(rest, fields);
 	fields.email = repairEmail(fields);

@@ -117,6 +117,10 @@ describe('extractCardFields', () => {
 		expect(fields.title).toBe('CFO');
 	});
 
+	it('drops what OCR made of a QR code just before the name', () => {
+		expect(extractCardFields(lines(['0] Marta Nowak', 40], ['Helios Energy', 26])).fields.name).toBe('Marta Nowak');
+	});
+
 	it('capitalises a name OCR read with a small first letter', () => {
 		expect(extractCardFields(lines(['sophie Garcia', 67], ['Cobalt Payments', 37])).fields.name).toBe('Sophie Garcia');
 	});
