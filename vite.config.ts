@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
@@ -100,6 +101,68 @@ function deleteZxingResults(): Plugin {
 	};
 }
 
+const require = createRequire(import.meta.url);
+const packageFile = (name: string) => require.resolve(name, { paths: [process.cwd()] });
+const version = (name: string) =>
+	(JSON.parse(readFileSync(packageFile(`${name}/package.json`), 'utf8')) as { version: string }).version;
+// English, LSTM only, integer "best" model (2.9 MB gzipped): what tesseract.js itself picks for its
+// LSTM-only engine; the 4.0.0 set (11 MB) adds the legacy engine the app does not use.
+const OCR_LANGUAGE = '4.0.0_best_int';
+/** The files the OCR worker fetches, by the name it asks for. */
+const OCR_FILES: Record<string, string> = {
+	'worker.min.js': packageFile('tesseract.js/dist/worker.min.js'),
+	// The worker picks the LSTM-only core this browser can run (relaxed SIMD, SIMD, or neither) and
+	// asks for `tesseract-core-<core>.wasm.js`: the build with its WebAssembly inlined as base64
+	// (3.8 MB). It gets the loader of the build whose .wasm is a file of its own instead (88 KB, which
+	// fetches the 2.8 MB `tesseract-core-<core>.wasm` from this folder): smaller, and compiled while
+	// it downloads.
+	...Object.fromEntries(
+		['relaxedsimd-lstm', 'simd-lstm', 'lstm'].flatMap((core) => [
+			[`tesseract-core-${core}.wasm.js`, packageFile(`tesseract.js-core/tesseract-core-${core}.js`)],
+			[`tesseract-core-${core}.wasm`, packageFile(`tesseract.js-core/tesseract-core-${core}.wasm`)]
+		])
+	),
+	'eng.traineddata.gz': packageFile(`@tesseract.js-data/eng/${OCR_LANGUAGE}/eng.traineddata.gz`)
+};
+/** One folder per set of versions: `_app/immutable` is cached for ever by hosts and browsers. */
+const OCR_DIR = `_app/immutable/ocr/${version('tesseract.js')}-${version('tesseract.js-core')}-eng-${version('@tesseract.js-data/eng')}-${OCR_LANGUAGE}/`;
+
+/**
+ * Serves tesseract.js's worker, its WebAssembly core and the English traineddata from the app's own
+ * origin (tesseract.js would fetch them from a CDN, unreachable offline and a leak of who scans
+ * what). They stay under their own names in one folder, because the core loads its .wasm from next
+ * to the worker script. `virtual:ocr-assets` tells the OCR adapter where that folder is. The service
+ * worker caches the folder when OCR is first used (src/service-worker.ts), not at install: 5.7 MB
+ * most people never need.
+ */
+function ocrAssets(): Plugin {
+	const virtual = 'virtual:ocr-assets';
+	return {
+		name: 'ocr-assets',
+		resolveId: (id) => (id === virtual ? `\0${virtual}` : null),
+		load: (id) => (id === `\0${virtual}` ? `export const ocrAssetsBase = ${JSON.stringify('/' + OCR_DIR)};` : null),
+		configureServer(server) {
+			server.middlewares.use((request, response, next) => {
+				const path = request.url?.split('?')[0] ?? '';
+				const file = path.startsWith('/' + OCR_DIR) ? OCR_FILES[path.slice(OCR_DIR.length + 1)] : undefined;
+				if (!file) return next();
+				const type = path.endsWith('.wasm')
+					? 'application/wasm'
+					: path.endsWith('.js')
+						? 'text/javascript'
+						: 'application/octet-stream';
+				response.setHeader('content-type', type);
+				createReadStream(file).pipe(response);
+			});
+		},
+		generateBundle(_, bundle) {
+			if (!Object.keys(bundle).some((file) => file.includes('_app/immutable/entry/'))) return;
+			for (const [name, file] of Object.entries(OCR_FILES))
+				this.emitFile({ type: 'asset', fileName: OCR_DIR + name, source: readFileSync(file) });
+		}
+	};
+}
+
 const themeColor = '#0f4c5c';
 
 export default defineConfig({
@@ -123,6 +186,7 @@ export default defineConfig({
 		readme(),
 		cardPage(),
 		deleteZxingResults(),
+		ocrAssets(),
 		SvelteKitPWA({
 			registerType: 'prompt',
 			injectRegister: false,
@@ -153,6 +217,8 @@ export default defineConfig({
 			injectManifest: {
 				// With the card page (c.html, precached as /c): see cardPage above.
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}', 'client/c.html'],
+				// OCR's worker, cores and language data: cached on first use instead (see ocrAssets).
+				globIgnores: ['client/_app/immutable/ocr/**'],
 				// The QR decoder's WebAssembly (~1.1 MB) must be precached so scanning works offline.
 				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024
 			}

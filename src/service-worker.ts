@@ -20,6 +20,26 @@ self.addEventListener('message', (event) => {
 // The app shell, the scanner and its WebAssembly: everything needed to start and scan offline.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// On-device OCR's worker, core and language data (5.7 MB; see ocrAssets in vite.config.ts): kept
+// the first time "Scan a card" is used, not precached, as most people never scan a paper card. Their
+// folder is named after the versions, so a file there never changes; a new folder replaces the old.
+const OCR_CACHE = 'ocr-assets';
+const OCR_PREFIX = '/_app/immutable/ocr/';
+registerRoute(
+	({ url }) => url.origin === self.location.origin && url.pathname.startsWith(OCR_PREFIX),
+	async ({ request, url }) => {
+		const cache = await caches.open(OCR_CACHE);
+		const kept = await cache.match(request);
+		if (kept) return kept;
+		const response = await fetch(request);
+		if (response.ok) {
+			const folder = url.pathname.slice(0, url.pathname.indexOf('/', OCR_PREFIX.length) + 1);
+			for (const old of await cache.keys()) if (!new URL(old.url).pathname.startsWith(folder)) await cache.delete(old);
+			await cache.put(request, response.clone());
+		}
+		return response;
+	}
+);
 // A card link (/c#1…) opens the card page (c.html, precached as /c), not the app: the owner's phone
 // opens card links offline too.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/c'), { allowlist: [/^\/c(\/|\.html)?$/] }));

@@ -30,3 +30,18 @@ export async function keepAsDraft(parsed: ParsedPayload): Promise<string> {
 	await captureStore().saveDraft(draft);
 	return draft.id;
 }
+
+// The camera frame a badge's code was read from, by draft: a badge whose code is only an id has the
+// person's name printed beside it, which "Read the name" reads. Kept in memory only.
+const frames = new Map<string, HTMLCanvasElement>();
+
+/** Keeps the frame the code of draft `id` was read from. */
+export function keepFrame(id: string, frame: HTMLCanvasElement): void {
+	frames.clear();
+	frames.set(id, frame);
+}
+
+/** The frame the code of draft `id` was read from, if this tab still has it. */
+export function frameOf(id: string): HTMLCanvasElement | null {
+	return frames.get(id) ?? null;
+}

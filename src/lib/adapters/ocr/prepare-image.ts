@@ -1,0 +1,54 @@
+import { evenOut } from './clean-picture';
+
+/** Why a picture could not be read; the message is shown to the person as it is. */
+export class PictureError extends Error {}
+
+// Tesseract reads a business card best with capital letters ~20–40 px high; a phone photo of a card
+// is 3–4,000 px wide, which only costs time (and memory on a small phone).
+const MAX_SIDE = 2000;
+const MAX_BYTES = 40 * 1024 * 1024;
+
+/**
+ * The picture drawn on a canvas, scaled so its longer side is at most 2,000 px. A file that is not a
+ * picture, or far too big, is refused with a message the person can act on.
+ */
+export async function preparePicture(file: Blob): Promise<HTMLCanvasElement> {
+	if (file.size > MAX_BYTES)
+		throw new PictureError('This photo is too large to read (over 40 MB). Take a new photo or choose a smaller one.');
+	if (file.type && !file.type.startsWith('image/'))
+		throw new PictureError('This file is not a picture. Choose a photo of the card (JPEG, PNG…).');
+	let image: ImageBitmap;
+	try {
+		image = await createImageBitmap(file);
+	} catch {
+		throw new PictureError('This file could not be read as a picture. Choose a photo of the card (JPEG, PNG…).');
+	}
+	try {
+		return drawScaled(image, image.width, image.height);
+	} finally {
+		image.close();
+	}
+}
+
+/** A picture (a photo, a video frame) drawn on a new canvas at `scale`, at most 2,000 px on its longer side. */
+export function drawScaled(source: CanvasImageSource, width: number, height: number, scale = 1): HTMLCanvasElement {
+	if (!width || !height) throw new PictureError('The picture is empty. Take the photo again.');
+	const factor = Math.min(scale, MAX_SIDE / Math.max(width, height));
+	const canvas = document.createElement('canvas');
+	canvas.width = Math.max(1, Math.round(width * factor));
+	canvas.height = Math.max(1, Math.round(height * factor));
+	const context = canvas.getContext('2d', { willReadFrequently: true });
+	if (!context) throw new PictureError('This browser cannot draw pictures, so it cannot read the card.');
+	context.drawImage(source, 0, 0, canvas.width, canvas.height);
+	return canvas;
+}
+
+/** A copy of the picture with dark text on an even white (see evenOut). */
+export function cleaned(source: HTMLCanvasElement, scale = 1): HTMLCanvasElement {
+	const canvas = drawScaled(source, source.width, source.height, scale);
+	const context = canvas.getContext('2d', { willReadFrequently: true })!;
+	const image = context.getImageData(0, 0, canvas.width, canvas.height);
+	evenOut(image.data, canvas.width, canvas.height);
+	context.putImageData(image, 0, 0);
+	return canvas;
+}

@@ -1,0 +1,88 @@
+// "Read the name": a badge whose QR code holds only a registration id, with the person's name and
+// company printed beside it. The camera reads the code; on the capture form, "Read the name" reads
+// the printed text from the same camera frame with on-device OCR and fills the name and company.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import QRCode from 'qrcode';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.mjs';
+import { scratchDir } from '../support/video';
+import { baseUrl, openSession, setUpCard, type Session } from './harness';
+
+const run = promisify(execFile);
+
+/** A fake-camera video of a badge: a QR code holding `id`, the name and company printed beside it. */
+async function badgeVideo(id: string, name: string, org: string): Promise<string> {
+	const dir = scratchDir();
+	const qr = await QRCode.toDataURL(id, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage({ viewport: { width: 640, height: 480 } });
+		await page.setContent(
+			`<body style="margin:0;width:640px;height:480px;background:#fff;font-family:'DejaVu Sans';display:flex;align-items:center;gap:24px;padding:0 24px;box-sizing:border-box">` +
+				`<img src="${qr}" width="240" height="240"><div><div style="font-size:40px;font-weight:bold">${name}</div>` +
+				`<div style="font-size:26px;margin-top:12px">${org}</div><div style="font-size:22px;margin-top:40px;letter-spacing:3px">ATTENDEE</div></div></body>`
+		);
+		await page.screenshot({ path: join(dir, 'badge.png') });
+	} finally {
+		await browser.close();
+	}
+	const video = join(dir, 'badge.y4m');
+	await run(
+		'ffmpeg',
+		['-y', '-loglevel', 'error', '-loop', '1', '-i', join(dir, 'badge.png')].concat([
+			'-vf',
+			"rotate='0.02*sin(2*PI*t)':fillcolor=white,noise=alls=6:allf=t,format=yuv420p",
+			'-r',
+			'15',
+			'-t',
+			'3',
+			video
+		])
+	);
+	return video;
+}
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+describe('a badge whose code is only an id', () => {
+	it('fills the name and company from the printed text in the camera frame', async () => {
+		session = await openSession(await badgeVideo('REG-2026-48213', 'Marta Nowak', 'Helios Energy'));
+		const { page } = session;
+		const leaving: string[] = [];
+		page.context().on('request', (request) => {
+			if (!request.url().startsWith(baseUrl()) && !/^(data|blob):/.test(request.url())) leaving.push(request.url());
+		});
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+		await page.waitForURL(/\/capture\//, { timeout: 20_000 });
+
+		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await expect.poll(() => field('Badge id').inputValue()).toBe('REG-2026-48213');
+		expect(await field('Name').inputValue()).toBe('');
+
+		await page.getByRole('button', { name: 'Read the name' }).click();
+		await page.getByRole('status').filter({ hasText: 'Read from the badge' }).waitFor({ timeout: 30_000 });
+		expect(await field('Name').inputValue()).toBe('Marta Nowak');
+		expect(await field('Company').inputValue()).toBe('Helios Energy');
+		expect(await field('Badge id').inputValue()).toBe('REG-2026-48213');
+
+		// The note gate holds as for every scan.
+		const save = page.getByRole('button', { name: 'Save contact' });
+		expect(await save.getAttribute('aria-disabled')).toBe('true');
+		await page
+			.getByRole('textbox', { name: 'What did you talk about?' })
+			.fill('Heat pumps for their Gdańsk offices; wants a pilot quote');
+		await expect.poll(() => save.getAttribute('aria-disabled')).toBe('false');
+		await save.click();
+		await page.getByRole('heading', { name: 'Marta Nowak', level: 1 }).waitFor();
+
+		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+});

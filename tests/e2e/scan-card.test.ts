@@ -1,0 +1,189 @@
+// "Scan a card": a photo of a paper business card read by on-device OCR (tesseract.js in a worker,
+// its files from the app's own origin), shown in the capture form to confirm, the note gate, saved.
+// Cancelling stops the reading; a file that is not a picture gets a message; nothing is fetched off
+// the origin; and once used, OCR works offline (the service worker kept its files).
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { blankY4m, scratchDir } from '../support/video';
+import { baseUrl, openSession, setUpCard, waitForServiceWorker, type Session } from './harness';
+
+const CARD = 'tests/support/fixtures/ocr-cards/card-05-classic';
+const run = promisify(execFile);
+const truth = JSON.parse(readFileSync(`${CARD}.json`, 'utf8')) as Record<string, string>;
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+/** Everything the page asked for that is not on the app's origin. */
+function offOrigin(page: Page): string[] {
+	const seen: string[] = [];
+	page.context().on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(baseUrl()) && !/^(data|blob):/.test(url)) seen.push(url);
+	});
+	return seen;
+}
+
+async function openScanner(page: Page): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+	await cameraLive(page);
+}
+
+/** The camera view has its video (the buttons below it have stopped moving). */
+async function cameraLive(page: Page): Promise<void> {
+	await page.getByRole('heading', { name: 'Scan a badge or card', level: 1 }).waitFor();
+	await page.getByText('Point the camera at a QR code.').waitFor();
+}
+
+async function chooseCardPhoto(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Scan a card' }).click();
+	await (await chooser).setFiles(file);
+}
+
+describe('scan a paper card', () => {
+	it('reads the card with progress, shows it to confirm, holds the note gate, saves; offline too', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		const leaving = offOrigin(page);
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await waitForServiceWorker(page);
+		await openScanner(page);
+
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		const progress = page.getByRole('progressbar', { name: 'Reading the card' });
+		await progress.waitFor();
+		await expect.poll(() => progress.getAttribute('aria-valuetext'), { timeout: 20_000 }).toMatch(/Reading the text/);
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+
+		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
+		expect(await field('Company').inputValue()).toBe(truth.org);
+		expect(await field('Email').inputValue()).toBe(truth.email);
+		expect(await field('Phone').inputValue()).toBe(truth.phone);
+		expect(await page.getByRole('list', { name: 'About this scan' }).textContent()).toMatch(/Read from a photo/);
+
+		const save = page.getByRole('button', { name: 'Save contact' });
+		expect(await save.isDisabled()).toBe(true);
+		await page
+			.getByRole('textbox', { name: 'What did you talk about?' })
+			.fill('Community health pilots in Leeds; wants our survey app');
+		await expect.poll(() => save.isEnabled()).toBe(true);
+		await save.click();
+		await page.waitForURL(/\/people\/[^/?]+\?saved=1/);
+		await page.getByRole('heading', { name: truth.name, level: 1 }).waitFor();
+
+		// The service worker kept the OCR's files when they were first used (they are not precached).
+		const kept = await page.evaluate(async () =>
+			(await (await caches.open('ocr-assets')).keys()).map((r) => new URL(r.url).pathname.split('/').pop())
+		);
+		expect(kept).toEqual(expect.arrayContaining(['worker.min.js', 'eng.traineddata.gz']));
+		expect(kept.filter((name) => name?.endsWith('.wasm'))).toHaveLength(1);
+
+		// Offline, the scanner and the OCR's worker, core and language data come from the service worker.
+		await page.context().setOffline(true);
+		await page.goto('/scan');
+		await cameraLive(page);
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await expect.poll(() => field('Email').inputValue()).toBe(truth.email);
+
+		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('cancels a reading; says so when the file is not a picture, or has no text', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		const leaving = offOrigin(page);
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		const progress = page.getByRole('progressbar', { name: 'Reading the card' });
+		await progress.waitFor();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await progress.waitFor({ state: 'detached' });
+		expect(page.url()).toMatch(/\/scan$/);
+		await expect.poll(() => page.getByRole('button', { name: 'Scan a card' }).isEnabled()).toBe(true);
+
+		await cameraLive(page);
+		await chooseCardPhoto(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+		await page.getByRole('alert').filter({ hasText: 'This file is not a picture' }).waitFor();
+		await page.getByRole('button', { name: 'Back to scanning' }).click();
+		expect(page.url()).toMatch(/\/scan$/);
+
+		// A picture with no text on it: said so, and back to scanning.
+		const blank = join(scratchDir(), 'blank.png');
+		await run('ffmpeg', [
+			'-y',
+			'-loglevel',
+			'error',
+			'-f',
+			'lavfi',
+			'-i',
+			'color=c=gray:s=640x480',
+			'-frames:v',
+			'1',
+			blank
+		]);
+		await cameraLive(page);
+		await chooseCardPhoto(page, blank);
+		await page
+			.getByRole('alert')
+			.filter({ hasText: 'No name or contact details were found' })
+			.waitFor({ timeout: 30_000 });
+		await page.getByRole('button', { name: 'Back to scanning' }).click();
+
+		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('reads the card the camera shows', async () => {
+		// The card photo as the fake camera's 640×480 stream, with a little noise in every frame.
+		const video = join(scratchDir(), 'card.y4m');
+		await run(
+			'ffmpeg',
+			['-y', '-loglevel', 'error', '-loop', '1', '-i', `${CARD}.jpg`, '-vf'].concat([
+				'scale=640:480,noise=alls=4:allf=t,format=yuv420p',
+				'-r',
+				'15',
+				'-t',
+				'3',
+				video
+			])
+		);
+		session = await openSession(video);
+		const { page } = session;
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+
+		await page.getByRole('button', { name: 'Read the card in the camera' }).click();
+		await page.getByRole('progressbar', { name: 'Reading the card' }).waitFor();
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
+		expect(await field('Company').inputValue()).toBe(truth.org);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('reads a 27-megapixel photo, scaled down on the device', async () => {
+		const huge = join(scratchDir(), 'huge.jpg');
+		await run('ffmpeg', ['-y', '-loglevel', 'error', '-i', `${CARD}.jpg`, '-vf', 'scale=6000:4500', '-q:v', '3', huge]);
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+		await chooseCardPhoto(page, huge);
+		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await expect.poll(() => page.getByRole('textbox', { name: 'Email', exact: true }).inputValue()).toBe(truth.email);
+		expect(session.problems).toEqual([]);
+	});
+});
