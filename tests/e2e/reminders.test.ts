@@ -50,6 +50,9 @@ describe('reminders', () => {
 				})
 		);
 
+		// The browser wakes only an active service worker: wait until it controls the page.
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 		// Wake the service worker as the browser would, through the DevTools protocol.
 		const cdp = await context.newCDPSession(page);
 		const registrations: { registrationId: string; scopeURL: string }[] = [];

@@ -39,7 +39,7 @@ async function openScanner(page: Page): Promise<void> {
 /** The camera view has its video (the buttons below it have stopped moving). */
 async function cameraLive(page: Page): Promise<void> {
 	await page.getByRole('heading', { name: 'Scan a badge or card', level: 1 }).waitFor();
-	await page.getByText('Point the camera at a QR code.').waitFor();
+	await page.getByText('Point the camera at the code on the badge or card.').waitFor();
 }
 
 async function chooseCardPhoto(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {

@@ -27,25 +27,25 @@ export function hasStoredSession(): boolean {
 	}
 }
 
-const listeners = new Set<(service: SyncService) => void>();
 let created: SyncService | null = null;
+let listener: ((service: SyncService) => void) | null = null;
 
 /**
  * Calls `listener` with the sync service once it exists, whoever creates it (the header, or
- * Settings when someone signs in there). Returns a function that stops listening.
+ * Settings when someone signs in there). One listener at a time: the header's sync status. Returns
+ * a function that stops listening.
  */
-export function whenSyncServiceExists(listener: (service: SyncService) => void): () => void {
-	if (created) {
-		listener(created);
-		return () => {};
-	}
-	listeners.add(listener);
-	return () => listeners.delete(listener);
+export function whenSyncServiceExists(waiting: (service: SyncService) => void): () => void {
+	if (created) waiting(created);
+	else listener = waiting;
+	return () => {
+		if (listener === waiting) listener = null;
+	};
 }
 
 /** Called by sync() when it creates the service. */
 export function announceSyncService(service: SyncService): void {
 	created = service;
-	for (const listener of listeners) listener(service);
-	listeners.clear();
+	listener?.(service);
+	listener = null;
 }
