@@ -2,13 +2,10 @@
 // the conditions a phone meets at an event, each as a 640×480, 15 fps .y4m video that wobbles and
 // carries noise from frame to frame like tests/support/video.ts imageToY4m's (a still frame would
 // be either always or never readable).
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import QRCode from 'qrcode';
-
-const run = promisify(execFile);
+import { pictureToY4m } from '../support/video';
 
 export interface Condition {
 	name: string;
@@ -67,22 +64,5 @@ export async function conditionVideo(text: string, condition: Condition, dir: st
 		`noise=alls=${condition.noise ?? 8}:allf=t`,
 		'format=yuv420p'
 	].join(',');
-	const out = join(dir, `${slug}.y4m`);
-	await run('ffmpeg', [
-		'-y',
-		'-loglevel',
-		'error',
-		'-loop',
-		'1',
-		'-i',
-		png,
-		'-vf',
-		filter,
-		'-r',
-		'15',
-		'-t',
-		String(seconds),
-		out
-	]);
-	return out;
+	return pictureToY4m(png, filter, join(dir, `${slug}.y4m`), seconds);
 }

@@ -1,16 +1,12 @@
 // "Read the name": a badge whose QR code holds only a registration id, with the person's name and
 // company printed beside it. The camera reads the code; on the capture form, "Read the name" reads
 // the printed text from the same camera frame with on-device OCR and fills the name and company.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import QRCode from 'qrcode';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.mjs';
-import { scratchDir } from '../support/video';
+import { pictureToY4m, scratchDir } from '../support/video';
 import { baseUrl, openSession, setUpCard, type Session } from './harness';
-
-const run = promisify(execFile);
 
 /** A fake-camera video of a badge: a QR code holding `id`, the name and company printed beside it. */
 async function badgeVideo(id: string, name: string, org: string): Promise<string> {
@@ -28,20 +24,11 @@ async function badgeVideo(id: string, name: string, org: string): Promise<string
 	} finally {
 		await browser.close();
 	}
-	const video = join(dir, 'badge.y4m');
-	await run(
-		'ffmpeg',
-		['-y', '-loglevel', 'error', '-loop', '1', '-i', join(dir, 'badge.png')].concat([
-			'-vf',
-			"rotate='0.02*sin(2*PI*t)':fillcolor=white,noise=alls=6:allf=t,format=yuv420p",
-			'-r',
-			'15',
-			'-t',
-			'3',
-			video
-		])
+	return pictureToY4m(
+		join(dir, 'badge.png'),
+		"rotate='0.02*sin(2*PI*t)':fillcolor=white,noise=alls=6:allf=t,format=yuv420p",
+		join(dir, 'badge.y4m')
 	);
-	return video;
 }
 
 let session: Session | null = null;

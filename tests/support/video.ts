@@ -32,6 +32,14 @@ export async function imageToY4m(
 		'noise=alls=8:allf=t',
 		'format=yuv420p'
 	].join(',');
+	return pictureToY4m(imagePath, filter, outPath, seconds);
+}
+
+/**
+ * A still picture looped for `seconds` through an ffmpeg filter (`-vf`) into a 15 fps .y4m video for
+ * Chromium's fake camera; the filter decides the framing, wobble and noise.
+ */
+export async function pictureToY4m(picture: string, filter: string, outPath: string, seconds = 3): Promise<string> {
 	await run('ffmpeg', [
 		'-y',
 		'-loglevel',
@@ -39,7 +47,7 @@ export async function imageToY4m(
 		'-loop',
 		'1',
 		'-i',
-		imagePath,
+		picture,
 		'-vf',
 		filter,
 		'-r',
