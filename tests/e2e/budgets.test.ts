@@ -49,7 +49,9 @@ function chunksOf(source: string): string[] {
 
 function report(r: RouteBytes, budgetKb: number): void {
 	const lines = r.scripts.map((s) => `  ${kb(s.gzip).padStart(9)}  ${s.path}`);
-	console.log(`${r.route}: ${kb(r.gzip)} of ${budgetKb} KB, ${r.scripts.length} scripts\n${lines.join('\n')}`);
+	console.log(
+		`${r.route}: ${kb(r.gzip)} of ${budgetKb} KB (${r.gzip} of ${budgetKb * KB} bytes), ${r.scripts.length} scripts\n${lines.join('\n')}`
+	);
 }
 
 describe('JavaScript a cold load fetches (gzip -9, service worker blocked)', () => {

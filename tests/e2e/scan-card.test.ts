@@ -166,7 +166,11 @@ describe('scan a paper card', () => {
 		await openScanner(page);
 
 		await page.getByRole('button', { name: 'Read the card in the camera' }).click();
-		await page.getByRole('progressbar', { name: 'Reading the card' }).waitFor();
+		// Reading starts (the app waits for the camera's first frame), or a message says why not.
+		const progress = page.getByRole('progressbar', { name: 'Reading the card' });
+		const alert = page.getByRole('alert');
+		await progress.or(alert).first().waitFor();
+		expect(await alert.allTextContents()).toEqual([]);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
 		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);

@@ -38,6 +38,23 @@ export async function readCardPhoto(
 	}
 }
 
+/**
+ * What the camera shows, once it shows something: the first frames can take a moment after the
+ * camera reports it started (a slow phone, a busy page). Asks `frame` every 100 ms for up to `waitMs`.
+ */
+export async function cameraPicture(
+	frame: () => HTMLCanvasElement | null,
+	waitMs = 3000
+): Promise<HTMLCanvasElement | null> {
+	const until = Date.now() + waitMs;
+	let picture = frame();
+	while (!picture && Date.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		picture = frame();
+	}
+	return picture;
+}
+
 /** Stops the card being read now: `readCardPhoto` answers `{ cancelled: true }`. */
 export async function cancelCardScan(): Promise<void> {
 	await reader?.cancel();
