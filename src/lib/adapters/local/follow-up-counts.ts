@@ -1,4 +1,5 @@
 import { CHECK_IN_LEAD_MS, inQueue } from '$lib/domain/queue/queue-rules';
+import type { FollowUp } from '$lib/domain/capture/records';
 import type { LocalDb } from './db';
 
 const HOUR = 3_600_000;
@@ -11,35 +12,37 @@ const HOUR = 3_600_000;
 export class FollowUpCounts {
 	constructor(protected readonly db: LocalDb) {}
 
-	/** How many items need action now (the number on the navigation and the app icon). */
-	async needsActionCount(now: number): Promise<number> {
-		return this.countNeedingAction(now, Infinity);
-	}
-
-	/** How many items need action within `hours` (or are overdue): the reminder on opening the app. */
-	async dueWithinCount(now: number, hours: number): Promise<number> {
-		return this.countNeedingAction(now, now + hours * HOUR);
-	}
-
 	/**
-	 * Items in the queue, not snoozed, queued by `until`. The shell counts these after every change
-	 * to a follow-up and every 30 seconds, so the queue indexes count them without reading a row
-	 * (a cursor over 3,750 open items held IndexedDB for ~150 ms, and the next save waited), and only
-	 * the snoozed items, few, are read to take them off.
+	 * Both numbers the shell shows, in one read: `now`, the items needing action now (the navigation
+	 * and the app icon), and `within`, those due within `hours` (the reminder). The shell counts
+	 * these after every change to a follow-up and every 30 seconds, so the queue indexes count them
+	 * without reading a row (a cursor over 3,750 open items held IndexedDB for ~150 ms, and the next
+	 * save waited), and only the snoozed items, few, are read to take them off. One transaction, not
+	 * one per count: a saved contact re-runs this before the save is done.
 	 */
-	private async countNeedingAction(now: number, until: number): Promise<number> {
-		const table = this.db.followUps;
-		const queue = () => table.where('[status+kind+queueAt]');
-		const checkInsUntil = Math.min(now + CHECK_IN_LEAD_MS, until);
-		const [firsts, checkIns, snoozed] = await Promise.all([
-			queue().between(['open', 'follow-up', -Infinity], ['open', 'follow-up', until], true, true).count(),
-			queue().between(['open', 'check-in', -Infinity], ['open', 'check-in', checkInsUntil], true, true).count(),
-			table
-				.where('[status+snoozedUntil]')
-				.between(['open', now], ['open', Infinity], false, true)
-				.filter((f) => inQueue(f, now) && f.queueAt <= until)
-				.count()
-		]);
-		return firsts + checkIns - snoozed;
+	async actionCounts(now: number, hours: number): Promise<{ now: number; within: number }> {
+		const { db } = this;
+		const table = db.followUps;
+		const until = now + hours * HOUR;
+		const checkIns = now + CHECK_IN_LEAD_MS;
+		const count = (kind: FollowUp['kind'], by: number) =>
+			table.where('[status+kind+queueAt]').between(['open', kind, -Infinity], ['open', kind, by], true, true).count();
+		return db.transaction('r', table, async () => {
+			const [firsts, firstsSoon, checks, checksSoon, snoozed] = await Promise.all([
+				count('follow-up', Infinity),
+				count('follow-up', until),
+				count('check-in', checkIns),
+				count('check-in', Math.min(checkIns, until)),
+				table
+					.where('[status+snoozedUntil]')
+					.between(['open', now], ['open', Infinity], false, true)
+					.filter((f) => inQueue(f, now))
+					.toArray()
+			]);
+			return {
+				now: firsts + checks - snoozed.length,
+				within: firstsSoon + checksSoon - snoozed.filter((f) => f.queueAt <= until).length
+			};
+		});
 	}
 }

@@ -52,6 +52,8 @@ export interface CaptureContext {
 	now: number;
 	newId: () => string;
 	defaultCountry?: CountryCode;
+	/** The draft already checked with captureProblems (the same draft and country): not parsed again. */
+	checked?: ReturnType<typeof captureProblems>;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface CaptureContext {
  * duplicate), the encounter with its note, a follow-up due 48 hours on, and one item per promise.
  */
 export function planCapture(draft: CaptureDraft, context: CaptureContext): CaptureResult {
-	const { fields, problems } = captureProblems(draft, context.defaultCountry);
+	const { fields, problems } = context.checked ?? captureProblems(draft, context.defaultCountry);
 	if (problems[0]) return { ok: false, ...problems[0] };
 
 	const { existing, now, newId } = context;

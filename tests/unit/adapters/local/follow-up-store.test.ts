@@ -43,7 +43,7 @@ describe('FollowUpStore', () => {
 		const monthLater = later.dueAt + HOUR;
 		expect((await store.page(null, monthLater, 30)).rows.map((r) => r.followUp.id)).toEqual(['f1', 'f2', 'c1']);
 		expect((await store.page('ev1', monthLater, 30)).rows.map((r) => r.followUp.id)).toEqual(['f1', 'c1']);
-		expect(await store.needsActionCount(monthLater)).toBe(3);
+		expect((await store.actionCounts(monthLater, 0)).now).toBe(3);
 	});
 
 	it('counts what needs action: not snoozed, and due within 6 hours', async () => {
@@ -54,8 +54,7 @@ describe('FollowUpStore', () => {
 			snooze(makeFollowUp({ id: 'b' }), now + 10 * HOUR, now),
 			makeFollowUp({ id: 'c' }, T0 + 20 * HOUR)
 		]);
-		expect(await store.needsActionCount(now)).toBe(2);
-		expect(await store.dueWithinCount(now, 6)).toBe(1);
+		expect(await store.actionCounts(now, 6)).toEqual({ now: 2, within: 1 });
 	});
 
 	it('counts through the indexes exactly what the queue rules count, snoozed items included', async () => {
@@ -74,8 +73,10 @@ describe('FollowUpStore', () => {
 				const store = openStore();
 				const rows = items.map((fields, i) => makeFollowUp({ id: `f${i}`, ...fields }));
 				await db.followUps.bulkAdd(rows);
-				expect(await store.needsActionCount(now)).toBe(rows.filter((f) => needsAction(f, now)).length);
-				expect(await store.dueWithinCount(now, REMIND_HOURS)).toBe(dueWithin(rows, now, REMIND_HOURS).length);
+				expect(await store.actionCounts(now, REMIND_HOURS)).toEqual({
+					now: rows.filter((f) => needsAction(f, now)).length,
+					within: dueWithin(rows, now, REMIND_HOURS).length
+				});
 				db.close();
 				await db.delete();
 			}),
@@ -97,7 +98,7 @@ describe('FollowUpStore', () => {
 		v2.close();
 		db = new LocalDb(name);
 		expect(await db.followUps.count()).toBe(2);
-		expect(await new FollowUpStore(db).needsActionCount(now)).toBe(1);
+		expect((await new FollowUpStore(db).actionCounts(now, 0)).now).toBe(1);
 	});
 
 	it('applies an action with its promises and check-in, and undoes all of it', async () => {
