@@ -117,6 +117,15 @@ describe('extractCardFields', () => {
 		expect(fields.title).toBe('CFO');
 	});
 
+	it("takes the website at the email's domain, or one printed as a website, over a scrap that looks like one", () => {
+		const card = (...rows: [string, number][]) => extractCardFields(lines(['I. co', 30], ...rows)).fields.url;
+		expect(card(['Radia Turing', 40], ['E: radia@quantix.de', 20], ['W: https://quantix.de', 20])).toBe(
+			'https://quantix.de'
+		);
+		expect(card(['Radia Turing', 40], ['quantix.de', 20], ['radia@quantix.de', 20])).toBe('https://quantix.de');
+		expect(card(['Radia Turing', 40], ['www.quantix.de', 20])).toBe('https://www.quantix.de');
+	});
+
 	it('drops what OCR made of a QR code just before the name', () => {
 		expect(extractCardFields(lines(['0] Marta Nowak', 40], ['Helios Energy', 26])).fields.name).toBe('Marta Nowak');
 	});
@@ -155,6 +164,31 @@ describe('joinPieces', () => {
 			'Ada Lovelace',
 			'barbara_clarke@pinecone-analytics.io'
 		]);
+	});
+
+	it('joins pieces that touch without a space, and an email whose hyphen was lost at the break', () => {
+		const joined = joinPieces([
+			at('Email: oluw', 177, 695, 141, 28),
+			at('aseun.adeyemi', 321, 681, 177, 32),
+			at('01@lumenco.com', 502, 674, 196, 29),
+			at('barbara _clarke@pinecone', 40, 200, 300, 20),
+			at('analytics. io', 40, 224, 120, 20)
+		]);
+		expect(joined.map((l) => l.text)).toEqual([
+			'Email: oluwaseun.adeyemi01@lumenco.com',
+			'barbara _clarke@pinecone-analytics.io'
+		]);
+	});
+
+	it('does not take the website below an address read whole, and a scrap does not sink a clear line', () => {
+		const joined = joinPieces([
+			at('ada@engines.c0m', 40, 200, 200, 20),
+			at('www.engines.com', 40, 224, 200, 20),
+			{ ...at('Greenleaf Foods', 166, 523, 273, 26), confidence: 95 },
+			{ ...at('[', 468, 532, 2, 23), confidence: 17 }
+		]);
+		expect(joined.map((l) => l.text)).toEqual(['ada@engines.c0m', 'www.engines.com', 'Greenleaf Foods [']);
+		expect(joined[2]!.confidence).toBeGreaterThan(80);
 	});
 
 	it('keeps apart lines far apart on one row, or of very different sizes', () => {
