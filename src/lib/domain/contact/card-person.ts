@@ -32,6 +32,20 @@ function looksLikeName(text: string): boolean {
 	);
 }
 
+const letters = (text: string) =>
+	text
+		.normalize('NFD')
+		.toLowerCase()
+		.replace(/[^a-z]/g, '');
+
+/** Whether one of the line's words (3 letters or more) is in the part of the email address before "@". */
+function inAddress(text: string, email: string): boolean {
+	const local = letters(email.slice(0, Math.max(0, email.lastIndexOf('@'))));
+	return (
+		local.length >= 3 && text.split(/\s+/).some((word) => letters(word).length >= 3 && local.includes(letters(word)))
+	);
+}
+
 /** The parts of a line printed as "Title · Company" or "Title | Company". */
 export function parts(text: string): string[] {
 	return text
@@ -49,21 +63,37 @@ export function pickPersonLines(candidates: Candidate[], fields: ContactFields):
 	// Large and clearly read: an event banner misread ("HealthTech Exo") is large but unsure.
 	const weight = (c: Candidate) => c.height * (c.confidence / 100) ** 2;
 	const byHeight = [...candidates].sort((a, b) => weight(b) - weight(a));
-	const name = byHeight.find((c) => looksLikeName(c.text));
+	// The name the email address was made from ("lukash@" for Lukas Haddad), over a large company
+	// name that reads like a name ("Analytical Enginet").
+	const name =
+		byHeight.find((c) => looksLikeName(c.text) && inAddress(c.text, fields.email)) ??
+		byHeight.find((c) => looksLikeName(c.text));
 	if (name) {
 		// OCR reads a capital C, O, S… as its small letter now and then; names start with capitals.
 		fields.name = name.text.replace(
 			/(^|\s)([cosuvwxz])/g,
 			(_, space: string, letter: string) => space + letter.toUpperCase()
 		);
-		// A badge that prints the first name large and the last name on the line below.
+		// A badge that prints the first name large and the last name on the line below; a card that sets
+		// the last name under the first and reads more surely (or larger) on the last.
 		if (!name.text.includes(' ')) {
 			const below = candidates
 				.filter((c) => c !== name && c.y > name.y && c.y - name.y < name.height * 2.5 && looksLikeName(c.text))
 				.sort((a, b) => a.y - b.y)[0];
-			if (below) {
-				fields.name = `${fields.name} ${below.text}`;
-				candidates = candidates.filter((c) => c !== below);
+			const above = candidates
+				.filter(
+					(c) =>
+						c !== name &&
+						c.y < name.y &&
+						name.y - c.y < c.height * 2.5 &&
+						!c.text.includes(' ') &&
+						looksLikeName(c.text)
+				)
+				.sort((a, b) => b.y - a.y)[0];
+			const other = below ?? above;
+			if (other) {
+				fields.name = other === below ? `${fields.name} ${other.text}` : `${other.text} ${fields.name}`;
+				candidates = candidates.filter((c) => c !== other);
 			}
 		}
 	}

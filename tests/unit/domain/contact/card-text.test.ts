@@ -109,6 +109,26 @@ describe('extractCardFields', () => {
 		expect(fields.org).toBe('Northwind Traders');
 	});
 
+	it('takes the name the email address was made from over a larger line that reads like a name', () => {
+		const { fields } = extractCardFields(
+			lines(
+				['Lukas Haddad', 38],
+				['Chief Technology Officer', 27],
+				['E: lukash@engines.example', 23],
+				['Analytical Enginet', 62]
+			)
+		);
+		expect(fields.name).toBe('Lukas Haddad');
+	});
+
+	it('joins a first name set above a last name that was read more surely', () => {
+		const { fields } = extractCardFields(
+			lines(['Acme Robotics Inc.', 40], ['Barbara', 33, 90], ['Stroustrup', 39, 96], ['Head of Partnerships', 20])
+		);
+		expect(fields.name).toBe('Barbara Stroustrup');
+		expect(fields.title).toBe('Head of Partnerships');
+	});
+
 	it('matches the company to the email domain and drops what OCR made of the logo', () => {
 		const { fields } = extractCardFields(
 			lines(['(9) Helios Energy', 40], ['Nadia Okafor', 32], ['E: nadia@helios-energy.com', 20], ['CFO', 18])
