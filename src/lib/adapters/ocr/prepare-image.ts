@@ -77,3 +77,23 @@ export function levelled(source: HTMLCanvasElement): HTMLCanvasElement {
 	turned.drawImage(source, -source.width / 2, -source.height / 2);
 	return canvas;
 }
+
+/** The part of the picture inside `box` (clipped to the picture), enlarged `scale` times, at most 4×. */
+export function cropped(
+	source: HTMLCanvasElement,
+	box: { x: number; y: number; width: number; height: number },
+	scale: number
+): HTMLCanvasElement {
+	const x = Math.max(0, Math.round(box.x));
+	const y = Math.max(0, Math.round(box.y));
+	const width = Math.min(source.width, Math.round(box.x + box.width)) - x;
+	const height = Math.min(source.height, Math.round(box.y + box.height)) - y;
+	const factor = Math.min(4, Math.max(1, scale));
+	const canvas = document.createElement('canvas');
+	canvas.width = Math.max(1, Math.round(width * factor));
+	canvas.height = Math.max(1, Math.round(height * factor));
+	const context = canvas.getContext('2d')!;
+	context.imageSmoothingQuality = 'high';
+	context.drawImage(source, x, y, width, height, 0, 0, canvas.width, canvas.height);
+	return canvas;
+}

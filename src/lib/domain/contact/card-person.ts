@@ -18,7 +18,7 @@ export interface Candidate {
 }
 
 /** Letters only, as in a name: 2–4 words, each starting with a capital (van, de, O'… allowed). */
-function looksLikeName(text: string): boolean {
+export function looksLikeName(text: string): boolean {
 	const words = text.split(/\s+/);
 	if (words.length < 1 || words.length > 4) return false;
 	return (
@@ -38,12 +38,18 @@ const letters = (text: string) =>
 		.toLowerCase()
 		.replace(/[^a-z]/g, '');
 
-/** Whether one of the line's words (3 letters or more) is in the part of the email address before "@". */
-function inAddress(text: string, email: string): boolean {
+/** How many of the line's words (of 3 letters or more) are in the part of the email address before "@". */
+export function wordsInAddress(text: string, email: string): number {
 	const local = letters(email.slice(0, Math.max(0, email.lastIndexOf('@'))));
-	return (
-		local.length >= 3 && text.split(/\s+/).some((word) => letters(word).length >= 3 && local.includes(letters(word)))
-	);
+	if (local.length < 3) return 0;
+	return text.split(/\s+/).filter((word) => letters(word).length >= 3 && local.includes(letters(word))).length;
+}
+
+const inAddress = (text: string, email: string) => wordsInAddress(text, email) > 0;
+
+/** A name as read, with capitals where OCR read a capital C, O, S… as its small letter. */
+export function capitalised(text: string): string {
+	return text.replace(/(^|\s)([cosuvwxz])/g, (_, space: string, letter: string) => space + letter.toUpperCase());
 }
 
 /** The parts of a line printed as "Title · Company" or "Title | Company". */
@@ -69,11 +75,7 @@ export function pickPersonLines(candidates: Candidate[], fields: ContactFields):
 		byHeight.find((c) => looksLikeName(c.text) && inAddress(c.text, fields.email)) ??
 		byHeight.find((c) => looksLikeName(c.text));
 	if (name) {
-		// OCR reads a capital C, O, S… as its small letter now and then; names start with capitals.
-		fields.name = name.text.replace(
-			/(^|\s)([cosuvwxz])/g,
-			(_, space: string, letter: string) => space + letter.toUpperCase()
-		);
+		fields.name = capitalised(name.text);
 		// A badge that prints the first name large and the last name on the line below; a card that sets
 		// the last name under the first and reads more surely (or larger) on the last.
 		if (!name.text.includes(' ')) {

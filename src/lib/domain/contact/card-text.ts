@@ -1,8 +1,16 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { cleanLine, cleanMultiline } from '../text/display';
-import { repairEmail } from './card-email';
+import { likeliestEmail, repairEmail } from './card-email';
 import { findEmail, findLinkedIn, findPhone, findWebsite } from './card-contact';
-import { parts, pickPersonLines, withoutLogo, type Candidate } from './card-person';
+import {
+	capitalised,
+	looksLikeName,
+	parts,
+	pickPersonLines,
+	withoutLogo,
+	wordsInAddress,
+	type Candidate
+} from './card-person';
 import { emptyFields, type ContactFields, type ParsedPayload } from './types';
 
 /** A line of text read from a picture, with where it sits (pixels) and how sure the reader was (0–100). */
@@ -34,9 +42,15 @@ function tidy(text: string): string {
  * Turns the lines OCR read on a business card or badge into contact fields: email, phone, website
  * and LinkedIn by their shape (after undoing OCR's usual confusions), the name as the largest line
  * that reads like a name, the title by its words, the company by its words, by matching the email's
- * or website's domain, or as the next largest line left.
+ * or website's domain, or as the next largest line left. `again`: the email's and the name's lines
+ * read again on their own; a reading is taken where it agrees better with the rest of the card (the
+ * address with the name and website, the name with the address).
  */
-export function extractCardFields(lines: readonly TextLine[], defaultCountry?: CountryCode): CardReading {
+export function extractCardFields(
+	lines: readonly TextLine[],
+	defaultCountry?: CountryCode,
+	again: { email?: readonly string[]; name?: readonly string[] } = {}
+): CardReading {
 	const fields = emptyFields();
 	const rest: Candidate[] = [];
 	const sites: Site[] = [];
@@ -68,6 +82,11 @@ export function extractCardFields(lines: readonly TextLine[], defaultCountry?: C
 	}
 	fields.url = likeliestSite(sites, fields.email);
 	pickPersonLines(rest, fields);
+	const readings = (again.email ?? []).map(findEmail).filter((email): email is string => Boolean(email));
+	fields.email = likeliestEmail([fields.email, ...readings], fields);
+	for (const name of (again.name ?? []).map(tidy))
+		if (looksLikeName(name) && wordsInAddress(name, fields.email) > wordsInAddress(fields.name, fields.email))
+			fields.name = capitalised(name);
 	fields.email = repairEmail(fields);
 	return { fields, text: lines.map((l) => l.text).join('\n') };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findEmail, findLinkedIn, findPhone, findWebsite, stripLabel } from '$lib/domain/contact/card-contact';
-import { editDistance, repairEmail } from '$lib/domain/contact/card-email';
+import { editDistance, emailAgreement, likeliestEmail, repairEmail } from '$lib/domain/contact/card-email';
 import { cardPayload, extractCardFields, joinPieces, type TextLine } from '$lib/domain/contact/card-text';
 import { emptyFields } from '$lib/domain/contact/types';
 
@@ -127,6 +127,18 @@ describe('extractCardFields', () => {
 		);
 		expect(fields.name).toBe('Barbara Stroustrup');
 		expect(fields.title).toBe('Head of Partnerships');
+	});
+
+	it('takes a line read again where it agrees better: the address with the name, the name with the address', () => {
+		const card = lines(['Tim Stroustry', 65], ['UX Researcher', 30], ['® tim.stroustrup@brightside.media', 23]);
+		expect(extractCardFields(card).fields.name).toBe('Tim Stroustry');
+		expect(extractCardFields(card, undefined, { name: ['Tim Stroustrup'] }).fields.name).toBe('Tim Stroustrup');
+		expect(extractCardFields(card, undefined, { name: ['Tim Strou5trup'] }).fields.name).toBe('Tim Stroustry');
+		const ken = lines(['Ken Farouk', 40], ['ken. faroukel@kestrelsec.com', 18]);
+		expect(extractCardFields(ken).fields.email).toBe('ken.faroukel@kestrelsec.com');
+		expect(extractCardFields(ken, undefined, { email: ['ken.farouk0l@kestrelsec.com'] }).fields.email).toBe(
+			'ken.farouk01@kestrelsec.com'
+		);
 	});
 
 	it('matches the company to the email domain and drops what OCR made of the logo', () => {
@@ -257,6 +269,19 @@ describe('repairEmail', () => {
 		expect(repairEmail({ ...card, email: 'sophie.macleodei@blueharborlabs.com' })).toBe(
 			'sophie.macleodei@blueharborlabs.com'
 		);
+	});
+
+	it('keeps the reading of an address that agrees with the name and the website', () => {
+		const yuki = { ...emptyFields(), name: 'Yukihiro Borg', url: 'https://quantix.de' };
+		expect(emailAgreement('yukihiro.borg01@quantix.de', yuki)).toBe(3);
+		expect(emailAgreement('yukihiro.borgei@quantix.de', yuki)).toBe(1);
+		expect(likeliestEmail(['yukihiro.borgei@quantix.de', 'yukihiro.borg01@quantix.de'], yuki)).toBe(
+			'yukihiro.borg01@quantix.de'
+		);
+		expect(likeliestEmail(['yukihiro.borg@quantix.de', 'yukihiro.b0rg@quantix.de'], yuki)).toBe(
+			'yukihiro.borg@quantix.de'
+		);
+		expect(likeliestEmail(['', 'info@quantix.de'], yuki)).toBe('info@quantix.de');
 	});
 
 	it('measures edits', () => {
