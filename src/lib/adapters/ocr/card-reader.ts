@@ -1,5 +1,5 @@
 import { ocrAssetsBase } from 'virtual:ocr-assets';
-import type { Worker as TesseractWorker, Line, Block } from 'tesseract.js';
+import type { Worker as TesseractWorker, Line, Block, PSM } from 'tesseract.js';
 
 import type { TextLine } from '$lib/domain/contact/card-text';
 
@@ -46,6 +46,7 @@ export class CardReader {
 	private worker: Promise<TesseractWorker> | null = null;
 	private listener: ((progress: OcrProgress) => void) | null = null;
 	private cancelled: (() => void) | null = null;
+	private modes: { sparse: PSM; line: PSM } | null = null;
 
 	private start(): Promise<TesseractWorker> {
 		this.worker ??= import('tesseract.js/dist/tesseract.esm.min.js').then(async ({ default: tesseract }) => {
@@ -68,7 +69,8 @@ export class CardReader {
 			});
 			// Cards are a few short lines scattered over the picture, not a page of paragraphs: read as
 			// sparse text, which found 47 of 65 fields on the first 12 generated cards, against 42 as a page.
-			await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+			this.modes = { sparse: PSM.SPARSE_TEXT, line: PSM.SINGLE_LINE };
+			await worker.setParameters({ tessedit_pageseg_mode: this.modes.sparse });
 			return worker;
 		});
 		this.worker.catch(() => (this.worker = null));
@@ -101,6 +103,22 @@ export class CardReader {
 		} finally {
 			this.listener = null;
 			this.cancelled = null;
+		}
+	}
+
+	/**
+	 * One line of text in `image` (a crop around it), read as a single line rather than as sparse
+	 * text; the worker reads sparse text again afterwards.
+	 */
+	async readLine(image: HTMLCanvasElement): Promise<{ text: string; confidence: number }> {
+		const worker = await this.start();
+		const modes = this.modes!;
+		await worker.setParameters({ tessedit_pageseg_mode: modes.line });
+		try {
+			const { data } = await worker.recognize(image, {}, { text: true, blocks: false });
+			return { text: data.text.trim(), confidence: data.confidence };
+		} finally {
+			await worker.setParameters({ tessedit_pageseg_mode: modes.sparse });
 		}
 	}
 

@@ -36,6 +36,32 @@ function localsFromName(name: string): string[] {
 	];
 }
 
+const host = (url: string) => /^https?:\/\/(?:www\.)?([^/]+)/.exec(url)?.[1] ?? '';
+
+/**
+ * How well an email address agrees with the rest of the card: 2 when the part before "@" is made
+ * from the person's name in one of the usual forms (digits after it allowed), 1 more when its domain
+ * is the website's.
+ */
+export function emailAgreement(email: string, fields: ContactFields): number {
+	const at = email.lastIndexOf('@');
+	if (at < 0) return 0;
+	const stem = email.slice(0, at).replace(/\d+$/, '');
+	return (localsFromName(fields.name).includes(stem) ? 2 : 0) + (email.slice(at + 1) === host(fields.url) ? 1 : 0);
+}
+
+/**
+ * Of the ways an email address was read (the whole card, then its line again), the one that agrees
+ * best with the name and the website; the first on a tie.
+ */
+export function likeliestEmail(readings: readonly string[], fields: ContactFields): string {
+	const read = readings.filter(Boolean);
+	let best = read[0] ?? '';
+	for (const reading of read.slice(1))
+		if (emailAgreement(reading, fields) > emailAgreement(best, fields)) best = reading;
+	return best;
+}
+
 /**
  * The email address with one or two letters OCR got wrong put right, where the rest of the card says
  * what they should be: the domain from the website's (or the company's name), the part before "@"

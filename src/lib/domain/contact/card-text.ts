@@ -1,7 +1,16 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { cleanLine, cleanMultiline } from '../text/display';
-import { repairEmail } from './card-email';
+import { likeliestEmail, repairEmail } from './card-email';
 import { findEmail, findLinkedIn, findPhone, findWebsite } from './card-contact';
+import {
+	capitalised,
+	looksLikeName,
+	parts,
+	pickPersonLines,
+	withoutLogo,
+	wordsInAddress,
+	type Candidate
+} from './card-person';
 import { emptyFields, type ContactFields, type ParsedPayload } from './types';
 
 /** A line of text read from a picture, with where it sits (pixels) and how sure the reader was (0–100). */
@@ -11,13 +20,6 @@ export interface TextLine {
 	box: { x: number; y: number; width: number; height: number };
 }
 
-const TITLE_WORDS =
-	/\b(chief|officer|head|manager|engineer|director|lead|ceo|cto|cfo|coo|cmo|vp|vice|president|founder|co-founder|partner|designer|scientist|researcher|research|architect|executive|fellow|developer|consultant|analyst|specialist|coordinator|intern|student|professor|editor|advisor|associate|owner|strategist|recruiter|counsel|attorney|accountant|officer)\b/i;
-const ORG_WORDS =
-	/\b(ltd|limited|inc|llc|llp|gmbh|ag|sa|bv|plc|corp|corporation|co|company|group|labs?|systems|foundation|studio|partners|media|capital|health|energy|traders|analytics|robotics|security|biotech|logistics|aerospace|payments|cloud|legal|travel|foods|design|technologies|solutions|university|institute|bank|agency)\b\.?/i;
-// Printed on badges around the person: the event, the attendee's role.
-const BADGE_WORDS =
-	/\b(attendee|speaker|exhibitor|press|sponsor|staff|visitor|delegate|organi[sz]er|volunteer|vip|20\d\d|conf|conference|summit|expo|week|days|festival|meetup)\b/i;
 const ADDRESS =
 	/\b(street|st\.?|road|rd|avenue|ave|suite|floor|level|straße|strasse|gracht|lane|square|blvd|po box)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|\b\d{4,5}\b/i;
 
@@ -26,37 +28,6 @@ export interface CardReading {
 	fields: ContactFields;
 	/** The text as read, kept with the encounter. */
 	text: string;
-}
-
-interface Candidate {
-	text: string;
-	height: number;
-	y: number;
-	x: number;
-	confidence: number;
-}
-
-/** Letters only, as in a name: 2–4 words, each starting with a capital (van, de, O'… allowed). */
-function looksLikeName(text: string): boolean {
-	const words = text.split(/\s+/);
-	if (words.length < 1 || words.length > 4) return false;
-	return (
-		words.every((w) =>
-			/^(\p{Lu}[\p{L}'’.-]*|[cosuvwxz][\p{L}'’.-]{2,}|van|von|de|der|da|di|del|le|la|bin|al)$/u.test(w)
-		) &&
-		/\p{Lu}/u.test(text) &&
-		!TITLE_WORDS.test(text) &&
-		!ORG_WORDS.test(text) &&
-		!BADGE_WORDS.test(text)
-	);
-}
-
-/** The parts of a line printed as "Title · Company" or "Title | Company". */
-function parts(text: string): string[] {
-	return text
-		.split(/\s+[·•|»«+]\s+|\s+[-–—]\s+|\s*[·•|]\s*/)
-		.map((p) => p.trim())
-		.filter(Boolean);
 }
 
 /** Tidies a line of OCR text: stray symbols at its ends (logo edges, icons) and doubled spaces. */
@@ -71,11 +42,18 @@ function tidy(text: string): string {
  * Turns the lines OCR read on a business card or badge into contact fields: email, phone, website
  * and LinkedIn by their shape (after undoing OCR's usual confusions), the name as the largest line
  * that reads like a name, the title by its words, the company by its words, by matching the email's
- * or website's domain, or as the next largest line left.
+ * or website's domain, or as the next largest line left. `again`: the email's and the name's lines
+ * read again on their own; a reading is taken where it agrees better with the rest of the card (the
+ * address with the name and website, the name with the address).
  */
-export function extractCardFields(lines: readonly TextLine[], defaultCountry?: CountryCode): CardReading {
+export function extractCardFields(
+	lines: readonly TextLine[],
+	defaultCountry?: CountryCode,
+	again: { email?: readonly string[]; name?: readonly string[] } = {}
+): CardReading {
 	const fields = emptyFields();
 	const rest: Candidate[] = [];
+	const sites: Site[] = [];
 	for (const line of joinPieces(lines)) {
 		const text = tidy(line.text);
 		if (!text) continue;
@@ -88,7 +66,7 @@ export function extractCardFields(lines: readonly TextLine[], defaultCountry?: C
 			const linkedin = findLinkedIn(part);
 			if (linkedin) fields.linkedin ||= linkedin;
 			const url = email || linkedin ? null : findWebsite(part);
-			if (url) fields.url ||= url;
+			if (url) sites.push({ url, written: /\b(www|https?)\b|^w\s*[:|]/i.test(part) });
 			contact ||= Boolean(email || phone || linkedin || url);
 		}
 		if (contact || ADDRESS.test(text) || /\d{3,}/.test(text)) continue;
@@ -102,17 +80,51 @@ export function extractCardFields(lines: readonly TextLine[], defaultCountry?: C
 			confidence: line.confidence
 		});
 	}
+	fields.url = likeliestSite(sites, fields.email);
 	pickPersonLines(rest, fields);
+	const readings = (again.email ?? []).map(findEmail).filter((email): email is string => Boolean(email));
+	fields.email = likeliestEmail([fields.email, ...readings], fields);
+	for (const name of (again.name ?? []).map(tidy))
+		if (looksLikeName(name) && wordsInAddress(name, fields.email) > wordsInAddress(fields.name, fields.email))
+			fields.name = capitalised(name);
 	fields.email = repairEmail(fields);
 	return { fields, text: lines.map((l) => l.text).join('\n') };
 }
 
-const bottom = (line: TextLine) => line.box.y + line.box.height;
+interface Site {
+	url: string;
+	/** Printed as a website: after "www", "https", or a "W:" label. */
+	written: boolean;
+}
 
 /**
- * Pieces of one printed line that OCR returned apart ("Kestrel Sec" + "urity" side by side), and an
- * email address broken at a hyphen or dot ("ada@pinecone-" + "analytics.io" on the line below),
- * put back together.
+ * The card's website among what looks like one: the one at the email's domain, else one printed as
+ * a website (www, https, W:), else the first; a scrap of a logo ("I. co") looks like one too.
+ */
+function likeliestSite(sites: readonly Site[], email: string): string {
+	const host = (url: string) => /^https?:\/\/(?:www\.)?([^/]+)/.exec(url)?.[1] ?? '';
+	const domain = email.slice(email.lastIndexOf('@') + 1);
+	return (
+		((email && sites.find((site) => host(site.url) === domain)) || sites.find((site) => site.written) || sites[0])
+			?.url ?? ''
+	);
+}
+
+const bottom = (line: TextLine) => line.box.y + line.box.height;
+const DOMAIN_ONLY = /^[a-z0-9-]+(\s?\.\s?[a-z0-9-]+)*\s?\.\s?[a-z]{2,}$/i;
+
+/** The end of an address broken over two lines: at the mark it was broken at, or at a lost hyphen. */
+function joinDomain(head: string, tail: string): string {
+	const rest = tail.replace(/\s+/g, '');
+	return /[-.]$/.test(head) ? head + rest : `${head}-${rest}`;
+}
+
+/**
+ * Pieces of one printed line that OCR returned apart ("Kestrel Sec" + "urity" side by side; with no
+ * space where they touch, as inside "oluw" + "aseun.adeyemi"), and an email address broken at a
+ * hyphen or dot ("ada@pinecone-" + "analytics.io" on the line below, the hyphen sometimes lost), put
+ * back together. A scrap beside a line ("Greenleaf Foods" + "[") counts for its length in how sure
+ * the joined line is, so it does not sink a clearly read line.
  */
 export function joinPieces(lines: readonly TextLine[]): TextLine[] {
 	const rows = lines.map((line) => ({ ...line, box: { ...line.box } }));
@@ -128,15 +140,24 @@ export function joinPieces(lines: readonly TextLine[]): TextLine[] {
 				Math.max(a.box.height, b.box.height) < 1.5 * Math.min(a.box.height, b.box.height) &&
 				gap > -0.3 * a.box.height &&
 				gap < 1.2 * a.box.height;
+			// Broken after a hyphen or a dot, or with no dot yet after the "@" (the hyphen too faint to read).
 			const brokenEmail =
-				/@\S*[-.]$/.test(a.text.trim()) &&
-				/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(b.text.trim()) &&
+				!sameRow &&
+				/@(\S*[-.]|[\w-]+)$/.test(a.text.trim()) &&
+				DOMAIN_ONLY.test(b.text.trim()) &&
+				!/^(www|https?)\b/i.test(b.text.trim()) &&
 				b.box.y > a.box.y &&
 				b.box.y - bottom(a) < 2 * a.box.height;
 			if (!sameRow && !brokenEmail) continue;
 			const x = Math.min(a.box.x, b.box.x);
-			a.text = brokenEmail ? a.text.trim() + b.text.trim() : `${a.text} ${b.text}`;
-			a.confidence = Math.min(a.confidence, b.confidence);
+			const touching = gap < 0.18 * Math.min(a.box.height, b.box.height);
+			const [la, lb] = [a.text.length, b.text.length];
+			a.text = brokenEmail
+				? joinDomain(a.text.trim(), b.text.trim())
+				: touching && /[\p{L}\p{N}]$/u.test(a.text) && /^[\p{L}\p{N}]/u.test(b.text)
+					? a.text + b.text
+					: `${a.text} ${b.text}`;
+			a.confidence = (a.confidence * la + b.confidence * lb) / (la + lb);
 			a.box = {
 				x,
 				y: Math.min(a.box.y, b.box.y),
@@ -148,78 +169,6 @@ export function joinPieces(lines: readonly TextLine[]): TextLine[] {
 		}
 	}
 	return rows.filter((row) => row.text);
-}
-
-function domainWord(fields: ContactFields): string {
-	const host = /@([^.]+)/.exec(fields.email)?.[1] ?? /^https?:\/\/(?:www\.)?([^./]+)/.exec(fields.url)?.[1] ?? '';
-	return host.replace(/[^a-z]/g, '');
-}
-
-function pickPersonLines(candidates: Candidate[], fields: ContactFields): void {
-	// Large and clearly read: an event banner misread ("HealthTech Exo") is large but unsure.
-	const weight = (c: Candidate) => c.height * (c.confidence / 100) ** 2;
-	const byHeight = [...candidates].sort((a, b) => weight(b) - weight(a));
-	const name = byHeight.find((c) => looksLikeName(c.text));
-	if (name) {
-		// OCR reads a capital C, O, S… as its small letter now and then; names start with capitals.
-		fields.name = name.text.replace(
-			/(^|\s)([cosuvwxz])/g,
-			(_, space: string, letter: string) => space + letter.toUpperCase()
-		);
-		// A badge that prints the first name large and the last name on the line below.
-		if (!name.text.includes(' ')) {
-			const below = candidates
-				.filter((c) => c !== name && c.y > name.y && c.y - name.y < name.height * 2.5 && looksLikeName(c.text))
-				.sort((a, b) => a.y - b.y)[0];
-			if (below) {
-				fields.name = `${fields.name} ${below.text}`;
-				candidates = candidates.filter((c) => c !== below);
-			}
-		}
-	}
-	const others = candidates.filter((c) => c !== name).flatMap((c) => parts(c.text).map((text) => ({ ...c, text })));
-	const domain = domainWord(fields);
-	const squash = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
-	const title =
-		others.find((c) => TITLE_WORDS.test(c.text) && !ORG_WORDS.test(c.text)) ??
-		others.find((c) => TITLE_WORDS.test(c.text));
-	if (title) fields.title = title.text;
-	const left = others.filter((c) => c !== title && !BADGE_WORDS.test(c.text));
-	const startsLikeDomain = (text: string) =>
-		domain.length >= 3 && (squash(text).startsWith(domain.slice(0, 4)) || domain.startsWith(squash(text).slice(0, 5)));
-	const org =
-		left.find((c) => startsLikeDomain(withoutLogo(c.text, domain))) ??
-		left.find((c) => ORG_WORDS.test(c.text)) ??
-		[...left].sort((a, b) => b.height - a.height)[0];
-	if (!org) return;
-	fields.org = withoutLogo(org.text, domain);
-	// A company name set on two lines in a narrow column ("Open Field" / "Foundation").
-	const next = left.find(
-		(c) =>
-			c !== org &&
-			c.y > org.y &&
-			c.y - (org.y + org.height) < org.height &&
-			Math.abs(c.height - org.height) < org.height * 0.35 &&
-			/^\p{Lu}[\p{L}&.]*(?: [\p{Lu}&][\p{L}.]*)?$/u.test(c.text)
-	);
-	if (next && !startsLikeDomain(next.text)) fields.org = `${fields.org} ${next.text}`;
-}
-
-/** The company name without what OCR made of a logo just before it ("(9) Helios", "O Sable…"). */
-function withoutLogo(text: string, domain: string): string {
-	const words = text.split(' ');
-	const squashed = (from: number) =>
-		words
-			.slice(from)
-			.join('')
-			.toLowerCase()
-			.replace(/[^a-z]/g, '');
-	// Where the email's or website's domain starts, the company's name starts.
-	const start =
-		domain.length >= 4 ? words.findIndex((_, i) => i > 0 && squashed(i).startsWith(domain.slice(0, 4))) : -1;
-	if (start > 0 && !squashed(0).startsWith(domain.slice(0, 4))) words.splice(0, start);
-	while (words.length > 1 && (words[0]!.length === 1 || /[^\p{L}&]/u.test(words[0]!))) words.shift();
-	return words.join(' ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findEmail, findLinkedIn, findPhone, findWebsite, stripLabel } from '$lib/domain/contact/card-contact';
-import { editDistance, repairEmail } from '$lib/domain/contact/card-email';
+import { editDistance, emailAgreement, likeliestEmail, repairEmail } from '$lib/domain/contact/card-email';
 import { cardPayload, extractCardFields, joinPieces, type TextLine } from '$lib/domain/contact/card-text';
 import { emptyFields } from '$lib/domain/contact/types';
 
@@ -109,12 +109,53 @@ describe('extractCardFields', () => {
 		expect(fields.org).toBe('Northwind Traders');
 	});
 
+	it('takes the name the email address was made from over a larger line that reads like a name', () => {
+		const { fields } = extractCardFields(
+			lines(
+				['Lukas Haddad', 38],
+				['Chief Technology Officer', 27],
+				['E: lukash@engines.example', 23],
+				['Analytical Enginet', 62]
+			)
+		);
+		expect(fields.name).toBe('Lukas Haddad');
+	});
+
+	it('joins a first name set above a last name that was read more surely', () => {
+		const { fields } = extractCardFields(
+			lines(['Acme Robotics Inc.', 40], ['Barbara', 33, 90], ['Stroustrup', 39, 96], ['Head of Partnerships', 20])
+		);
+		expect(fields.name).toBe('Barbara Stroustrup');
+		expect(fields.title).toBe('Head of Partnerships');
+	});
+
+	it('takes a line read again where it agrees better: the address with the name, the name with the address', () => {
+		const card = lines(['Tim Stroustry', 65], ['UX Researcher', 30], ['® tim.stroustrup@brightside.media', 23]);
+		expect(extractCardFields(card).fields.name).toBe('Tim Stroustry');
+		expect(extractCardFields(card, undefined, { name: ['Tim Stroustrup'] }).fields.name).toBe('Tim Stroustrup');
+		expect(extractCardFields(card, undefined, { name: ['Tim Strou5trup'] }).fields.name).toBe('Tim Stroustry');
+		const ken = lines(['Ken Farouk', 40], ['ken. faroukel@kestrelsec.com', 18]);
+		expect(extractCardFields(ken).fields.email).toBe('ken.faroukel@kestrelsec.com');
+		expect(extractCardFields(ken, undefined, { email: ['ken.farouk0l@kestrelsec.com'] }).fields.email).toBe(
+			'ken.farouk01@kestrelsec.com'
+		);
+	});
+
 	it('matches the company to the email domain and drops what OCR made of the logo', () => {
 		const { fields } = extractCardFields(
 			lines(['(9) Helios Energy', 40], ['Nadia Okafor', 32], ['E: nadia@helios-energy.com', 20], ['CFO', 18])
 		);
 		expect(fields.org).toBe('Helios Energy');
 		expect(fields.title).toBe('CFO');
+	});
+
+	it("takes the website at the email's domain, or one printed as a website, over a scrap that looks like one", () => {
+		const card = (...rows: [string, number][]) => extractCardFields(lines(['I. co', 30], ...rows)).fields.url;
+		expect(card(['Radia Turing', 40], ['E: radia@quantix.de', 20], ['W: https://quantix.de', 20])).toBe(
+			'https://quantix.de'
+		);
+		expect(card(['Radia Turing', 40], ['quantix.de', 20], ['radia@quantix.de', 20])).toBe('https://quantix.de');
+		expect(card(['Radia Turing', 40], ['www.quantix.de', 20])).toBe('https://www.quantix.de');
 	});
 
 	it('drops what OCR made of a QR code just before the name', () => {
@@ -155,6 +196,31 @@ describe('joinPieces', () => {
 			'Ada Lovelace',
 			'barbara_clarke@pinecone-analytics.io'
 		]);
+	});
+
+	it('joins pieces that touch without a space, and an email whose hyphen was lost at the break', () => {
+		const joined = joinPieces([
+			at('Email: oluw', 177, 695, 141, 28),
+			at('aseun.adeyemi', 321, 681, 177, 32),
+			at('01@lumenco.com', 502, 674, 196, 29),
+			at('barbara _clarke@pinecone', 40, 200, 300, 20),
+			at('analytics. io', 40, 224, 120, 20)
+		]);
+		expect(joined.map((l) => l.text)).toEqual([
+			'Email: oluwaseun.adeyemi01@lumenco.com',
+			'barbara _clarke@pinecone-analytics.io'
+		]);
+	});
+
+	it('does not take the website below an address read whole, and a scrap does not sink a clear line', () => {
+		const joined = joinPieces([
+			at('ada@engines.c0m', 40, 200, 200, 20),
+			at('www.engines.com', 40, 224, 200, 20),
+			{ ...at('Greenleaf Foods', 166, 523, 273, 26), confidence: 95 },
+			{ ...at('[', 468, 532, 2, 23), confidence: 17 }
+		]);
+		expect(joined.map((l) => l.text)).toEqual(['ada@engines.c0m', 'www.engines.com', 'Greenleaf Foods [']);
+		expect(joined[2]!.confidence).toBeGreaterThan(80);
 	});
 
 	it('keeps apart lines far apart on one row, or of very different sizes', () => {
@@ -203,6 +269,19 @@ describe('repairEmail', () => {
 		expect(repairEmail({ ...card, email: 'sophie.macleodei@blueharborlabs.com' })).toBe(
 			'sophie.macleodei@blueharborlabs.com'
 		);
+	});
+
+	it('keeps the reading of an address that agrees with the name and the website', () => {
+		const yuki = { ...emptyFields(), name: 'Yukihiro Borg', url: 'https://quantix.de' };
+		expect(emailAgreement('yukihiro.borg01@quantix.de', yuki)).toBe(3);
+		expect(emailAgreement('yukihiro.borgei@quantix.de', yuki)).toBe(1);
+		expect(likeliestEmail(['yukihiro.borgei@quantix.de', 'yukihiro.borg01@quantix.de'], yuki)).toBe(
+			'yukihiro.borg01@quantix.de'
+		);
+		expect(likeliestEmail(['yukihiro.borg@quantix.de', 'yukihiro.b0rg@quantix.de'], yuki)).toBe(
+			'yukihiro.borg@quantix.de'
+		);
+		expect(likeliestEmail(['', 'info@quantix.de'], yuki)).toBe('info@quantix.de');
 	});
 
 	it('measures edits', () => {

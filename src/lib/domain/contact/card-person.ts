@@ -1,0 +1,145 @@
+import type { ContactFields } from './types';
+
+const TITLE_WORDS =
+	/\b(chief|officer|head|manager|engineer|director|lead|ceo|cto|cfo|coo|cmo|vp|vice|president|founder|co-founder|partner|designer|scientist|researcher|research|architect|executive|fellow|developer|consultant|analyst|specialist|coordinator|intern|student|professor|editor|advisor|associate|owner|strategist|recruiter|counsel|attorney|accountant|officer)\b/i;
+const ORG_WORDS =
+	/\b(ltd|limited|inc|llc|llp|gmbh|ag|sa|bv|plc|corp|corporation|co|company|group|labs?|systems|foundation|studio|partners|media|capital|health|energy|traders|analytics|robotics|security|biotech|logistics|aerospace|payments|cloud|legal|travel|foods|design|technologies|solutions|university|institute|bank|agency)\b\.?/i;
+// Printed on badges around the person: the event, the attendee's role.
+const BADGE_WORDS =
+	/\b(attendee|speaker|exhibitor|press|sponsor|staff|visitor|delegate|organi[sz]er|volunteer|vip|20\d\d|conf|conference|summit|expo|week|days|festival|meetup)\b/i;
+
+/** A line that may be the person's name, title or company. */
+export interface Candidate {
+	text: string;
+	height: number;
+	y: number;
+	x: number;
+	confidence: number;
+}
+
+/** Letters only, as in a name: 2–4 words, each starting with a capital (van, de, O'… allowed). */
+export function looksLikeName(text: string): boolean {
+	const words = text.split(/\s+/);
+	if (words.length < 1 || words.length > 4) return false;
+	return (
+		words.every((w) =>
+			/^(\p{Lu}[\p{L}'’.-]*|[cosuvwxz][\p{L}'’.-]{2,}|van|von|de|der|da|di|del|le|la|bin|al)$/u.test(w)
+		) &&
+		/\p{Lu}/u.test(text) &&
+		!TITLE_WORDS.test(text) &&
+		!ORG_WORDS.test(text) &&
+		!BADGE_WORDS.test(text)
+	);
+}
+
+const letters = (text: string) =>
+	text
+		.normalize('NFD')
+		.toLowerCase()
+		.replace(/[^a-z]/g, '');
+
+/** How many of the line's words (of 3 letters or more) are in the part of the email address before "@". */
+export function wordsInAddress(text: string, email: string): number {
+	const local = letters(email.slice(0, Math.max(0, email.lastIndexOf('@'))));
+	if (local.length < 3) return 0;
+	return text.split(/\s+/).filter((word) => letters(word).length >= 3 && local.includes(letters(word))).length;
+}
+
+const inAddress = (text: string, email: string) => wordsInAddress(text, email) > 0;
+
+/** A name as read, with capitals where OCR read a capital C, O, S… as its small letter. */
+export function capitalised(text: string): string {
+	return text.replace(/(^|\s)([cosuvwxz])/g, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
+
+/** The parts of a line printed as "Title · Company" or "Title | Company". */
+export function parts(text: string): string[] {
+	return text
+		.split(/\s+[·•|»«+]\s+|\s+[-–—]\s+|\s*[·•|]\s*/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+}
+
+function domainWord(fields: ContactFields): string {
+	const host = /@([^.]+)/.exec(fields.email)?.[1] ?? /^https?:\/\/(?:www\.)?([^./]+)/.exec(fields.url)?.[1] ?? '';
+	return host.replace(/[^a-z]/g, '');
+}
+
+export function pickPersonLines(candidates: Candidate[], fields: ContactFields): void {
+	// Large and clearly read: an event banner misread ("HealthTech Exo") is large but unsure.
+	const weight = (c: Candidate) => c.height * (c.confidence / 100) ** 2;
+	const byHeight = [...candidates].sort((a, b) => weight(b) - weight(a));
+	// The name the email address was made from ("lukash@" for Lukas Haddad), over a large company
+	// name that reads like a name ("Analytical Enginet").
+	const name =
+		byHeight.find((c) => looksLikeName(c.text) && inAddress(c.text, fields.email)) ??
+		byHeight.find((c) => looksLikeName(c.text));
+	if (name) {
+		fields.name = capitalised(name.text);
+		// A badge that prints the first name large and the last name on the line below; a card that sets
+		// the last name under the first and reads more surely (or larger) on the last.
+		if (!name.text.includes(' ')) {
+			const below = candidates
+				.filter((c) => c !== name && c.y > name.y && c.y - name.y < name.height * 2.5 && looksLikeName(c.text))
+				.sort((a, b) => a.y - b.y)[0];
+			const above = candidates
+				.filter(
+					(c) =>
+						c !== name &&
+						c.y < name.y &&
+						name.y - c.y < c.height * 2.5 &&
+						!c.text.includes(' ') &&
+						looksLikeName(c.text)
+				)
+				.sort((a, b) => b.y - a.y)[0];
+			const other = below ?? above;
+			if (other) {
+				fields.name = other === below ? `${fields.name} ${other.text}` : `${other.text} ${fields.name}`;
+				candidates = candidates.filter((c) => c !== other);
+			}
+		}
+	}
+	const others = candidates.filter((c) => c !== name).flatMap((c) => parts(c.text).map((text) => ({ ...c, text })));
+	const domain = domainWord(fields);
+	const squash = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
+	const title =
+		others.find((c) => TITLE_WORDS.test(c.text) && !ORG_WORDS.test(c.text)) ??
+		others.find((c) => TITLE_WORDS.test(c.text));
+	if (title) fields.title = title.text;
+	const left = others.filter((c) => c !== title && !BADGE_WORDS.test(c.text));
+	const startsLikeDomain = (text: string) =>
+		domain.length >= 3 && (squash(text).startsWith(domain.slice(0, 4)) || domain.startsWith(squash(text).slice(0, 5)));
+	const org =
+		left.find((c) => startsLikeDomain(withoutLogo(c.text, domain))) ??
+		left.find((c) => ORG_WORDS.test(c.text)) ??
+		[...left].sort((a, b) => b.height - a.height)[0];
+	if (!org) return;
+	fields.org = withoutLogo(org.text, domain);
+	// A company name set on two lines in a narrow column ("Open Field" / "Foundation").
+	const next = left.find(
+		(c) =>
+			c !== org &&
+			c.y > org.y &&
+			c.y - (org.y + org.height) < org.height &&
+			Math.abs(c.height - org.height) < org.height * 0.35 &&
+			/^\p{Lu}[\p{L}&.]*(?: [\p{Lu}&][\p{L}.]*)?$/u.test(c.text)
+	);
+	if (next && !startsLikeDomain(next.text)) fields.org = `${fields.org} ${next.text}`;
+}
+
+/** The company name without what OCR made of a logo just before it ("(9) Helios", "O Sable…"). */
+export function withoutLogo(text: string, domain: string): string {
+	const words = text.split(' ');
+	const squashed = (from: number) =>
+		words
+			.slice(from)
+			.join('')
+			.toLowerCase()
+			.replace(/[^a-z]/g, '');
+	// Where the email's or website's domain starts, the company's name starts.
+	const start =
+		domain.length >= 4 ? words.findIndex((_, i) => i > 0 && squashed(i).startsWith(domain.slice(0, 4))) : -1;
+	if (start > 0 && !squashed(0).startsWith(domain.slice(0, 4))) words.splice(0, start);
+	while (words.length > 1 && (words[0]!.length === 1 || /[^\p{L}&]/u.test(words[0]!))) words.shift();
+	return words.join(' ');
+}
