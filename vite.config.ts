@@ -227,7 +227,8 @@ export default defineConfig({
 	optimizeDeps: {
 		// Known up front so the dev server never reloads the page mid-scan to bundle them.
 		include: [
-			'html5-qrcode',
+			'html5-qrcode/esm/html5-qrcode',
+			'html5-qrcode/esm/core',
 			'barcode-detector/ponyfill',
 			'qr-code-styling',
 			'dexie',

@@ -1,4 +1,4 @@
-import type { Html5Qrcode } from 'html5-qrcode';
+import { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
 import type { Symbology } from '$lib/domain/contact/symbology';
 import { createHtml5Qrcode, symbologyOf } from './scanner-config';
 
@@ -42,7 +42,7 @@ export class CameraScanner {
 	/** Cameras the browser lists (labels appear once permission was given). */
 	async cameras(): Promise<Camera[]> {
 		try {
-			return (await (await import('html5-qrcode')).Html5Qrcode.getCameras()).map((c) => ({ id: c.id, label: c.label }));
+			return (await Html5Qrcode.getCameras()).map((c) => ({ id: c.id, label: c.label }));
 		} catch {
 			return [];
 		}

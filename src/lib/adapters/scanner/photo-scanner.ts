@@ -1,4 +1,4 @@
-import type { Html5Qrcode } from 'html5-qrcode';
+import type { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
 import { isSymbology, type Symbology } from '$lib/domain/contact/symbology';
 import { createHtml5Qrcode, symbologyOf } from './scanner-config';
 

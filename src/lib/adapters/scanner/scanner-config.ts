@@ -1,4 +1,8 @@
-import { Html5Qrcode, Html5QrcodeSupportedFormats as Format } from 'html5-qrcode';
+// html5-qrcode's own modules, not its index: that also exports Html5QrcodeScanner, its ready-made
+// scanning UI (buttons, camera picker, icons as data URLs: 10 KB gzipped), which the bundler keeps
+// even unused, because the package does not declare its modules free of side effects.
+import { Html5QrcodeSupportedFormats as Format } from 'html5-qrcode/esm/core';
+import { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
 import type { Symbology } from '$lib/domain/contact/symbology';
 import { detectedSymbology, prepareBarcodeDetector } from './barcode-detector';
 
