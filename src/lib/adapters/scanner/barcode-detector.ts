@@ -74,13 +74,19 @@ function badgeDetectorClass(
 ) {
 	return class BadgeDetector implements Detector {
 		private readonly passes: Detector[] = [];
+		// The polyfill's pass over the five other symbologies costs ~11 ms a frame, QR's ~2: it reads
+		// every other frame (a badge held up stays in view for many).
+		private others: Detector | null = null;
+		private frames = 0;
 
 		constructor() {
 			if (native && nativeHas.length) this.passes.push(new native({ formats: nativeHas }));
 			const rest = SYMBOLOGIES.filter((f) => !nativeHas.includes(f));
-			const groups = [rest.filter((f) => FIRST.includes(f)), rest.filter((f) => !FIRST.includes(f))];
+			const firsts = rest.filter((f) => FIRST.includes(f));
+			const others = rest.filter((f) => !FIRST.includes(f));
 			const add = (Polyfill: DetectorClass) => {
-				for (const formats of groups) if (formats.length) this.passes.push(new Polyfill({ formats }));
+				if (firsts.length) this.passes.push(new Polyfill({ formats: firsts }));
+				if (others.length) this.passes.push((this.others = new Polyfill({ formats: others })));
 			};
 			// Until its WebAssembly is ready the browser's detector reads alone.
 			if (polyfill instanceof Promise) polyfill.then(add).catch(() => {});
@@ -94,7 +100,9 @@ function badgeDetectorClass(
 		async detect(source: ImageBitmapSource): Promise<Detected[]> {
 			// The camera's own frame, not html5-qrcode's preview-sized copy (see camera-frame.ts).
 			const frame = cameraFrame(source);
+			const skipOthers = this.frames++ % 2 === 1;
 			for (const pass of this.passes) {
+				if (pass === this.others && skipOthers) continue;
 				const found = await pass.detect(frame);
 				if (!found.length) continue;
 				return found.map((code) => {

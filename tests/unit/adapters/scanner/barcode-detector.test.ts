@@ -74,14 +74,27 @@ describe('without a detector in the browser (desktop Linux, Firefox)', () => {
 		expect(await detector.detect({})).toEqual([code('qr_code', 'BEGIN:VCARD')]);
 		expect(calls).toEqual([['polyfill', 'qr_code', 'micro_qr_code']]);
 
+		// The other five are looked for in every other frame: the second frame is read for QR only.
 		calls.length = 0;
 		Polyfill.frame = [code('code_128', '204419283310')];
+		expect(await detector.detect({})).toEqual([]);
+		expect(calls).toEqual([['polyfill', 'qr_code', 'micro_qr_code']]);
+		calls.length = 0;
 		expect(await detector.detect({})).toEqual([code('code_128', '204419283310')]);
 		expect(calls).toEqual([
 			['polyfill', 'qr_code', 'micro_qr_code'],
 			['polyfill', 'aztec', 'pdf417', 'data_matrix', 'code_128', 'code_39']
 		]);
 		expect(detectedSymbology('204419283310')).toBe('code_128');
+	});
+
+	it('reads QR in every frame and the other five (four times slower) in every other one', async () => {
+		const { detector } = await prepare();
+		Polyfill.frame = [];
+		for (let frame = 0; frame < 6; frame++) await detector.detect({});
+		const passes = calls.map((call) => call[1]);
+		expect(passes.filter((first) => first === 'qr_code')).toHaveLength(6);
+		expect(passes.filter((first) => first === 'aztec')).toHaveLength(3);
 	});
 
 	it('tells html5-qrcode a Micro QR code is a QR code, and remembers what it was', async () => {
