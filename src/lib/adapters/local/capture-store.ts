@@ -96,11 +96,18 @@ export class CaptureStore extends UnfinishedNotes {
 			'rw',
 			[db.drafts, db.people, db.encounters, db.followUps, db.promises, db.events, ...changeLogTables(db)],
 			async () => {
-				// Every request at once: each waits for the one before it, not for this code.
-				const [saved, existing, event] = await Promise.all([
+				// Every request at once: each waits for the one before it, not for this code. The outbox's
+				// counter and the versions of the rows this save may change are read in the same round: the
+				// person under the id their strongest key gives, and the encounter.
+				const candidate = plan.personIdFor(keys, () => '');
+				const [saved, existing, event, ahead] = await Promise.all([
 					db.encounters.get(draft.id),
 					this.#personWith(plan.pickMatch, keys),
-					draft.eventId ? db.events.get(draft.eventId) : null
+					draft.eventId ? db.events.get(draft.eventId) : null,
+					plan.readAhead(db, [
+						['people', candidate],
+						['encounters', draft.id]
+					])
 				]);
 				if (saved) {
 					await db.drafts.delete(draft.id);
@@ -116,19 +123,28 @@ export class CaptureStore extends UnfinishedNotes {
 				});
 				if (!result.ok) return result;
 				const { person, encounter, followUp, promises, isNewPerson } = result.plan;
+				// Ids made just now have no server version: the follow-up's, the promises', and a new
+				// person's with no key to derive one from. (Another id is read by logChanges.)
+				const fresh = [followUp.id, ...promises.map((p) => p.id)];
+				fresh.forEach((id, i) => ahead.seqs.set(plan.seqKey(i ? 'promises' : 'followUps', id), null));
+				if (!existing && !keys.length) ahead.seqs.set(plan.seqKey('people', person.id), null);
 				await Promise.all([
 					db.people.put(plainCopy(person)),
 					db.encounters.add(plainCopy(encounter)),
 					db.followUps.add(plainCopy(followUp)),
 					db.promises.bulkAdd(promises.map(plainCopy)),
 					db.drafts.delete(draft.id),
-					logChanges(db, [
-						// A new conversation brings the person back if another device deleted them meanwhile.
-						{ table: 'people', before: existing, after: person, options: { revive: true } },
-						{ table: 'encounters', before: null, after: encounter },
-						{ table: 'followUps', before: null, after: followUp },
-						...promises.map((promise) => ({ table: 'promises' as const, before: null, after: promise }))
-					])
+					logChanges(
+						db,
+						[
+							// A new conversation brings the person back if another device deleted them meanwhile.
+							{ table: 'people', before: existing, after: person, options: { revive: true } },
+							{ table: 'encounters', before: null, after: encounter },
+							{ table: 'followUps', before: null, after: followUp },
+							...promises.map((promise) => ({ table: 'promises' as const, before: null, after: promise }))
+						],
+						ahead
+					)
 				]);
 				return { ok: true, personId: person.id, isNewPerson };
 			}

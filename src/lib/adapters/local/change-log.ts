@@ -1,6 +1,6 @@
 import { changedServerFields, SERVER_TABLE, type LocalTable } from '$lib/domain/sync/mapping';
 import type { OutboxEntry } from '$lib/domain/sync/ports';
-import type { LocalDb } from './db';
+import type { LocalDb, SettingRow } from './db';
 
 type Row = Record<string, unknown>;
 
@@ -57,12 +57,34 @@ export interface Change<T extends { id: string } = { id: string }> {
 }
 
 /**
+ * What logChanges reads before it writes — the next mutation id, and the version this device last
+ * pulled of each row (`seqs`, by seqKey; null: none) — read by a caller in its own first round of
+ * requests, so that logging its changes adds no round of its own.
+ */
+export interface ReadAhead {
+	counter: SettingRow | undefined;
+	seqs: Map<string, number | null>;
+}
+
+export const seqKey = (table: LocalTable, id: string) => `${SERVER_TABLE[table]}:${id}`;
+
+/** Reads ahead, for logChanges, the counter and these rows' versions (inside the caller's transaction). */
+export async function readAhead(db: LocalDb, rows: readonly [LocalTable, string][]): Promise<ReadAhead> {
+	const [counter, found] = await Promise.all([
+		db.syncMeta.get('nextMid'),
+		db.rowSeq.bulkGet(rows.map(([table, id]): [string, string] => [SERVER_TABLE[table], id]))
+	]);
+	return { counter, seqs: new Map(rows.map(([table, id], i) => [seqKey(table, id), found[i]?.seq ?? null])) };
+}
+
+/**
  * Records several changes at once: the same outbox entries, in the same order, as one logChange
  * each, but in two rounds of requests instead of four requests per row (saving a contact logs four
- * to eight rows, and each request waits for the one before). Edits and deletions, which may merge
- * into an earlier entry, are logged one by one as logChange does.
+ * to eight rows, and each request waits for the one before) — in one round when `ahead` holds every
+ * row's version (the caller read them with readAhead, or knows a row it just created has none).
+ * Edits and deletions, which may merge into an earlier entry, are logged one by one as logChange does.
  */
-export async function logChanges(db: LocalDb, changes: readonly Change[]): Promise<void> {
+export async function logChanges(db: LocalDb, changes: readonly Change[], ahead?: ReadAhead): Promise<void> {
 	if (changes.some((c) => c.after === null || (c.before && !c.options?.revive))) {
 		for (const c of changes) await logChange(db, c.table, c.before, c.after, c.options);
 		return;
@@ -71,16 +93,21 @@ export async function logChanges(db: LocalDb, changes: readonly Change[]): Promi
 		const fields =
 			after && changedServerFields(table, before as unknown as Row | null | undefined, after as unknown as Row);
 		if (!after || (!fields && !options?.revive)) return [];
-		return [{ table: SERVER_TABLE[table], id: after.id, op: 'create' as const, fields: fields ?? {} }];
+		return [{ local: table, table: SERVER_TABLE[table], id: after.id, op: 'create' as const, fields: fields ?? {} }];
 	});
 	if (!entries.length) return;
-	const [bases, counter] = await Promise.all([
-		db.rowSeq.bulkGet(entries.map((e): [string, string] => [e.table, e.id])),
-		db.syncMeta.get('nextMid')
+	const unknown = entries.filter((e) => !ahead?.seqs.has(seqKey(e.local, e.id)));
+	const [read, counter] = await Promise.all([
+		unknown.length ? db.rowSeq.bulkGet(unknown.map((e): [string, string] => [e.table, e.id])) : [],
+		ahead ? ahead.counter : db.syncMeta.get('nextMid')
 	]);
+	const seqs = new Map(ahead?.seqs);
+	unknown.forEach((e, i) => seqs.set(seqKey(e.local, e.id), read[i]?.seq ?? null));
 	const first = typeof counter?.value === 'number' ? counter.value : 1;
 	await Promise.all([
-		db.outbox.bulkAdd(entries.map((e, i) => ({ mid: first + i, ...e, baseSeq: bases[i]?.seq ?? null }))),
+		db.outbox.bulkAdd(
+			entries.map(({ local, ...e }, i) => ({ mid: first + i, ...e, baseSeq: seqs.get(seqKey(local, e.id)) ?? null }))
+		),
 		db.syncMeta.put({ key: 'nextMid', value: first + entries.length })
 	]);
 }

@@ -88,3 +88,64 @@ describe('logChanges', () => {
 		expect(batched.outbox.map((e) => e.op)).toEqual(['upsert', 'delete']);
 	});
 });
+
+describe('saving a contact logs its changes with the versions read ahead', () => {
+	const draft = () =>
+		makeDraft(badgeFixture('vcard30-basic').payload, { promises: ['Send the dataset'], note: 'Grid storage' });
+
+	/** Saves the draft on a device that pulled `person` at version 41, and returns the outbox. */
+	async function saveOver(person: { id: string; matchKeys: string[] } | null) {
+		const db = new LocalDb(`change-log-test-${++counter}`);
+		opened.push(db);
+		await db.syncMeta.put({ key: 'nextMid', value: 7 });
+		if (person) {
+			await db.people.put({
+				name: 'Adaeze Okafor',
+				org: '',
+				title: '',
+				email: 'adaeze@lumenlabs.example',
+				phone: '',
+				linkedin: '',
+				url: '',
+				badgeId: '',
+				createdAt: now - 1000,
+				updatedAt: now - 1000,
+				...person
+			});
+			await db.rowSeq.put({ table: 'people', id: person.id, seq: 41 });
+		}
+		const result = await new CaptureStore(db).commit(draft(), now, sequentialIds('fresh'));
+		expect(result.ok).toBe(true);
+		return { outbox: await db.outbox.toArray(), nextMid: (await db.syncMeta.get('nextMid'))?.value };
+	}
+
+	it('a person known under the id their email gives: the version read in the first round', async () => {
+		const { outbox: none } = await saveOver(null);
+		const id = none[0]!.id;
+		const { outbox, nextMid } = await saveOver({ id, matchKeys: ['email:adaeze@lumenlabs.example'] });
+		expect(outbox.map((e) => [e.mid, e.table, e.baseSeq])).toEqual([
+			[7, 'people', 41],
+			[8, 'encounters', null],
+			[9, 'follow_ups', null],
+			[10, 'promises', null]
+		]);
+		expect(outbox[0]!.id).toBe(id);
+		expect(nextMid).toBe(11);
+	});
+
+	it('a person known under another id (first met by phone): their version is still read', async () => {
+		const { outbox } = await saveOver({ id: 'p-by-phone', matchKeys: ['phone:+2348035550142'] });
+		expect(outbox[0]).toMatchObject({ mid: 7, table: 'people', id: 'p-by-phone', baseSeq: 41 });
+	});
+
+	it('a new person: no version, mids from the counter', async () => {
+		const { outbox, nextMid } = await saveOver(null);
+		expect(outbox.map((e) => [e.mid, e.baseSeq])).toEqual([
+			[7, null],
+			[8, null],
+			[9, null],
+			[10, null]
+		]);
+		expect(nextMid).toBe(11);
+	});
+});
