@@ -13,17 +13,24 @@ afterEach(async () => {
 	session = null;
 });
 
+const written = 'Grid storage pilots in Lagos; she wants our battery data';
+
+/** A badge scanned and its note written: "Save contact" can be pressed. */
+async function scannedWithNote() {
+	session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
+	const { page } = session;
+	await setUpCard(page, { name: 'Ada Lovelace' });
+	await scanWithCamera(page);
+	const note = page.getByRole('textbox', { name: 'What did you talk about?' });
+	await note.fill(written);
+	const save = page.getByRole('button', { name: 'Save contact' });
+	await expect.poll(() => save.isEnabled()).toBe(true);
+	return { page, note, save };
+}
+
 describe('a slow save', () => {
 	it('says "Saving…", takes no more typing, and saves what was written', async () => {
-		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
-		const { page } = session;
-		await setUpCard(page, { name: 'Ada Lovelace' });
-		await scanWithCamera(page);
-		const note = page.getByRole('textbox', { name: 'What did you talk about?' });
-		const written = 'Grid storage pilots in Lagos; she wants our battery data';
-		await note.fill(written);
-		const save = page.getByRole('button', { name: 'Save contact' });
-		await expect.poll(() => save.isEnabled()).toBe(true);
+		const { page, note, save } = await scannedWithNote();
 
 		// Another connection (as another tab would) holds the people store until released.
 		await page.evaluate(async () => {
@@ -55,18 +62,11 @@ describe('a slow save', () => {
 		await page.waitForURL(/\/people\/[^/?]+\?saved=1/);
 		await page.getByRole('heading', { name: 'Adaeze Okafor', level: 1 }).waitFor();
 		await page.getByText(written, { exact: true }).waitFor();
-		expect(session.problems).toEqual([]);
+		expect(session?.problems).toEqual([]);
 	});
 
 	it('refuses typing from the moment Save is pressed, before it looks busy', async () => {
-		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
-		const { page } = session;
-		await setUpCard(page, { name: 'Ada Lovelace' });
-		await scanWithCamera(page);
-		const note = page.getByRole('textbox', { name: 'What did you talk about?' });
-		const written = 'Grid storage pilots in Lagos; she wants our battery data';
-		await note.fill(written);
-		await expect.poll(() => page.getByRole('button', { name: 'Save contact' }).isEnabled()).toBe(true);
+		const { page } = await scannedWithNote();
 		// Keys typed right after the submit, in the same task, before any busy look: refused.
 		await page.evaluate(() => {
 			const form = document.querySelector('form')!;
@@ -86,6 +86,6 @@ describe('a slow save', () => {
 		expect(await page.evaluate(() => (window as unknown as { __keyRefused: boolean }).__keyRefused)).toBe(true);
 		await page.waitForURL(/\/people\/[^/?]+\?saved=1/);
 		await page.getByText(written, { exact: true }).waitFor();
-		expect(session.problems).toEqual([]);
+		expect(session?.problems).toEqual([]);
 	});
 });

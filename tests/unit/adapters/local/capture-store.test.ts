@@ -97,4 +97,19 @@ describe('CaptureStore', () => {
 		);
 		expect(await db.people.get(result.personId)).toMatchObject({ pronouns: 'she/her' });
 	});
+
+	it('lists the oldest few unfinished notes but the one open, and how many in all', async () => {
+		const store = openStore();
+		const drafts = [5, 1, 4, 2, 3].map((minute) =>
+			makeDraft('MECARD:N:Diallo,Mamadou;;', { id: `d${minute}`, updatedAt: now + minute * 60_000 })
+		);
+		for (const draft of drafts) await db.drafts.put(draft);
+		const ids = async (except: string | null) => {
+			const { drafts, total } = await store.oldest(3, except);
+			return { ids: drafts.map((d) => d.id), total };
+		};
+		expect(await ids(null)).toEqual({ ids: ['d1', 'd2', 'd3'], total: 5 });
+		expect(await ids('d2')).toEqual({ ids: ['d1', 'd3', 'd4'], total: 4 });
+		expect(await ids('gone')).toEqual({ ids: ['d1', 'd2', 'd3'], total: 5 });
+	});
 });
