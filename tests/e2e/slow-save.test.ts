@@ -34,7 +34,7 @@ describe('a slow save', () => {
 
 		// Another connection (as another tab would) holds the people store until released.
 		await page.evaluate(async () => {
-			const w = window as unknown as { __hold: boolean; __holding: boolean };
+			const w = window as unknown as { __hold: boolean };
 			w.__hold = true;
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const request = indexedDB.open('networking-companion');
@@ -43,7 +43,6 @@ describe('a slow save', () => {
 			});
 			const store = db.transaction('people', 'readwrite').objectStore('people');
 			const spin = () => {
-				w.__holding = true;
 				if (w.__hold) store.get('nobody').onsuccess = spin;
 			};
 			spin();

@@ -51,17 +51,11 @@ export class CaptureStore extends UnfinishedNotes {
 
 	/** The person a draft would be added to, if they are already known by email, phone, LinkedIn or badge. */
 	async existingPerson(draft: CaptureDraft, defaultCountry?: CountryCode): Promise<Person | null> {
-		return this.#existingPerson(await planning(), draft, defaultCountry);
-	}
-
-	async #existingPerson(
-		{ captureProblems, matchKeys, pickMatch }: Planning,
-		draft: CaptureDraft,
-		defaultCountry?: CountryCode
-	): Promise<Person | null> {
+		const { captureProblems, matchKeys, pickMatch } = await planning();
 		return this.#personWith(pickMatch, matchKeys(captureProblems(draft, defaultCountry).fields));
 	}
 
+	/** Of the people under any of `keys`, the one the strongest key finds. */
 	async #personWith(pickMatch: Planning['pickMatch'], keys: string[]): Promise<Person | null> {
 		if (!keys.length) return null;
 		// One request per key, all at once: anyOf() walks a cursor, a round trip per step.
@@ -125,8 +119,8 @@ export class CaptureStore extends UnfinishedNotes {
 				const { person, encounter, followUp, promises, isNewPerson } = result.plan;
 				// Ids made just now have no server version: the follow-up's, the promises', and a new
 				// person's with no key to derive one from. (Another id is read by logChanges.)
-				const fresh = [followUp.id, ...promises.map((p) => p.id)];
-				fresh.forEach((id, i) => ahead.seqs.set(plan.seqKey(i ? 'promises' : 'followUps', id), null));
+				ahead.seqs.set(plan.seqKey('followUps', followUp.id), null);
+				for (const promise of promises) ahead.seqs.set(plan.seqKey('promises', promise.id), null);
 				if (!existing && !keys.length) ahead.seqs.set(plan.seqKey('people', person.id), null);
 				await Promise.all([
 					db.people.put(plainCopy(person)),

@@ -9,11 +9,6 @@ import { DraftRow, readRows } from './rows';
 export class UnfinishedNotes {
 	constructor(protected readonly db: LocalDb) {}
 
-	/** Every unfinished note, oldest first. */
-	async drafts(): Promise<CaptureDraft[]> {
-		return readRows(DraftRow, await this.db.drafts.orderBy('updatedAt').toArray(), 'draft');
-	}
-
 	/**
 	 * The oldest `limit` unfinished notes but the one `except` (open on screen), and how many there
 	 * are in all but that one: what the banner shows. It is read again after every change to a

@@ -36,7 +36,8 @@ function localsFromName(name: string): string[] {
 	];
 }
 
-const host = (url: string) => /^https?:\/\/(?:www\.)?([^/]+)/.exec(url)?.[1] ?? '';
+/** A website's host without "www." ('' when it is not an http(s) address). */
+export const websiteHost = (url: string) => /^https?:\/\/(?:www\.)?([^/]+)/.exec(url)?.[1] ?? '';
 
 /**
  * How well an email address agrees with the rest of the card: 2 when the part before "@" is made
@@ -47,7 +48,9 @@ export function emailAgreement(email: string, fields: ContactFields): number {
 	const at = email.lastIndexOf('@');
 	if (at < 0) return 0;
 	const stem = email.slice(0, at).replace(/\d+$/, '');
-	return (localsFromName(fields.name).includes(stem) ? 2 : 0) + (email.slice(at + 1) === host(fields.url) ? 1 : 0);
+	return (
+		(localsFromName(fields.name).includes(stem) ? 2 : 0) + (email.slice(at + 1) === websiteHost(fields.url) ? 1 : 0)
+	);
 }
 
 /**
@@ -73,7 +76,7 @@ export function repairEmail(fields: ContactFields): string {
 	if (at < 0) return fields.email;
 	let local = fields.email.slice(0, at);
 	let domain = fields.email.slice(at + 1);
-	const site = /^https?:\/\/(?:www\.)?([^/]+)/.exec(fields.url)?.[1];
+	const site = websiteHost(fields.url);
 	if (site && site !== domain && editDistance(site, domain) <= 2) domain = site;
 	else if (!site) {
 		const [label, ...rest] = domain.split('.');

@@ -1,3 +1,4 @@
+import { websiteHost } from './card-email';
 import type { ContactFields } from './types';
 
 const TITLE_WORDS =
@@ -61,7 +62,7 @@ export function parts(text: string): string[] {
 }
 
 function domainWord(fields: ContactFields): string {
-	const host = /@([^.]+)/.exec(fields.email)?.[1] ?? /^https?:\/\/(?:www\.)?([^./]+)/.exec(fields.url)?.[1] ?? '';
+	const host = /@([^.]+)/.exec(fields.email)?.[1] ?? websiteHost(fields.url).split('.')[0]!;
 	return host.replace(/[^a-z]/g, '');
 }
 

@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { cleanLine, cleanMultiline } from '../text/display';
-import { likeliestEmail, repairEmail } from './card-email';
+import { likeliestEmail, repairEmail, websiteHost } from './card-email';
 import { findEmail, findLinkedIn, findPhone, findWebsite } from './card-contact';
 import {
 	capitalised,
@@ -102,11 +102,13 @@ interface Site {
  * a website (www, https, W:), else the first; a scrap of a logo ("I. co") looks like one too.
  */
 function likeliestSite(sites: readonly Site[], email: string): string {
-	const host = (url: string) => /^https?:\/\/(?:www\.)?([^/]+)/.exec(url)?.[1] ?? '';
 	const domain = email.slice(email.lastIndexOf('@') + 1);
 	return (
-		((email && sites.find((site) => host(site.url) === domain)) || sites.find((site) => site.written) || sites[0])
-			?.url ?? ''
+		(
+			(email && sites.find((site) => websiteHost(site.url) === domain)) ||
+			sites.find((site) => site.written) ||
+			sites[0]
+		)?.url ?? ''
 	);
 }
 
