@@ -121,3 +121,60 @@ describe('camera controls', () => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('leaving the scan page while the camera starts', () => {
+	it('stops the camera quietly, with no error on the page', async () => {
+		// Chromium's generated camera. html5-qrcode calls the video's play() without handling its
+		// promise; leaving before that play() settles makes the browser abort it.
+		browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+		const context = await browser.newContext({ baseURL: baseUrl() });
+		// Every track the page gets from the camera, to check that each one is stopped.
+		await context.addInitScript(() => {
+			const tracks: MediaStreamTrack[] = [];
+			const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+			navigator.mediaDevices.getUserMedia = async (constraints) => {
+				const stream = await open(constraints);
+				tracks.push(...stream.getTracks());
+				return stream;
+			};
+			Object.assign(window, { cameraTracks: tracks });
+		});
+		const page = await context.newPage();
+		const problems: string[] = [];
+		watchPage(page, problems);
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		const main = page.getByRole('navigation', { name: 'Main' });
+		for (let round = 0; round < 5; round++) {
+			await main.getByRole('link', { name: 'Scan' }).click();
+			await page.waitForURL(/\/scan$/);
+			// The moment the scanner puts its video on the page (play() has just been called), leave.
+			await page.evaluate(
+				() =>
+					new Promise<void>((resolve) => {
+						const leave = () => {
+							document.querySelector<HTMLAnchorElement>('nav[aria-label="Main"] a[href="/people"]')?.click();
+							resolve();
+						};
+						if (document.querySelector('#camera-scanner video')) return leave();
+						new MutationObserver((_, observer) => {
+							if (!document.querySelector('#camera-scanner video')) return;
+							observer.disconnect();
+							leave();
+						}).observe(document.body, { childList: true, subtree: true });
+					})
+			);
+			await page.waitForURL(/\/people$/);
+			// Long enough for an aborted play() to surface as an unhandled rejection.
+			await page.waitForTimeout(300);
+		}
+		// Every camera the page opened was released.
+		const tracks = () =>
+			page.evaluate(() =>
+				(window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((track) => track.readyState)
+			);
+		expect((await tracks()).length).toBeGreaterThanOrEqual(5);
+		await expect.poll(async () => (await tracks()).filter((state) => state !== 'ended')).toEqual([]);
+		expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
+		expect(problems).toEqual([]);
+	});
+});

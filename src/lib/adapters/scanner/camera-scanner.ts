@@ -1,4 +1,5 @@
 import { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
+import { Html5QrcodeScannerState as State } from 'html5-qrcode/esm/state-manager';
 import type { Symbology } from '$lib/domain/contact/symbology';
 import { createHtml5Qrcode, symbologyOf } from './scanner-config';
 
@@ -10,16 +11,39 @@ export interface Camera {
 /** The performance mark set when the camera reads a code. */
 const DECODED_MARK = 'scanner:decoded';
 
+/**
+ * html5-qrcode starts its video with `play()` and drops the promise. When the scan view goes away
+ * while the camera is still starting (a photo was read first, or the user left), the browser aborts
+ * that `play()` with an AbortError: expected, and the camera is stopped anyway, but a dropped promise
+ * would surface as an unhandled rejection. This listener marks exactly that rejection as handled.
+ */
+function ignoreAbortedPlay(event: PromiseRejectionEvent): void {
+	if (event.reason instanceof DOMException && event.reason.name === 'AbortError') event.preventDefault();
+}
+let listening = false;
+
 /** The live camera view: rear camera first, camera switching and the torch where supported. */
 export class CameraScanner {
-	private constructor(private readonly scanner: Html5Qrcode) {}
+	/** Set when html5-qrcode was left half-stopped (see `stop`): the next start makes a new one. */
+	private spent = false;
+
+	private constructor(
+		private readonly elementId: string,
+		private scanner: Html5Qrcode
+	) {}
 
 	static async create(elementId: string): Promise<CameraScanner> {
-		return new CameraScanner(await createHtml5Qrcode(elementId));
+		if (!listening) addEventListener('unhandledrejection', ignoreAbortedPlay);
+		listening = true;
+		return new CameraScanner(elementId, await createHtml5Qrcode(elementId));
 	}
 
 	/** Starts the given camera, or the rear one; resolves once the video is live. */
 	async start(onDecoded: (text: string, symbology?: Symbology) => void, cameraId?: string): Promise<void> {
+		if (this.spent) {
+			this.scanner = await createHtml5Qrcode(this.elementId);
+			this.spent = false;
+		}
 		const source = cameraId ? { deviceId: { exact: cameraId } } : { facingMode: 'environment' };
 		await this.scanner.start(
 			source,
@@ -34,9 +58,23 @@ export class CameraScanner {
 		);
 	}
 
+	/**
+	 * Stops the camera. html5-qrcode's `start` resolves as soon as the video is told to play, but its
+	 * `isScanning` turns true only when the video plays, and its `stop` fails for a video that never
+	 * played (the view was left, or the camera switched, while it started): it stops the camera and
+	 * removes the video, then throws on a canvas made at the first frame, leaving that instance
+	 * mid-transition. Such a camera is stopped the same way, and the instance is not used again.
+	 */
 	async stop(): Promise<void> {
-		if (this.scanner.isScanning) await this.scanner.stop();
-		this.scanner.clear();
+		const state = this.scanner.getState();
+		if (this.spent || (state !== State.SCANNING && state !== State.PAUSED)) return;
+		if (this.scanner.isScanning) {
+			await this.scanner.stop();
+			this.scanner.clear();
+			return;
+		}
+		this.spent = true;
+		await this.scanner.stop().catch(() => {});
 	}
 
 	/** Cameras the browser lists (labels appear once permission was given). */
