@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { blankY4m, scratchDir } from '../support/video';
-import { baseUrl, openSession, setUpCard, waitForServiceWorker, type Session } from './harness';
+import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
+import { baseUrl, openSession, setUpCard, waitForServiceWorker, watchPage, type Session } from './harness';
 
 const CARD = 'tests/support/fixtures/ocr-cards/card-05-classic';
 const run = promisify(execFile);
@@ -189,5 +190,29 @@ describe('scan a paper card', () => {
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 		await expect.poll(() => page.getByRole('textbox', { name: 'Email', exact: true }).inputValue()).toBe(truth.email);
 		expect(session.problems).toEqual([]);
+	});
+
+	it('says so when the card reader cannot be loaded, and stays on the scanner', async () => {
+		// No service worker, so every script comes over the network; then the network drops them.
+		const browser = await launchChromium(fakeCameraFlags(await blankY4m(scratchDir())));
+		const context = await browser.newContext({ baseURL: baseUrl(), serviceWorkers: 'block' });
+		await context.grantPermissions(['camera']);
+		const page = await context.newPage();
+		const problems: string[] = [];
+		watchPage(page, problems);
+		session = { browser, context, page, problems, close: () => browser.close() };
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+		await context.route('**/_app/immutable/**', (route) => route.abort('internetdisconnected'));
+
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		const missing = page.getByRole('alert').filter({ hasText: 'The card reader could not be loaded.' });
+		await missing.waitFor();
+		await page.getByRole('button', { name: 'Read the card in the camera' }).click();
+		await missing.waitFor();
+		expect(await page.getByRole('progressbar', { name: 'Reading the card' }).count()).toBe(0);
+		expect(page.url()).toMatch(/\/scan$/);
+		expect(await page.getByRole('button', { name: 'Type it instead' }).isEnabled()).toBe(true);
+		expect(problems).toEqual([]);
 	});
 });
