@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeFixture } from '../support/fixtures';
-import { qrTextToY4m, scratchDir } from '../support/video';
+import { blankY4m, qrTextToY4m, scratchDir } from '../support/video';
 import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
 
 let session: Session | null = null;
@@ -67,6 +67,41 @@ describe('the same person twice, and notes that survive', () => {
 		await page.waitForURL(/\?saved=1/);
 		await page.getByText('Intro to Kenji').waitFor();
 		await expect.poll(() => page.getByRole('link', { name: /Finish your note/ }).count()).toBe(0);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('lists the three oldest unfinished notes and says how many more', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		const main = page.getByRole('navigation', { name: 'Main' });
+		for (const name of ['Bola Ade', 'Chen Wei', 'Dana Cruz', 'Eli Ross', 'Femi Ola']) {
+			await main.getByRole('link', { name: 'Scan' }).click();
+			await page.getByRole('button', { name: 'Type it instead' }).click();
+			await page.waitForURL(/\/capture\//);
+			await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+			await page.getByText('Draft kept on this device.').waitFor();
+			await main.getByRole('link', { name: 'People' }).click();
+			await page
+				.getByRole('dialog', { name: 'Leave this note?' })
+				.getByRole('button', { name: 'Leave and keep the draft' })
+				.click();
+			await page.waitForURL(/\/people$/);
+		}
+		const banner = page.getByRole('complementary', { name: 'Unfinished notes' });
+		const listed = async () => (await banner.getByRole('link').allTextContents()).map((text) => text.trim());
+		await expect
+			.poll(listed)
+			.toEqual(['Finish your note for Bola Ade', 'Finish your note for Chen Wei', 'Finish your note for Dana Cruz']);
+		expect(await banner.getByText('…and 2 more unfinished notes.').isVisible()).toBe(true);
+
+		// On one of them, the banner leaves the open note out.
+		await banner.getByRole('link', { name: 'Finish your note for Bola Ade' }).click();
+		await page.waitForURL(/\/capture\//);
+		await expect
+			.poll(listed)
+			.toEqual(['Finish your note for Chen Wei', 'Finish your note for Dana Cruz', 'Finish your note for Eli Ross']);
+		expect(await banner.getByText('…and 1 more unfinished note.').isVisible()).toBe(true);
 		expect(session.problems).toEqual([]);
 	});
 });
