@@ -4,13 +4,36 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.mjs';
 import { fixturesDir } from '../support/fixtures';
 import { baseUrl, setUpCard, watchPage } from './harness';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 let browser: Browser | null = null;
 afterEach(async () => {
 	await browser?.close();
 	browser = null;
 });
+
+/** Keeps every camera track the context's pages get, to check which are still live. */
+async function recordCameraTracks(context: BrowserContext): Promise<void> {
+	await context.addInitScript(() => {
+		const tracks: MediaStreamTrack[] = [];
+		const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+		navigator.mediaDevices.getUserMedia = async (constraints) => {
+			const stream = await open(constraints);
+			tracks.push(...stream.getVideoTracks());
+			return stream;
+		};
+		Object.assign(window, { cameraTracks: tracks });
+	});
+}
+
+/** The state of every camera track the page got, oldest first: 'live' or 'ended'. */
+function cameraTracks(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		(window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((track) => track.readyState)
+	);
+}
+
+const liveTracks = async (page: Page) => (await cameraTracks(page)).filter((state) => state === 'live').length;
 
 describe('when the camera cannot be used', () => {
 	it('says so, then scans from a photo or takes typed details', async () => {
@@ -100,6 +123,7 @@ describe('camera controls', () => {
 			'--use-fake-device-for-media-stream=device-count=2'
 		]);
 		const context = await browser.newContext({ baseURL: baseUrl() });
+		await recordCameraTracks(context);
 		const page = await context.newPage();
 		const problems: string[] = [];
 		watchPage(page, problems);
@@ -113,9 +137,13 @@ describe('camera controls', () => {
 		await page.getByText('Point the camera at the code on the badge or card.').waitFor();
 		const first = await trackLabel();
 		expect(first).not.toBeNull();
+		// Listing the cameras opened no second stream beside the running one.
+		await page.getByRole('button', { name: 'Switch camera' }).waitFor();
+		expect(await cameraTracks(page)).toEqual(['live']);
 		await page.getByRole('button', { name: 'Switch camera' }).click();
 		await expect.poll(trackLabel).not.toBe(first);
 		await page.getByText('Point the camera at the code on the badge or card.').waitFor();
+		await expect.poll(() => cameraTracks(page)).toEqual(['ended', 'live']);
 		// The fake cameras have no torch, so no torch button is offered.
 		expect(await page.getByRole('button', { name: 'Torch' }).count()).toBe(0);
 		expect(problems).toEqual([]);
@@ -128,17 +156,7 @@ describe('leaving the scan page while the camera starts', () => {
 		// promise; leaving before that play() settles makes the browser abort it.
 		browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
 		const context = await browser.newContext({ baseURL: baseUrl() });
-		// Every track the page gets from the camera, to check that each one is stopped.
-		await context.addInitScript(() => {
-			const tracks: MediaStreamTrack[] = [];
-			const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-			navigator.mediaDevices.getUserMedia = async (constraints) => {
-				const stream = await open(constraints);
-				tracks.push(...stream.getTracks());
-				return stream;
-			};
-			Object.assign(window, { cameraTracks: tracks });
-		});
+		await recordCameraTracks(context);
 		const page = await context.newPage();
 		const problems: string[] = [];
 		watchPage(page, problems);
@@ -168,13 +186,50 @@ describe('leaving the scan page while the camera starts', () => {
 			await page.waitForTimeout(300);
 		}
 		// Every camera the page opened was released.
-		const tracks = () =>
-			page.evaluate(() =>
-				(window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((track) => track.readyState)
-			);
-		expect((await tracks()).length).toBeGreaterThanOrEqual(5);
-		await expect.poll(async () => (await tracks()).filter((state) => state !== 'ended')).toEqual([]);
+		expect((await cameraTracks(page)).length).toBe(5);
+		await expect.poll(() => liveTracks(page)).toBe(0);
 		expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('the page hidden while scanning', () => {
+	it('turns the camera off while hidden, and back on when the page shows again', async () => {
+		browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+		const context = await browser.newContext({ baseURL: baseUrl() });
+		await recordCameraTracks(context);
+		const page = await context.newPage();
+		const problems: string[] = [];
+		watchPage(page, problems);
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+		const live = page.getByText('Point the camera at the code on the badge or card.');
+		await live.waitFor();
+
+		// Headless Chromium keeps every page visible: the page is told it is hidden (another app in
+		// front, the phone locked), as the browser would tell it.
+		const show = (state: 'hidden' | 'visible') =>
+			page.evaluate((state) => {
+				Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+				document.dispatchEvent(new Event('visibilitychange'));
+			}, state);
+		await show('hidden');
+		await page.getByText('Camera paused.').waitFor();
+		await expect.poll(() => liveTracks(page)).toBe(0);
+
+		await show('visible');
+		await live.waitFor();
+		await expect.poll(() => liveTracks(page)).toBe(1);
+		expect(await page.locator('#camera-scanner video').count()).toBe(1);
+
+		// Hidden and shown again at once, while the camera is still starting: one camera, no error.
+		await show('hidden');
+		await show('visible');
+		await show('hidden');
+		await show('visible');
+		await live.waitFor();
+		await expect.poll(() => liveTracks(page)).toBe(1);
+		expect(await page.locator('#camera-scanner video').count()).toBe(1);
 		expect(problems).toEqual([]);
 	});
 });

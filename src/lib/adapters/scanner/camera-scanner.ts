@@ -1,4 +1,4 @@
-import { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
+import type { Html5Qrcode } from 'html5-qrcode/esm/html5-qrcode';
 import { Html5QrcodeScannerState as State } from 'html5-qrcode/esm/state-manager';
 import type { Symbology } from '$lib/domain/contact/symbology';
 import { createHtml5Qrcode, symbologyOf } from './scanner-config';
@@ -77,10 +77,17 @@ export class CameraScanner {
 		await this.scanner.stop().catch(() => {});
 	}
 
-	/** Cameras the browser lists (labels appear once permission was given). */
+	/**
+	 * The cameras the browser lists, asked of the browser directly: html5-qrcode's `getCameras` opens
+	 * a second camera stream first (to be allowed to read the labels), which on a phone can fail, or
+	 * interrupt the camera already running. Once the camera runs, the labels are there anyway.
+	 */
 	async cameras(): Promise<Camera[]> {
 		try {
-			return (await Html5Qrcode.getCameras()).map((c) => ({ id: c.id, label: c.label }));
+			const devices = await navigator.mediaDevices.enumerateDevices();
+			return devices
+				.filter((device) => device.kind === 'videoinput')
+				.map((device, index) => ({ id: device.deviceId, label: device.label || `Camera ${index + 1}` }));
 		} catch {
 			return [];
 		}
