@@ -33,6 +33,22 @@ function cameraTracks(page: Page): Promise<string[]> {
 	);
 }
 
+/**
+ * My card set up in a browser with Chromium's generated test-pattern camera (`devices` of them: a
+ * video file would give only one), recording every camera track the page gets.
+ */
+async function openGeneratedCamera(devices = 1): Promise<{ page: Page; problems: string[] }> {
+	const device = devices > 1 ? `=device-count=${devices}` : '';
+	browser = await launchChromium(['--use-fake-ui-for-media-stream', `--use-fake-device-for-media-stream${device}`]);
+	const context = await browser.newContext({ baseURL: baseUrl() });
+	await recordCameraTracks(context);
+	const page = await context.newPage();
+	const problems: string[] = [];
+	watchPage(page, problems);
+	await setUpCard(page, { name: 'Ada Lovelace' });
+	return { page, problems };
+}
+
 const liveTracks = async (page: Page) => (await cameraTracks(page)).filter((state) => state === 'live').length;
 
 describe('when the camera cannot be used', () => {
@@ -117,17 +133,7 @@ describe('no camera at all', () => {
 
 describe('camera controls', () => {
 	it('offers a camera switch when there are two cameras, and switches', async () => {
-		// Chromium's generated test-pattern cameras (a video file would give only one device).
-		browser = await launchChromium([
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream=device-count=2'
-		]);
-		const context = await browser.newContext({ baseURL: baseUrl() });
-		await recordCameraTracks(context);
-		const page = await context.newPage();
-		const problems: string[] = [];
-		watchPage(page, problems);
-		await setUpCard(page, { name: 'Ada Lovelace' });
+		const { page, problems } = await openGeneratedCamera(2);
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
 		const trackLabel = () =>
 			page.evaluate(() => {
@@ -152,15 +158,9 @@ describe('camera controls', () => {
 
 describe('leaving the scan page while the camera starts', () => {
 	it('stops the camera quietly, with no error on the page', async () => {
-		// Chromium's generated camera. html5-qrcode calls the video's play() without handling its
-		// promise; leaving before that play() settles makes the browser abort it.
-		browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
-		const context = await browser.newContext({ baseURL: baseUrl() });
-		await recordCameraTracks(context);
-		const page = await context.newPage();
-		const problems: string[] = [];
-		watchPage(page, problems);
-		await setUpCard(page, { name: 'Ada Lovelace' });
+		// html5-qrcode calls the video's play() without handling its promise; leaving before that
+		// play() settles makes the browser abort it.
+		const { page, problems } = await openGeneratedCamera();
 		const main = page.getByRole('navigation', { name: 'Main' });
 		for (let round = 0; round < 5; round++) {
 			await main.getByRole('link', { name: 'Scan' }).click();
@@ -195,13 +195,7 @@ describe('leaving the scan page while the camera starts', () => {
 
 describe('the page hidden while scanning', () => {
 	it('turns the camera off while hidden, and back on when the page shows again', async () => {
-		browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
-		const context = await browser.newContext({ baseURL: baseUrl() });
-		await recordCameraTracks(context);
-		const page = await context.newPage();
-		const problems: string[] = [];
-		watchPage(page, problems);
-		await setUpCard(page, { name: 'Ada Lovelace' });
+		const { page, problems } = await openGeneratedCamera();
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
 		const live = page.getByText('Point the camera at the code on the badge or card.');
 		await live.waitFor();

@@ -15,7 +15,9 @@ const DECODED_MARK = 'scanner:decoded';
  * html5-qrcode starts its video with `play()` and drops the promise. When the scan view goes away
  * while the camera is still starting (a photo was read first, or the user left), the browser aborts
  * that `play()` with an AbortError: expected, and the camera is stopped anyway, but a dropped promise
- * would surface as an unhandled rejection. This listener marks exactly that rejection as handled.
+ * would surface as an unhandled rejection. This listener marks unhandled AbortErrors as handled: the
+ * message is the browser's own and differs between browsers, and the app leaves no other
+ * AbortError unhandled.
  */
 function ignoreAbortedPlay(event: PromiseRejectionEvent): void {
 	if (event.reason instanceof DOMException && event.reason.name === 'AbortError') event.preventDefault();
