@@ -1,0 +1,148 @@
+import { cleanLine } from '../text/display';
+import type { DraftLanguage } from './languages';
+import { LEXICONS } from './lexicon';
+import type { Action, MessageParts, NounPhrase, Reading } from './lexicon/types';
+import { wordsOf } from './pieces';
+import { readNotes, type FoundPromise, type NoteReading } from './read-note';
+import { MAX_SUBJECT, tidyMessage } from './tidy';
+import { tidyPhrase } from './topic';
+
+export interface ComposeInput {
+	language: DraftLanguage;
+	myName: string;
+	theirName: string;
+	/** The notes of the conversations this follow-up carries, oldest first. */
+	notes: readonly string[];
+	eventName?: string;
+	/** Open promises, as typed or accepted. */
+	promises: readonly string[];
+	helpOffer?: string;
+	myHelpWith?: string;
+	checkIn?: boolean;
+}
+
+export interface ComposedMessage {
+	subject: string;
+	body: string;
+	/** The promises the note holds, read as to-dos (offered as "Make this a promise?"). */
+	notePromises: FoundPromise[];
+}
+
+/** Words that tell two phrases are about the same thing: equal, or the same first four letters. */
+function overlaps(a: string, b: string, reading: Reading): boolean {
+	const content = (text: string) =>
+		wordsOf(text).filter((w) => w.length >= 3 && !reading.functionWords.has(w) && !/^\d+$/.test(w));
+	const right = content(b);
+	return content(a).some((x) =>
+		right.some((y) => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 4) === y.slice(0, 4)))
+	);
+}
+
+export function firstNameOf(name: string): string {
+	const trimmed = cleanLine(name);
+	if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(trimmed)) return trimmed;
+	const words = trimmed
+		.replace(/^(?:dr|prof|mr|mrs|ms|herr|frau|sr|sra|dra|m|mme|sig|sig\.ra|dott)\.?\s+/i, '')
+		.split(' ');
+	return words[0] ?? trimmed;
+}
+
+/** A promise typed in the field, read in the message's language or, failing that, in English. */
+function fieldAction(text: string, reading: Reading, english: Reading, first: string): Action {
+	const own = reading.action(reading.due(text).rest, first);
+	if (reading.language === 'en' || own.kind !== 'send' || own.verb !== 'send') return own;
+	const other = english.action(english.due(text).rest, first);
+	return other.kind === 'send' && other.verb === 'send' ? own : other;
+}
+
+function collectPromises(input: ComposeInput, reading: Reading, read: NoteReading, first: string): Action[] {
+	const english = LEXICONS.en.reading;
+	const actions: Action[] = read.promises.map((p) => p.action);
+	for (const text of input.promises) {
+		const action = fieldAction(cleanLine(text, 300), reading, english, first);
+		const same = actions.find((a) => overlaps(a.object || a.todo, action.object || action.todo, reading));
+		if (same) {
+			// The same promise in the note and the field: the fuller wording of the two, in the note's language.
+			if (
+				same.kind === action.kind &&
+				action.object.split(' ').length > same.object.split(' ').length &&
+				action.verb === same.verb
+			)
+				same.object = action.object;
+			continue;
+		}
+		// A short "deck" or an English to-do in a German note: the note's own words name it better.
+		const fuller = read.askedThing.find((thing) => overlaps(thing, action.object, reading));
+		if (fuller && action.kind === 'send' && fuller.length > action.object.length) action.object = fuller;
+		actions.push(action);
+	}
+	return actions;
+}
+
+function helpOffer(input: ComposeInput, reading: Reading, read: NoteReading, first: string): MessageParts['help'] {
+	const offer = tidyPhrase(cleanLine(input.helpOffer ?? '', 300));
+	if (offer) return { kind: 'action', action: reading.action(offer, first) };
+	const mine = tidyPhrase(cleanLine(input.myHelpWith ?? '', 200));
+	if (mine && [...read.words].some((w) => overlaps(w, mine, reading))) return { kind: 'skill', text: mine };
+	return { kind: 'topic' };
+}
+
+/** The parts of the message: what to thank for, what was promised, what they asked, what to offer. */
+export function messageParts(input: ComposeInput): { parts: MessageParts; read: NoteReading } {
+	const { reading } = LEXICONS[input.language];
+	const firstName = firstNameOf(input.theirName);
+	const read = readNotes(input.notes, reading, firstName, cleanLine(input.theirName));
+	const actions = collectPromises(input, reading, read, firstName);
+	const sends: NounPhrase[] = [];
+	const intros: string[] = [];
+	const others: Action[] = [];
+	const questions = read.questions.map((clause) => ({ clause, answer: null as Action | null }));
+	// Actions that name what they answer claim their question before a bare "find out" does.
+	actions.sort((a, b) => Number(!a.object) - Number(!b.object));
+	for (const action of actions) {
+		if (action.kind !== 'intro') action.object = reading.toSecondPerson(action.object);
+		// "Promised to find out": the question it answers is the one they asked.
+		const bare = action.kind === 'look' && !action.object;
+		const question = questions.find(
+			(q) => !q.answer && action.kind !== 'intro' && (bare || overlaps(q.clause, action.object, reading))
+		);
+		if (bare && !question && questions.some((q) => q.answer)) continue;
+		if (question && action.kind !== 'send') question.answer = action;
+		else if (action.kind === 'send') sends.push(reading.thing(action.object));
+		else if (action.kind === 'intro') intros.push(action.object);
+		else others.push(action);
+	}
+	const covered = (text: string) => actions.some((a) => overlaps(a.object || a.todo, text, reading));
+	const parts: MessageParts = {
+		firstName,
+		fullName: cleanLine(input.theirName),
+		myName: cleanLine(input.myName),
+		topic: read.topic,
+		place: read.place ?? (input.eventName ? reading.eventPlace(cleanLine(input.eventName)) : ''),
+		placeFromNote: Boolean(read.place),
+		sends,
+		intros,
+		actions: others,
+		questions,
+		askedIntro: read.askedIntro.filter((who) => !covered(who)),
+		askedThing: read.askedThing.filter((thing) => !covered(thing)).map((thing) => reading.thing(thing)),
+		help: null,
+		checkIn: Boolean(input.checkIn)
+	};
+	const nothingElse =
+		!sends.length && !intros.length && !others.length && !parts.askedIntro.length && !parts.askedThing.length;
+	parts.help = nothingElse || input.helpOffer?.trim() ? helpOffer(input, reading, read, firstName) : null;
+	return { parts, read };
+}
+
+/** A follow-up message in the conversation's language, from its notes and promises. */
+export function composeMessage(input: ComposeInput): ComposedMessage {
+	const { writing } = LEXICONS[input.language];
+	const { parts, read } = messageParts(input);
+	const subject =
+		writing
+			.subject(parts)
+			.map(tidyMessage)
+			.find((s) => s.length <= MAX_SUBJECT) ?? '';
+	return { subject, body: tidyMessage(writing.body(parts)), notePromises: read.promises };
+}
