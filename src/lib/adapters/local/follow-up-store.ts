@@ -1,4 +1,5 @@
 import type { FollowUp, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
+import type { DraftLanguage } from '$lib/domain/drafts/languages';
 import type { FollowUpDetail } from '$lib/domain/queue/views';
 import { changeLogTables, logChange } from './change-log';
 import { FollowUpQueue } from './follow-up-queue';
@@ -19,6 +20,8 @@ export interface UndoSnapshot {
 	followUp: FollowUp | null;
 	promises: PromiseItem[];
 	createdIds: string[];
+	/** Promises the action added (from "Make this a promise"): undo removes them. */
+	createdPromiseIds?: string[];
 }
 
 /** An action's writes: the follow-up's new state, promises it settled, records it created. */
@@ -69,9 +72,11 @@ export class FollowUpStore extends FollowUpQueue {
 				await logChange(db, 'followUps', previous, next);
 			}
 			const before: PromiseItem[] = [];
+			const createdPromiseIds: string[] = [];
 			for (const promise of changes.promises ?? []) {
 				const old = readRow(PromiseRow, await db.promises.get(promise.id), 'promise');
 				if (old) before.push(old);
+				else createdPromiseIds.push(promise.id);
 				await db.promises.put(plainCopy(promise));
 				await logChange(db, 'promises', old, promise);
 			}
@@ -79,7 +84,12 @@ export class FollowUpStore extends FollowUpQueue {
 				await db.followUps.add(plainCopy(created));
 				await logChange(db, 'followUps', null, created);
 			}
-			return { followUp: previous, promises: before, createdIds: (changes.created ?? []).map((c) => c.id) };
+			return {
+				followUp: previous,
+				promises: before,
+				createdIds: (changes.created ?? []).map((c) => c.id),
+				createdPromiseIds
+			};
 		});
 	}
 
@@ -103,6 +113,23 @@ export class FollowUpStore extends FollowUpQueue {
 				await db.followUps.delete(id);
 				await logChange(db, 'followUps', current, null);
 			}
+			for (const id of snapshot.createdPromiseIds ?? []) {
+				const current = await db.promises.get(id);
+				await db.promises.delete(id);
+				await logChange(db, 'promises', current, null);
+			}
+		});
+	}
+
+	/** The language this person's follow-ups are drafted in (null: the notes' own). */
+	async setLanguage(personId: string, language: DraftLanguage | null, now: number): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
+			const current = readRow(PersonRow, await db.people.get(personId), 'person');
+			if (!current) throw new Error('This person is no longer on this device.');
+			const next = { ...current, language, updatedAt: now };
+			await db.people.put(plainCopy(next));
+			await logChange(db, 'people', current, next);
 		});
 	}
 

@@ -16,6 +16,8 @@ export interface ComposeInput {
 	eventName?: string;
 	/** Open promises, as typed or accepted. */
 	promises: readonly string[];
+	/** Promises kept or dropped: a note's promise that matches one is not written again. */
+	settled?: readonly string[];
 	helpOffer?: string;
 	myHelpWith?: string;
 	checkIn?: boolean;
@@ -24,7 +26,7 @@ export interface ComposeInput {
 export interface ComposedMessage {
 	subject: string;
 	body: string;
-	/** The promises the note holds, read as to-dos (offered as "Make this a promise?"). */
+	/** Promises the notes hold that are not to-dos yet (offered as "Make this a promise?"). */
 	notePromises: FoundPromise[];
 }
 
@@ -38,6 +40,7 @@ function overlaps(a: string, b: string, reading: Reading): boolean {
 	);
 }
 
+/** The first name a greeting uses ("Dr. Nkechi Adeyemi" → "Nkechi"); CJK names whole. */
 export function firstNameOf(name: string): string {
 	const trimmed = cleanLine(name);
 	if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(trimmed)) return trimmed;
@@ -55,9 +58,21 @@ function fieldAction(text: string, reading: Reading, english: Reading, first: st
 	return other.kind === 'send' && other.verb === 'send' ? own : other;
 }
 
+/** The note's promises that no to-do (open, kept or dropped) stands for yet. */
+function untracked(input: ComposeInput, reading: Reading, read: NoteReading): FoundPromise[] {
+	const tracked = [...input.promises, ...(input.settled ?? [])];
+	return read.promises.filter(
+		(p) => !tracked.some((text) => overlaps(p.action.object || p.action.todo, text, reading))
+	);
+}
+
 function collectPromises(input: ComposeInput, reading: Reading, read: NoteReading, first: string): Action[] {
 	const english = LEXICONS.en.reading;
-	const actions: Action[] = read.promises.map((p) => p.action);
+	const settled = input.settled ?? [];
+	// A promise kept (or dropped) is not offered again, however the note words it.
+	const actions: Action[] = read.promises
+		.filter((p) => !settled.some((text) => overlaps(p.action.object || p.action.todo, text, reading)))
+		.map((p) => ({ ...p.action }));
 	for (const text of input.promises) {
 		const action = fieldAction(cleanLine(text, 300), reading, english, first);
 		const same = actions.find((a) => overlaps(a.object || a.todo, action.object || action.todo, reading));
@@ -137,12 +152,12 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 
 /** A follow-up message in the conversation's language, from its notes and promises. */
 export function composeMessage(input: ComposeInput): ComposedMessage {
-	const { writing } = LEXICONS[input.language];
+	const { reading, writing } = LEXICONS[input.language];
 	const { parts, read } = messageParts(input);
 	const subject =
 		writing
 			.subject(parts)
 			.map(tidyMessage)
 			.find((s) => s.length <= MAX_SUBJECT) ?? '';
-	return { subject, body: tidyMessage(writing.body(parts)), notePromises: read.promises };
+	return { subject, body: tidyMessage(writing.body(parts)), notePromises: untracked(input, reading, read) };
 }

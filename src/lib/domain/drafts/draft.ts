@@ -3,6 +3,8 @@ import { detectLanguage } from './detect';
 import type { DraftLanguage } from './languages';
 import type { FoundPromise } from './read-note';
 
+export { promiseDueAt } from './promise-due';
+
 export interface DraftInput extends Omit<ComposeInput, 'language'> {
 	/** The language chosen for this person; null lets the notes decide. */
 	language?: DraftLanguage | null;

@@ -73,6 +73,9 @@ const PAIN =
 // "He said we could share…": their idea, reported, rarely the topic.
 const REPORTED =
 	/^(?:(?:he|she|they|er|sie|il|elle|él|ella|ele|ela|lui|lei)\s+)?(?:said|mentioned|meinte|sagte|erwähnte|a dit|disait|dijo|comentó|disse|comentou|ha detto|diceva)\b/iu;
+// "Their move from RabbitMQ to Kafka", "they're moving…": what they are doing, the usual topic.
+const THEIRS =
+	/^(?:their|his|her|ihr|ihre|sein|seine|leur|leurs|son|sa|ses|su|sus|seu|sua|dele|dela|loro|suo)\s|\b(?:they(?:'re| are| r)|he's|she's|ils|elles|están|estão|stanno)\s+\p{L}+ing\b|\b(?:they|ils|sie) (?:are|sont|sind)\s/iu;
 const PLANS =
 	/\b(?:want(?:s)? to|plan(?:s|ning)? to|wollen|will|möchten|planen|veulent|veut|souhaitent|quieren|quiere|planean|querem|quer|pretendem|vogliono|vuole|vorrebbero)\b/iu;
 const ORGANISATION =
@@ -165,8 +168,10 @@ export function readNotes(
 			if (wordsOf(fragment).filter((w) => !reading.functionWords.has(w)).length < 2) score -= 0.5;
 			if (REPORTED.test(fragment)) score -= 0.75;
 			if (reading.leadIn.test(fragment)) score += 3;
-			if (PAIN.test(fragment)) score += 2;
+			if (PAIN.test(fragment)) score += 1;
 			if (PLANS.test(fragment)) score += 1.5;
+			if (THEIRS.test(fragment)) score += 1;
+			if (!candidates.length) score += 0.5;
 			if (ORGANISATION.test(fragment)) score -= 1;
 			if (wordsOf(fragment).every((w) => nameWords.has(w) || reading.functionWords.has(w))) continue;
 			if (piece.question) score -= 0.25;

@@ -74,11 +74,12 @@ function cutAtClause(text: string, rules: TopicRules): string {
 	return found && found.index > 1 ? text.slice(0, Math.max(0, found.index - 1)) : text;
 }
 
-/** A shorter form for a subject line: up to the first preposition after two words, or four words. */
+/** A shorter form for a subject line and a second mention: up to the first preposition, at most four words. */
 function shortForm(phrase: string, rules: TopicRules): string {
 	const words = phrase.split(' ');
-	for (let i = 2; i < words.length; i++) {
-		if (!isContent(words[i]!, rules)) return words.slice(0, i).join(' ');
+	for (let i = 1; i < words.length; i++) {
+		const before = words.slice(0, i);
+		if (!isContent(words[i]!, rules) && before.some((w) => isContent(w, rules))) return before.slice(0, 4).join(' ');
 	}
 	return words.slice(0, 4).join(' ');
 }

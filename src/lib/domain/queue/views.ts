@@ -21,6 +21,8 @@ export interface FollowUpDetail {
 	followUp: FollowUp;
 	person: Person | null;
 	encounter: Encounter | null;
+	/** Every conversation this follow-up carries, oldest first (meeting someone twice). */
+	encounters?: Encounter[];
 	event: NetworkingEvent | null;
 	promises: PromiseItem[];
 	card: MyCard | null;
