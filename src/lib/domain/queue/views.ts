@@ -10,10 +10,12 @@ export interface QueueRow {
 	openPromises: number;
 }
 
-/** A page of the queue and its full length (with the event filter applied). */
+/** A page of the queue and its full length (with the event filter applied), and what is snoozed. */
 export interface QueuePage {
 	rows: QueueRow[];
 	total: number;
+	/** Hidden from the queue (and its length) until their snooze ends, soonest first. */
+	snoozed: QueueRow[];
 }
 
 /** Everything the follow-up page shows. */

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { blankY4m, scratchDir } from '../support/video';
+import { openSession, setUpCard, type Session } from './harness';
+
+// The booth walk-through of issue 18: each point as a new user at a conference tried it.
+
+let session: Session | null = null;
+afterEach(async () => {
+	await session?.close();
+	session = null;
+});
+
+const T0 = new Date('2026-11-20T09:00:00Z');
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const queue = (page: Page) => page.getByRole('list', { name: 'Follow-up queue' });
+const row = (page: Page, name: string) =>
+	queue(page)
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name }) });
+const banner = (page: Page) => page.getByRole('complementary', { name: 'Follow-up reminder' });
+const rate = (page: Page) => page.getByRole('region', { name: 'Followed up within 48 hours' });
+const navCount = async (page: Page) =>
+	(
+		await nav(page)
+			.getByRole('link', { name: /Follow-ups/ })
+			.textContent()
+	)?.replace(/\D/g, '') || '0';
+
+async function start(options: { locale?: string; timezoneId?: string } = {}): Promise<Session> {
+	session = await openSession(await blankY4m(scratchDir()), options);
+	await session.context.clock.install({ time: T0 });
+	await session.context.addInitScript(() => {
+		navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('No camera', 'NotFoundError'));
+	});
+	await setUpCard(session.page, { name: 'Ada Lovelace' });
+	return session;
+}
+
+interface Someone {
+	name: string;
+	note: string;
+	email?: string;
+	phone?: string;
+	linkedin?: string;
+	promise?: string;
+}
+
+async function typeInPerson(page: Page, person: Someone) {
+	await nav(page).getByRole('link', { name: 'Scan' }).click();
+	await page.getByRole('button', { name: 'Type it instead' }).click();
+	await page.getByRole('textbox', { name: 'Name', exact: true }).fill(person.name);
+	if (person.email) await page.getByRole('textbox', { name: 'Email' }).fill(person.email);
+	if (person.phone) await page.getByRole('textbox', { name: 'Phone' }).fill(person.phone);
+	if (person.linkedin) await page.getByRole('textbox', { name: 'LinkedIn' }).fill(person.linkedin);
+	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(person.note);
+	if (person.promise) await page.getByRole('textbox', { name: 'What I promised' }).fill(person.promise);
+	await page.getByRole('button', { name: 'Save contact' }).click();
+	await page.waitForURL(/\?saved=1/);
+}
+
+async function openFollowUp(page: Page, name: string) {
+	await page.goto('/follow-ups');
+	await row(page, name).getByRole('link').click();
+	await page.getByRole('heading', { name: new RegExp(`with ${name}$`) }).waitFor();
+}
+
+async function markDone(page: Page) {
+	await page.getByRole('button', { name: 'Mark done' }).click();
+	await page.getByText(/^Done .*\.$/).waitFor();
+}
+
+describe('booth flow: the follow-up queue', () => {
+	it('says how many follow-ups are overdue, apart from those due within 6 hours; snoozed ones never count', async () => {
+		const { page, context } = await start();
+		for (const name of ['Bola Ade', 'Chen Wei', 'Dana Cruz'])
+			await typeInPerson(page, { name, note: `Solar microgrids for ${name}'s villages` });
+		await context.clock.fastForward('05:00:00');
+		for (const name of ['Eli Ross', 'Femi Ola', 'Gita Rao'])
+			await typeInPerson(page, { name, note: `Hiring data engineers for ${name}'s team` });
+
+		// 50 hours after the first three: they are overdue; the other three are due in 3 hours, one snoozed.
+		await context.clock.fastForward('45:00:00');
+		await openFollowUp(page, 'Gita Rao');
+		await page.getByRole('button', { name: 'Snooze' }).click();
+		await page.getByRole('button', { name: '3 hours' }).click();
+		await page.getByRole('status').filter({ hasText: 'Snoozed.' }).waitFor();
+		await page.goto('/');
+		await banner(page).getByText('3 follow-ups are overdue. 2 more are due within 6 hours.', { exact: true }).waitFor();
+
+		// One of each done: the wording follows, singular where it is one.
+		await openFollowUp(page, 'Bola Ade');
+		await markDone(page);
+		await openFollowUp(page, 'Eli Ross');
+		await markDone(page);
+		await page.goto('/');
+		await banner(page).getByText('2 follow-ups are overdue. 1 more is due within 6 hours.', { exact: true }).waitFor();
+
+		// Four hours on, the snooze is over and every deadline has passed: all four are overdue.
+		await context.clock.fastForward('04:00:00');
+		await page.reload();
+		await banner(page).getByText('4 follow-ups are overdue.', { exact: true }).waitFor();
+		expect(await banner(page).textContent()).not.toContain('due within');
+		await banner(page).getByRole('link', { name: 'Open the queue' }).click();
+		await page.waitForURL(/\/follow-ups$/);
+		expect(await banner(page).count()).toBe(0);
+		expect(session!.problems).toEqual([]);
+	});
+
+	it('only hides a snoozed follow-up, and measures overdue from its 48-hour deadline', async () => {
+		const { page, context } = await start();
+		await typeInPerson(page, { name: 'Lena Fischer', note: 'Robotics grants in Bavaria' });
+		await openFollowUp(page, 'Lena Fischer');
+		await page.getByRole('button', { name: 'Snooze' }).click();
+		await page.getByRole('button', { name: '3 hours' }).click();
+		await page.getByText(/^Snoozed until .* \(deadline .*\)\.$/).waitFor();
+
+		// Out of the queue and its counts, still there for whoever looks.
+		await page.goto('/follow-ups');
+		await page.getByText('Nothing to follow up now.', { exact: false }).waitFor();
+		expect(await queue(page).count()).toBe(0);
+		await expect.poll(() => navCount(page)).toBe('0');
+		await page.getByText('1 snoozed').click();
+		const snoozed = page.getByRole('list', { name: 'Snoozed follow-ups' });
+		await snoozed.getByText(/^\s*Snoozed until/).waitFor();
+		expect(await snoozed.getByRole('link', { name: 'Lena Fischer' }).isVisible()).toBe(true);
+
+		// Back when the snooze ends, still due from the meeting, not overdue from the snooze.
+		await context.clock.fastForward('04:00:00');
+		await page.reload();
+		await row(page, 'Lena Fischer').getByText('due in 44 h').waitFor();
+		await expect.poll(() => navCount(page)).toBe('1');
+
+		// Snoozed again past the deadline: overdue by the time since the deadline once it shows.
+		await context.clock.fastForward('43:30:00');
+		await openFollowUp(page, 'Lena Fischer');
+		await page.getByRole('button', { name: 'Snooze' }).click();
+		await page.getByRole('button', { name: '3 hours' }).click();
+		await page.getByRole('status').filter({ hasText: 'Snoozed.' }).waitFor();
+		await context.clock.fastForward('03:30:00');
+		await page.goto('/follow-ups');
+		await row(page, 'Lena Fischer').getByText('overdue by 3 h').waitFor();
+
+		// Done after the deadline: late in the rate, whatever the snooze did.
+		await row(page, 'Lena Fischer').getByRole('link').click();
+		await page.getByText('overdue by 3 h').waitFor();
+		await markDone(page);
+		await page.goto('/');
+		await rate(page).getByText('0 %').waitFor();
+		expect(await rate(page).textContent()).toContain('0 of 1 followed up within 48 hours');
+		expect(session!.problems).toEqual([]);
+	});
+
+	it('takes the check-in offer away on Undo; a due check-in reads as planned, and is in the calendar file', async () => {
+		const { page, context } = await start({ locale: 'en-GB', timezoneId: 'Europe/London' });
+		await typeInPerson(page, { name: 'Marek Nowak', note: 'Warehouse robots: pilot pricing for two sites' });
+		await openFollowUp(page, 'Marek Nowak');
+		const offer = page.getByRole('region', { name: 'Keep in touch?' });
+
+		await markDone(page);
+		await offer.waitFor();
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await page.getByText('due in 48 h').waitFor();
+		expect(await offer.count()).toBe(0);
+		expect(await page.getByRole('button', { name: 'Mark done' }).isVisible()).toBe(true);
+
+		await markDone(page);
+		await offer.getByRole('button', { name: 'In 1 month' }).click();
+		await page.getByText('Check-in planned in 1 month.').waitFor();
+		expect(await offer.count()).toBe(0);
+		// Undoing the check-in offers it again: the follow-up is still done.
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await offer.waitFor();
+		await offer.getByRole('button', { name: 'In 1 month' }).click();
+		await page.getByText('Check-in planned in 1 month.').waitFor();
+
+		// A month ahead, it is already in the calendar file, on its planned day.
+		await page.goto('/follow-ups');
+		await page.getByText('Nothing to follow up', { exact: false }).waitFor();
+		const pending = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Add to calendar' }).click();
+		const ics = readFileSync(await (await pending).path(), 'utf8');
+		const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+		expect(events.map((e) => e.summary)).toEqual(['Check in with Marek Nowak']);
+		const planned = events[0]!.startDate.toJSDate().getTime() - Date.parse('2026-12-20T09:00:00Z');
+		expect(planned).toBeGreaterThanOrEqual(0);
+		expect(planned).toBeLessThan(5 * 60_000);
+
+		// Two days past it, it reads as planned, never as overdue. The page stays open while the clock
+		// jumps (see follow-up-actions: Playwright's clock stops firing timers in a page loaded after
+		// jumps adding up to more than 2^31 ms); the app's own tick picks the change up.
+		await context.clock.fastForward(16 * 24 * 3_600_000);
+		await context.clock.fastForward(16 * 24 * 3_600_000);
+		const checkIn = queue(page).getByRole('listitem');
+		await checkIn.getByText('Check in with Marek Nowak — planned for 20 Dec').waitFor();
+		expect(await checkIn.textContent()).not.toContain('overdue');
+		await checkIn.getByRole('link', { name: /Marek Nowak/ }).click();
+		await page.getByRole('heading', { name: 'Check in with Marek Nowak' }).waitFor();
+		await page.getByText('Planned for 20 Dec.', { exact: true }).waitFor();
+		expect(await page.getByText(/overdue/).count()).toBe(0);
+		expect(session!.problems).toEqual([]);
+	});
+});
