@@ -72,6 +72,19 @@ async function markDone(page: Page) {
 	await page.getByText(/^Done .*\.$/).waitFor();
 }
 
+async function createEvent(page: Page, name: string) {
+	await page.goto('/events');
+	await page.getByRole('textbox', { name: 'Event name' }).fill(name);
+	await page.getByRole('button', { name: 'Create event' }).click();
+	await page.getByText(`New contacts now belong to ${name}.`).waitFor();
+}
+
+const debriefFigure = (page: Page, label: string) =>
+	page
+		.locator('dl div')
+		.filter({ has: page.getByText(label, { exact: true }) })
+		.locator('dd');
+
 describe('booth flow: the follow-up queue', () => {
 	it('says how many follow-ups are overdue, apart from those due within 6 hours; snoozed ones never count', async () => {
 		const { page, context } = await start();
@@ -106,6 +119,70 @@ describe('booth flow: the follow-up queue', () => {
 		await banner(page).getByRole('link', { name: 'Open the queue' }).click();
 		await page.waitForURL(/\/follow-ups$/);
 		expect(await banner(page).count()).toBe(0);
+		expect(session!.problems).toEqual([]);
+	});
+
+	it('keeps one follow-up for someone met twice, carrying both conversations; debrief, home and People count people', async () => {
+		const { page, context } = await start();
+		await createEvent(page, 'Web Summit');
+		const marek = { name: 'Marek Nowak', email: 'marek@nowak.example' };
+		await typeInPerson(page, {
+			...marek,
+			note: 'Warehouse robots: pilot pricing for two sites',
+			promise: 'Send the pricing deck'
+		});
+		await typeInPerson(page, {
+			name: 'Lena Fischer',
+			email: 'lena@fischer.example',
+			note: 'Robotics grants in Bavaria'
+		});
+		await context.clock.fastForward('01:00:00');
+		await typeInPerson(page, {
+			...marek,
+			note: 'Second chat at their booth: contract terms for the pilot',
+			promise: 'Intro to our lawyer'
+		});
+
+		// Two people, two rows; Marek's deadline still counts from the first meeting.
+		await page.goto('/follow-ups');
+		await row(page, 'Marek Nowak').getByText('due in 47 h').waitFor();
+		expect(await queue(page).getByRole('listitem').count()).toBe(2);
+		expect(await page.getByText('2 to follow up').isVisible()).toBe(true);
+		expect(await row(page, 'Marek Nowak').getByText('2 promises to keep').isVisible()).toBe(true);
+		await expect.poll(() => navCount(page)).toBe('2');
+
+		// The follow-up carries both conversations, oldest first, each with its date, and both promises.
+		await openFollowUp(page, 'Marek Nowak');
+		const talked = page.getByRole('region', { name: 'What you talked about' });
+		const conversations = talked.getByRole('list', { name: 'Conversations' }).getByRole('listitem');
+		await expect.poll(() => conversations.count()).toBe(2);
+		expect(await conversations.nth(0).textContent()).toContain('Warehouse robots: pilot pricing for two sites');
+		expect(await conversations.nth(1).textContent()).toContain('Second chat at their booth: contract terms');
+		const dates = await conversations.evaluateAll((items) =>
+			items.map((item) => item.querySelector('.muted')?.textContent?.trim())
+		);
+		expect(dates[0]).not.toBe(dates[1]);
+		expect(dates[0]).toContain('Web Summit');
+		expect(await talked.getByText('Send the pricing deck').isVisible()).toBe(true);
+		expect(await talked.getByText('Intro to our lawyer').isVisible()).toBe(true);
+
+		// The debrief, the home headline and People all say two people.
+		await page.goto('/events');
+		await page.getByRole('link', { name: 'Debrief for Web Summit' }).click();
+		await page.getByRole('heading', { name: 'Debrief: Web Summit' }).waitFor();
+		expect(await debriefFigure(page, 'People met').textContent()).toBe('2');
+		await page.goto('/');
+		await rate(page).getByText('Web Summit: 2 people met; no 48-hour window has closed yet.').waitFor();
+		await nav(page).getByRole('link', { name: 'People' }).click();
+		await page.getByRole('status').filter({ hasText: '2 people' }).waitFor();
+		await page.getByRole('combobox', { name: 'Met at' }).selectOption({ label: 'Web Summit' });
+		await page.getByRole('status').filter({ hasText: '2 people' }).waitFor();
+		expect(await page.getByRole('list', { name: 'People' }).getByRole('listitem').count()).toBe(2);
+
+		// Two days on, both are overdue: counted as two people, not three follow-ups.
+		await context.clock.fastForward('48:00:00');
+		await page.goto('/');
+		await rate(page).getByText('0 of 2 followed up within 48 hours, 2 overdue now.', { exact: false }).waitFor();
 		expect(session!.problems).toEqual([]);
 	});
 

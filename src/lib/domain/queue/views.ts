@@ -22,7 +22,13 @@ export interface QueuePage {
 export interface FollowUpDetail {
 	followUp: FollowUp;
 	person: Person | null;
+	/** The follow-up's first conversation (the one its 48 hours count from). */
 	encounter: Encounter | null;
+	/**
+	 * Every conversation this follow-up carries, oldest first: meeting someone again while their
+	 * follow-up is open joins it instead of making a second one.
+	 */
+	encounters: Encounter[];
 	event: NetworkingEvent | null;
 	promises: PromiseItem[];
 	card: MyCard | null;

@@ -191,6 +191,34 @@ describe('FollowUpStore', () => {
 		]);
 	});
 
+	it('carries every conversation with the person since the first, and their promises', async () => {
+		const store = openStore();
+		const talk = (id: string, metAt: number) => ({
+			id,
+			personId: 'marek',
+			eventId: null,
+			metAt,
+			note: `Talk ${id}`,
+			helpOffer: '',
+			raw: '',
+			kind: 'typed' as const,
+			createdAt: metAt
+		});
+		await db.encounters.bulkAdd([talk('e2', T0 + 5 * HOUR), talk('e1', T0), talk('e0', T0 - 500 * HOUR)]);
+		const old = markDone(makeFollowUp({ id: 'f0', personId: 'marek', encounterId: 'e0' }, T0 - 500 * HOUR), 'sms', T0);
+		await db.followUps.bulkAdd([old, makeFollowUp({ id: 'f1', personId: 'marek', encounterId: 'e1' })]);
+		await db.promises.bulkAdd([
+			makePromise({ id: 'p1', personId: 'marek', encounterId: 'e1', followUpId: 'f1' }),
+			makePromise({ id: 'p2', personId: 'marek', encounterId: 'e2', followUpId: 'f1' }),
+			makePromise({ id: 'p0', personId: 'marek', encounterId: 'e0', followUpId: 'f0' })
+		]);
+		const detail = await store.detail('f1');
+		expect(detail?.encounter?.id).toBe('e1');
+		expect(detail?.encounters.map((e) => e.id)).toEqual(['e1', 'e2']);
+		expect(detail?.promises.map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+		expect((await store.detail('f0'))?.encounters.map((e) => e.id)).toEqual(['e0']);
+	});
+
 	it('applies an action with its promises and check-in, and undoes all of it', async () => {
 		const store = openStore();
 		const followUp = makeFollowUp({ id: 'f1' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markDone, markNotAFit, planCheckIn, settlePromise, snooze } from '$lib/domain/queue/actions';
+import { planCheckIn, snooze } from '$lib/domain/queue/actions';
 import { countdown, plannedDay, timing } from '$lib/domain/queue/countdown';
 import {
 	compareQueue,
@@ -11,8 +11,7 @@ import {
 	reminderCounts,
 	reminderText
 } from '$lib/domain/queue/queue-rules';
-import { followUpStats } from '$lib/domain/queue/rate';
-import { HOUR, T0, makeFollowUp, makePromise } from '../../../support/follow-ups';
+import { HOUR, T0, makeFollowUp } from '../../../support/follow-ups';
 
 describe('queue order and state', () => {
 	it('orders by queue time, then creation', () => {
@@ -53,39 +52,6 @@ describe('queue order and state', () => {
 		const later = makeFollowUp({}, T0);
 		const overdue = makeFollowUp({}, T0 - 50 * HOUR);
 		expect(dueWithin([soon, later, overdue], T0, 6)).toEqual([soon, overdue]);
-	});
-});
-
-describe('follow-up rate', () => {
-	const now = T0 + 100 * HOUR;
-	const metAt = () => T0;
-
-	it('counts done within 48 h of the original deadline, even after a snooze', () => {
-		const onTime = markDone(makeFollowUp(), 'email', T0 + 20 * HOUR);
-		const snoozedThenLate = markDone(snooze(makeFollowUp(), T0 + 60 * HOUR, T0 + 40 * HOUR), 'sms', T0 + 61 * HOUR);
-		const missed = makeFollowUp();
-		const notAFit = markNotAFit(makeFollowUp(), 'Recruiter, not hiring', T0 + 2 * HOUR);
-		const stats = followUpStats([onTime, snoozedThenLate, missed, notAFit], [], metAt, now);
-		expect(stats).toMatchObject({ met: 4, counted: 3, onTime: 1, doneLate: 1, overdueNow: 1, notAFit: 1 });
-		expect(stats.rate).toBeCloseTo(1 / 3, 10);
-		expect(stats.medianMs).toBe((20 * HOUR + 61 * HOUR) / 2);
-	});
-
-	it('does not count follow-ups still inside their 48 hours, nor check-ins', () => {
-		const pending = makeFollowUp({}, now - 10 * HOUR);
-		const checkIn = { ...planCheckIn('p', 1, null, { now: T0, id: 'c' }), dueAt: T0 };
-		const stats = followUpStats([pending, checkIn], [], metAt, now);
-		expect(stats).toMatchObject({ counted: 0, rate: null, medianMs: null, met: 1 });
-	});
-
-	it('counts promises open and kept', () => {
-		const promises = [
-			makePromise(),
-			settlePromise(makePromise(), 'kept', T0),
-			settlePromise(makePromise(), 'dropped', T0)
-		];
-		expect(followUpStats([], promises, metAt, now)).toMatchObject({ promisesOpen: 1, promisesKept: 1 });
-		expect(settlePromise(promises[1]!, 'open', T0).settledAt).toBeNull();
 	});
 });
 
