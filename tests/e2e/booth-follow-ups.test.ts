@@ -279,4 +279,72 @@ describe('booth flow: the follow-up queue', () => {
 		expect(await page.getByText(/overdue/).count()).toBe(0);
 		expect(session!.problems).toEqual([]);
 	});
+
+	it('starts "Sent by" on a channel the person has, and sends chat channels the body without the subject', async () => {
+		const { page, context } = await start();
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		// LinkedIn opens in a new tab: answered here, on a network-less machine.
+		await context.route('https://www.linkedin.com/**', (route) => route.fulfill({ body: 'LinkedIn' }));
+		await typeInPerson(page, {
+			name: 'Priya Shah',
+			linkedin: 'https://www.linkedin.com/in/priya-shah',
+			note: 'Battery recycling in Pune'
+		});
+		await typeInPerson(page, { name: 'Tomasz Nowak', phone: '+48601234567', note: 'Cold-chain sensors for pharma' });
+		await typeInPerson(page, { name: 'Sam Lee', note: 'Open-source maps for cycling routes' });
+		await typeInPerson(page, {
+			name: 'Ana Costa',
+			email: 'ana@costa.example',
+			linkedin: 'https://www.linkedin.com/in/ana-costa',
+			note: 'Fintech for small farms in Minas Gerais'
+		});
+		const sentBy = page.getByRole('combobox', { name: 'Sent by' });
+		const message = page.getByRole('textbox', { name: 'Message' });
+		const sendBy = page.getByRole('group', { name: 'Send it by' });
+		const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+		// Only LinkedIn: "Sent by" says LinkedIn, and what it copies is the body alone.
+		await openFollowUp(page, 'Priya Shah');
+		await expect.poll(() => sentBy.inputValue()).toBe('linkedin');
+		const subject = await page.getByRole('textbox', { name: 'Subject' }).inputValue();
+		expect(subject).toBe('Following up on Battery recycling in Pune');
+		const popup = context.waitForEvent('page');
+		await sendBy.getByRole('button', { name: 'LinkedIn' }).click();
+		await (await popup).close();
+		await page.getByText('Message copied: paste it into LinkedIn.').waitFor();
+		const body = await message.inputValue();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(body);
+		expect(body).not.toContain(subject);
+
+		// Only a phone: SMS, and the SMS and WhatsApp links carry the body alone.
+		await openFollowUp(page, 'Tomasz Nowak');
+		await expect.poll(() => sentBy.inputValue()).toBe('sms');
+		const text = crlf(await message.inputValue());
+		const sms = (await sendBy.getByRole('link', { name: 'SMS' }).getAttribute('href')) ?? '';
+		expect(sms.startsWith('sms:+48601234567?body=')).toBe(true);
+		expect(decodeURIComponent(sms.split('?body=')[1] ?? '')).toBe(text);
+		const whatsapp = new URL((await sendBy.getByRole('link', { name: 'WhatsApp' }).getAttribute('href')) ?? '');
+		expect(whatsapp.pathname).toBe('/48601234567');
+		expect(whatsapp.searchParams.get('text')).toBe(text);
+
+		// Nothing to send to: copied and sent another way; the plain Copy keeps the subject on top.
+		await openFollowUp(page, 'Sam Lee');
+		await expect.poll(() => sentBy.inputValue()).toBe('copy');
+		await sendBy.getByRole('button', { name: 'Copy' }).click();
+		await page.getByText('Message copied.', { exact: true }).waitFor();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+			`Following up on Open-source maps for cycling routes\n\n${await message.inputValue()}`
+		);
+
+		// Email first; the last channel button used wins.
+		await openFollowUp(page, 'Ana Costa');
+		await expect.poll(() => sentBy.inputValue()).toBe('email');
+		const another = context.waitForEvent('page');
+		await sendBy.getByRole('button', { name: 'LinkedIn' }).click();
+		await (await another).close();
+		await expect.poll(() => sentBy.inputValue()).toBe('linkedin');
+		await page.getByRole('button', { name: 'Mark done' }).click();
+		await page.getByText(/^Done .* by LinkedIn\.$/).waitFor();
+		expect(session!.problems).toEqual([]);
+	});
 });
