@@ -92,14 +92,14 @@ export class FollowUpSession {
 		void this.loadDrafts();
 	}
 
-	/** Loads the draft code (again, after a failure: "Try again"). */
+	/** Loads the draft code. (A browser keeps a failed module import failed until the page reloads.) */
 	async loadDrafts(): Promise<void> {
 		this.draftError = '';
 		try {
 			this.#drafts = await loadDrafter();
 		} catch {
 			this.draftError =
-				'The message could not be drafted: part of the app did not load. Check the connection, then try again.';
+				'The message could not be drafted: part of the app did not load. Check the connection, then reload the page.';
 		}
 	}
 

@@ -9,6 +9,8 @@ import { tidyPhrase } from './topic';
 
 export interface ComposeInput {
 	language: DraftLanguage;
+	/** The language the notes are written in, when it is not the message's (a language chosen for the person). */
+	noteLanguage?: DraftLanguage | null;
 	myName: string;
 	theirName: string;
 	/** The notes of the conversations this follow-up carries, oldest first. */
@@ -50,12 +52,20 @@ export function firstNameOf(name: string): string {
 	return words[0] ?? trimmed;
 }
 
-/** A promise typed in the field, read in the message's language or, failing that, in English. */
-function fieldAction(text: string, reading: Reading, english: Reading, first: string): Action {
+/**
+ * A promise typed in the field, read in the message's language or, when that language does not
+ * know its verb ("send beta invite" in a German note, "Migrationsdeck schicken" in an English
+ * message), in the first language that does.
+ */
+function fieldAction(text: string, reading: Reading, first: string): Action {
 	const own = reading.action(reading.due(text).rest, first);
-	if (reading.language === 'en' || own.kind !== 'send' || own.verb !== 'send') return own;
-	const other = english.action(english.due(text).rest, first);
-	return other.kind === 'send' && other.verb === 'send' ? own : other;
+	if (!own.guessed) return own;
+	for (const { reading: other } of Object.values(LEXICONS)) {
+		if (other === reading) continue;
+		const action = other.action(other.due(text).rest, first);
+		if (!action.guessed) return action;
+	}
+	return own;
 }
 
 /** The note's promises that no to-do (open, kept or dropped) stands for yet. */
@@ -67,14 +77,13 @@ function untracked(input: ComposeInput, reading: Reading, read: NoteReading): Fo
 }
 
 function collectPromises(input: ComposeInput, reading: Reading, read: NoteReading, first: string): Action[] {
-	const english = LEXICONS.en.reading;
 	const settled = input.settled ?? [];
 	// A promise kept (or dropped) is not offered again, however the note words it.
 	const actions: Action[] = read.promises
 		.filter((p) => !settled.some((text) => overlaps(p.action.object || p.action.todo, text, reading)))
 		.map((p) => ({ ...p.action }));
 	for (const text of input.promises) {
-		const action = fieldAction(cleanLine(text, 300), reading, english, first);
+		const action = fieldAction(cleanLine(text, 300), reading, first);
 		const same = actions.find((a) => overlaps(a.object || a.todo, action.object || action.todo, reading));
 		if (same) {
 			// The same promise in the note and the field: the fuller wording of the two, in the note's language.
@@ -102,11 +111,26 @@ function helpOffer(input: ComposeInput, reading: Reading, read: NoteReading, fir
 	return { kind: 'topic' };
 }
 
+/**
+ * Notes in another language than the message (a language chosen for the person): only what reads
+ * the same in any language stays — things to send and people to meet; a topic, a question or a
+ * phrase of the note would be half in one language, half in the other.
+ */
+function keepWhatTranslates(read: NoteReading): void {
+	read.topic = null;
+	read.place = null;
+	read.questions = [];
+	read.askedThing = [];
+	read.promises = read.promises.filter((p) => p.action.kind === 'send' || p.action.kind === 'intro');
+}
+
 /** The parts of the message: what to thank for, what was promised, what they asked, what to offer. */
 export function messageParts(input: ComposeInput): { parts: MessageParts; read: NoteReading } {
 	const { reading } = LEXICONS[input.language];
 	const firstName = firstNameOf(input.theirName);
-	const read = readNotes(input.notes, reading, firstName, cleanLine(input.theirName));
+	const noteReading = LEXICONS[input.noteLanguage ?? input.language].reading;
+	const read = readNotes(input.notes, noteReading, firstName, cleanLine(input.theirName));
+	if (noteReading !== reading) keepWhatTranslates(read);
 	const actions = collectPromises(input, reading, read, firstName);
 	const sends: NounPhrase[] = [];
 	const intros: string[] = [];

@@ -30,6 +30,6 @@ export interface Draft {
 export function draftFollowUp(input: DraftInput): Draft {
 	const detected = detectLanguage([...input.notes, ...input.promises, input.helpOffer ?? ''].join('\n'));
 	const language = input.language ?? detected ?? input.fallbackLanguage ?? 'en';
-	const { subject, body, notePromises } = composeMessage({ ...input, language });
+	const { subject, body, notePromises } = composeMessage({ ...input, language, noteLanguage: detected });
 	return { subject, body, language, detected, notePromises };
 }

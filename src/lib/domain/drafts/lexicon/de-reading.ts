@@ -125,7 +125,7 @@ function action(todo: string, first: string): Action {
 	const infinitive = /^(.+?)\s+(\p{Ll}+(?:en|ern|eln))$/u.exec(text);
 	if (infinitive?.[2]) return { kind: 'do', object: infinitive[1]!, todo: todoText, verb: infinitive[2] };
 	void first;
-	return { kind: 'send', object: text, todo: capitalise(`${text} schicken`), verb: 'schicken' };
+	return { kind: 'send', object: text, todo: capitalise(`${text} schicken`), verb: 'schicken', guessed: true };
 }
 
 function toSecondPerson(text: string): string {

@@ -93,7 +93,7 @@ function action(todo: string, first: string): Action {
 		return { kind: 'do', object: rest, todo: todoText, verb };
 	}
 	// A thing on its own ("deck", "pricing for 60 tablets"): something to send.
-	return { kind: 'send', object: text, todo: capitalise(`send ${text}`), verb: 'send' };
+	return { kind: 'send', object: text, todo: capitalise(`send ${text}`), verb: 'send', guessed: true };
 }
 
 const VERBS = set(

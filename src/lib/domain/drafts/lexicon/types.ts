@@ -17,6 +17,8 @@ export interface Action {
 	todo: string;
 	/** The verb as written (look/do), in the form a to-do uses. */
 	verb: string;
+	/** No verb was recognised: the whole to-do was taken for a thing to send. */
+	guessed?: boolean;
 }
 
 /** A phrase saying when something is due ("by Friday", "bis Montag"), as found in a to-do. */
