@@ -6,7 +6,12 @@ export { canShare, copyText, downloadBlob, fileNameFor, shareFiles, shareLink } 
 export { buzz } from '$lib/adapters/device/vibration';
 export { defaultRegion } from '$lib/adapters/device/locale';
 export { isStoragePersistent, requestPersistentStorage } from '$lib/adapters/device/storage';
-export { enableReminders, reminderSetting, type ReminderSetting } from '$lib/adapters/notifications/permission';
+export {
+	enableReminders,
+	reminderSetting,
+	type ReminderAnswer,
+	type ReminderSetting
+} from '$lib/adapters/notifications/permission';
 export { registerServiceWorker, type AppVersions } from '$lib/adapters/device/service-worker';
 
 /** A picture chosen for the QR's logo, as a small PNG data: URL (its code loads when one is chosen). */
