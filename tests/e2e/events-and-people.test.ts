@@ -69,7 +69,15 @@ describe('events, people and exports', () => {
 		const expectedDue = await page.evaluate((lastDay) => {
 			const [y, m, d] = lastDay.split('-').map(Number) as [number, number, number];
 			const due = new Date(y, m - 1, d + 1).getTime() + 48 * 3_600_000;
-			return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(due);
+			// As the browser's language writes it, the year said only when it is not this year.
+			const year = new Date(due).getFullYear() === new Date().getFullYear() ? undefined : 'numeric';
+			return new Intl.DateTimeFormat(navigator.languages, {
+				year,
+				month: 'short',
+				day: 'numeric',
+				hour: 'numeric',
+				minute: '2-digit'
+			}).format(due);
 		}, lastDay);
 		expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).textContent()).toContain(
 			`Follow up by ${expectedDue}`
