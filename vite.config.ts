@@ -6,19 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 
-/** Ships README.md with the app: Settings links to its "Sync with Supabase" section. */
-function readme(): Plugin {
-	return {
-		name: 'ship-readme',
-		apply: 'build',
-		generateBundle(_, bundle) {
-			// Only the browser build (the one that has the app's entry chunks).
-			if (!Object.keys(bundle).some((file) => file.includes('_app/immutable/entry/'))) return;
-			this.emitFile({ type: 'asset', fileName: 'README.md', source: readFileSync('README.md', 'utf8') });
-		}
-	};
-}
-
 const cardPageRoot = fileURLToPath(new URL('./src/card-page', import.meta.url));
 
 /**
@@ -205,7 +192,6 @@ export default defineConfig({
 	},
 	plugins: [
 		sveltekit(),
-		readme(),
 		cardPage(),
 		deleteZxingResults(),
 		francSixLanguages(),
