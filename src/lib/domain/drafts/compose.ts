@@ -118,6 +118,7 @@ function helpOffer(input: ComposeInput, reading: Reading, read: NoteReading, fir
  */
 function keepWhatTranslates(read: NoteReading): void {
 	read.topic = null;
+	delete read.laterTopic;
 	read.place = null;
 	read.questions = [];
 	read.askedThing = [];
@@ -157,6 +158,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		fullName: cleanLine(input.theirName),
 		myName: cleanLine(input.myName),
 		topic: read.topic,
+		laterTopic: read.laterTopic,
 		place: read.place ?? (input.eventName ? reading.eventPlace(cleanLine(input.eventName)) : ''),
 		placeFromNote: Boolean(read.place),
 		sends,

@@ -39,6 +39,14 @@ const LETTERS: [RegExp, DraftLanguage[]][] = [
 	[/[êâîôûœ]/i, ['fr', 'pt']]
 ];
 
+// Spellings one of two close languages has: Spanish "propuesta", "quiere" (the diphthongs
+// Portuguese does not make: "proposta", "quer"); Portuguese "-ção", "-ões", "lh", "nh".
+const SPELLINGS: [RegExp, DraftLanguage][] = [
+	[/^(?!qu)\p{L}*[^q](?:ue|ie)\p{L}+$|^\p{L}+ción$|^\p{L}+ciones$/u, 'es'],
+	[/ção$|ções$|ão$|ões$|\p{L}lh\p{L}|\p{L}nh\p{L}/u, 'pt'],
+	[/zion[ei]$|\p{L}gli\p{L}*$|cch|\p{L}ggi/u, 'it']
+];
+
 /**
  * The language a note was written in, among the six a draft can be written in, or null when the
  * note does not say (a list of product names). Function words decide; where they tie, the
@@ -57,14 +65,19 @@ export function detectLanguage(text: string): DraftLanguage | null {
 	for (const [letters, languages] of LETTERS) {
 		if (letters.test(plain)) for (const language of languages) score.set(language, (score.get(language) ?? 0) + 0.5);
 	}
+	for (const [spelling, language] of SPELLINGS) {
+		const found = tokens.filter((t) => spelling.test(t)).length;
+		score.set(language, (score.get(language) ?? 0) + Math.min(1.5, found * 0.5));
+	}
 	if (plain.replace(/\s+/g, '').length >= 12) {
-		const ranked = francAll(plain, { only: Object.keys(ISO_639_3), minLength: 12 });
-		const [best] = ranked;
+		const [best, second] = francAll(plain, { only: Object.keys(ISO_639_3), minLength: 12 });
 		const language = best && ISO_639_3[best[0]];
-		if (language) score.set(language, (score.get(language) ?? 0) + 0.75);
+		// A near tie (Spanish and Portuguese share most trigrams), or a few names, says little.
+		const telling = plain.replace(/\s+/g, '').length >= 24 && !(second && second[1] > 0.98);
+		if (language) score.set(language, (score.get(language) ?? 0) + (telling ? 0.75 : 0.25));
 	}
 	const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
 	const [first, second] = ranked;
-	if (!first || first[1] < 1 || first[1] === second?.[1]) return null;
+	if (!first || first[1] < 0.75 || first[1] === second?.[1]) return null;
 	return first[0];
 }

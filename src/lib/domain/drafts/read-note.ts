@@ -13,6 +13,8 @@ export interface FoundPromise {
 /** What a note says, as a follow-up needs it. Nothing here is the note's own wording at length. */
 export interface NoteReading {
 	topic: Topic | null;
+	/** Met again: what the latest conversation was about, when that was something else. */
+	laterTopic?: Topic;
 	/** Where we met, with its preposition ("at the SRE panel Q&A"). */
 	place: string | null;
 	promises: FoundPromise[];
@@ -31,6 +33,8 @@ interface Candidate {
 	score: number;
 	order: number;
 	piece: number;
+	/** Which conversation's note it is from (meeting someone twice). */
+	note: number;
 }
 
 /** "Batterieforschung, Festkörperzellen": short neighbours in one line are one topic, a list. */
@@ -117,7 +121,8 @@ export function readNotes(
 	const nameWords = new Set(wordsOf(theirName.replace(/-/g, ' ')));
 
 	let pieceIndex = 0;
-	for (const piece of notes.flatMap(notePieces)) {
+	const pieces = notes.flatMap((note, noteIndex) => notePieces(note).map((piece) => ({ ...piece, noteIndex })));
+	for (const piece of pieces) {
 		pieceIndex++;
 		for (const word of wordsOf(piece.text)) result.words.add(word);
 		const fragments = fragmentsOf(piece.text);
@@ -175,19 +180,30 @@ export function readNotes(
 			if (ORGANISATION.test(fragment)) score -= 1;
 			if (wordsOf(fragment).every((w) => nameWords.has(w) || reading.functionWords.has(w))) continue;
 			if (piece.question) score -= 0.25;
-			candidates.push({ text: fragment, score, order: order++, piece: pieceIndex });
+			candidates.push({ text: fragment, score, order: order++, piece: pieceIndex, note: piece.noteIndex });
 		}
 	}
 	const ranked = mergeLists(candidates, reading, reading.and);
 	ranked.sort((a, b) => b.score - a.score || a.order - b.order);
-	for (const candidate of ranked) {
-		const topic = reading.topicPhrase(candidate.text);
-		if (topic && !wordsOf(topic.phrase).every((w) => nameWords.has(w) || reading.functionWords.has(w))) {
-			result.topic = topic;
-			break;
+	const topicOf = (note: number) => {
+		for (const candidate of ranked) {
+			if (candidate.note !== note) continue;
+			const topic = reading.topicPhrase(candidate.text);
+			if (topic && !wordsOf(topic.phrase).every((w) => nameWords.has(w) || reading.functionWords.has(w))) return topic;
 		}
-	}
+		return null;
+	};
+	// Met twice: the first conversation's topic, and the latest one's when it was about something else.
+	const topics = notes.map((_, i) => topicOf(i));
+	result.topic = topics.find(Boolean) ?? null;
+	const later = [...topics].reverse().find(Boolean) ?? null;
+	if (later && result.topic && !overlapping(later.phrase, result.topic.phrase, reading)) result.laterTopic = later;
 	return result;
+}
+
+function overlapping(a: string, b: string, reading: Reading): boolean {
+	const words = new Set(wordsOf(a).filter((w) => !reading.functionWords.has(w)));
+	return wordsOf(b).some((w) => words.has(w));
 }
 
 function matchFirst(patterns: readonly RegExp[], text: string): { text: string; index: number } | null {

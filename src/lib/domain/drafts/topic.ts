@@ -99,7 +99,7 @@ function topic(phrase: string, kind: Topic['kind'], rules: TopicRules): Topic | 
 export function buildTopic(fragment: string, rules: TopicRules): Topic | null {
 	// "Schmerz: Schema Evolution", "Problema: el onboarding KYC": the label names the kind, the rest the topic.
 	let text = tidyPhrase(fragment)
-		.replace(/^[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,2}\s?:\s+(?=\S)/u, '')
+		.replace(/^[\p{L}\p{N}'’-]+(?:\s[\p{L}\p{N}'’-]+){0,3}\s?:\s+(?=\S)/u, '')
 		.replace(rules.leadIn, '');
 	if (rules.leadOut) text = text.replace(rules.leadOut, '');
 	text = tidyPhrase(text.replace(/\s*[+&]\s*/g, ` ${rules.and} `));

@@ -184,3 +184,25 @@ describe('promiseDueAt', () => {
 		expect(new Date(promiseDueAt(hint, at(met), berlin)).toISOString()).toBe(due);
 	});
 });
+
+describe('someone met twice', () => {
+	it('thanks for both conversations, and keeps the promises of each', () => {
+		const d = draftFollowUp({
+			...base,
+			notes: [
+				'Their move from RabbitMQ to Kafka',
+				'Coffee on day 2: hiring 3 SREs for the Lisbon office. I promised to send her our interview guide'
+			],
+			eventName: 'Current London'
+		});
+		expect(d.body.split('\n')[2]).toBe(
+			'It was great to meet you at Current London and talk about your move from RabbitMQ to Kafka, and later about hiring 3 SREs for the Lisbon office.'
+		);
+		expect(d.body).toContain('Here is our interview guide, as promised.');
+	});
+
+	it('names one topic when both conversations were about the same thing', () => {
+		const d = draftFollowUp({ ...base, notes: ['Kafka migration', 'More on the Kafka migration timeline'] });
+		expect(d.body.split('\n')[2]).toBe('It was great talking with you about Kafka migration.');
+	});
+});

@@ -38,7 +38,8 @@ function opening(parts: MessageParts): string {
 			? `es ist schon eine Weile her, dass wir${place}${topic} gesprochen haben. Wie läuft es bei Ihnen?`
 			: `es ist schon eine Weile her, dass wir${place} gesprochen haben. Wie läuft es bei Ihnen?`;
 	}
-	return `vielen Dank für das Gespräch${place}${topic}.`;
+	const later = parts.laterTopic ? ` und später ${about(parts.laterTopic)}` : '';
+	return `vielen Dank für das Gespräch${place}${topic}${later}.`;
 }
 
 function promised(parts: MessageParts): string[] {

@@ -37,8 +37,9 @@ function opening(parts: MessageParts): string {
 			? `It has been a while since we talked about ${topic}: how is it going?`
 			: `It has been a while since we spoke${where}: how are things going?`;
 	}
-	if (topic && where) return `It was great to meet you${where} and talk about ${topic}.`;
-	if (topic) return `It was great talking with you about ${topic}.`;
+	const later = parts.laterTopic ? `, and later about ${parts.laterTopic.phrase}` : '';
+	if (topic && where) return `It was great to meet you${where} and talk about ${topic}${later}.`;
+	if (topic) return `It was great talking with you about ${topic}${later}.`;
 	return `It was great to meet you${where}.`;
 }
 

@@ -46,6 +46,8 @@ export interface MessageParts {
 	fullName: string;
 	myName: string;
 	topic: Topic | null;
+	/** Met again: what the latest conversation was about, when it was something else. */
+	laterTopic?: Topic;
 	/** Where we met, from the note ("the SRE panel Q&A"), or the event's name. */
 	place: string;
 	placeFromNote: boolean;
