@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import type { FollowUp } from '../capture/records';
+import { promiseLabel } from './promise-label';
 
 export interface CalendarItem {
 	followUp: FollowUp;
@@ -26,7 +27,10 @@ export function followUpsToIcs(items: readonly CalendarItem[], now: number): str
 		event.addPropertyWithValue('dtend', ICAL.Time.fromJSDate(new Date(followUp.queueAt + 15 * 60_000), true));
 		const what = followUp.kind === 'check-in' ? 'Check in with' : 'Follow up with';
 		event.addPropertyWithValue('summary', `${what} ${personName}`);
-		const lines = [note && `You talked about: ${note}`, ...promises.map((p) => `You promised: ${p}`)].filter(Boolean);
+		const lines = [
+			note && `You talked about: ${note}`,
+			...promises.map((p) => `You promised: ${promiseLabel(p)}`)
+		].filter(Boolean);
 		if (lines.length) event.addPropertyWithValue('description', lines.join('\n'));
 		calendar.addSubcomponent(event);
 	}
