@@ -5,6 +5,8 @@ import { enReading } from './en-reading';
 import { enWriting } from './en-writing';
 import { frReading } from './fr-reading';
 import { frWriting } from './fr-writing';
+import { itReading } from './it-reading';
+import { itWriting } from './it-writing';
 import type { Reading, Writing } from './types';
 
 /** Each draft language's way of reading a note and writing the message. */
@@ -14,5 +16,5 @@ export const LEXICONS: Record<DraftLanguage, { reading: Reading; writing: Writin
 	fr: { reading: frReading, writing: frWriting },
 	es: { reading: enReading, writing: enWriting },
 	pt: { reading: enReading, writing: enWriting },
-	it: { reading: enReading, writing: enWriting }
+	it: { reading: itReading, writing: itWriting }
 };
