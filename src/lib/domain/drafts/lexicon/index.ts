@@ -3,14 +3,18 @@ import { deReading } from './de-reading';
 import { deWriting } from './de-writing';
 import { enReading } from './en-reading';
 import { enWriting } from './en-writing';
+import { frReading } from './fr-reading';
+import { frWriting } from './fr-writing';
+import { itReading } from './it-reading';
+import { itWriting } from './it-writing';
 import type { Reading, Writing } from './types';
 
 /** Each draft language's way of reading a note and writing the message. */
 export const LEXICONS: Record<DraftLanguage, { reading: Reading; writing: Writing }> = {
 	en: { reading: enReading, writing: enWriting },
 	de: { reading: deReading, writing: deWriting },
-	fr: { reading: enReading, writing: enWriting },
+	fr: { reading: frReading, writing: frWriting },
 	es: { reading: enReading, writing: enWriting },
 	pt: { reading: enReading, writing: enWriting },
-	it: { reading: enReading, writing: enWriting }
+	it: { reading: itReading, writing: itWriting }
 };
