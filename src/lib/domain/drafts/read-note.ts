@@ -119,6 +119,9 @@ export function readNotes(
 	const candidates: Candidate[] = [];
 	let order = 0;
 	const nameWords = new Set(wordsOf(theirName.replace(/-/g, ' ')));
+	// Only their name (and small words): "Marie-Claire", "Ji-woo, Samsung" says who, not what.
+	const onlyName = (text: string) =>
+		wordsOf(text.replace(/-/g, ' ')).every((w) => nameWords.has(w) || reading.functionWords.has(w));
 
 	let pieceIndex = 0;
 	const pieces = notes.flatMap((note, noteIndex) => notePieces(note).map((piece) => ({ ...piece, noteIndex })));
@@ -178,7 +181,7 @@ export function readNotes(
 			if (THEIRS.test(fragment)) score += 1;
 			if (!candidates.length) score += 0.5;
 			if (ORGANISATION.test(fragment)) score -= 1;
-			if (wordsOf(fragment).every((w) => nameWords.has(w) || reading.functionWords.has(w))) continue;
+			if (onlyName(fragment)) continue;
 			if (piece.question) score -= 0.25;
 			candidates.push({ text: fragment, score, order: order++, piece: pieceIndex, note: piece.noteIndex });
 		}
@@ -189,7 +192,7 @@ export function readNotes(
 		for (const candidate of ranked) {
 			if (candidate.note !== note) continue;
 			const topic = reading.topicPhrase(candidate.text);
-			if (topic && !wordsOf(topic.phrase).every((w) => nameWords.has(w) || reading.functionWords.has(w))) return topic;
+			if (topic && !onlyName(topic.phrase)) return topic;
 		}
 		return null;
 	};
