@@ -1,4 +1,4 @@
-// "Scan a card": a photo of a paper business card read by on-device OCR (tesseract.js in a worker,
+// "Read a paper card": a photo of a paper business card read by on-device OCR (tesseract.js in a worker,
 // its files from the app's own origin), shown in the capture form to confirm, the note gate, saved.
 // Cancelling stops the reading; a file that is not a picture gets a message; nothing is fetched off
 // the origin; and once used, OCR works offline (the service worker kept its files).
@@ -45,7 +45,7 @@ async function cameraLive(page: Page): Promise<void> {
 
 async function chooseCardPhoto(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
 	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Scan a card' }).click();
+	await page.getByRole('button', { name: 'Read a paper card' }).click();
 	await (await chooser).setFiles(file);
 }
 
@@ -113,7 +113,7 @@ describe('scan a paper card', () => {
 		await page.getByRole('button', { name: 'Cancel' }).click();
 		await progress.waitFor({ state: 'detached' });
 		expect(page.url()).toMatch(/\/scan$/);
-		await expect.poll(() => page.getByRole('button', { name: 'Scan a card' }).isEnabled()).toBe(true);
+		await expect.poll(() => page.getByRole('button', { name: 'Read a paper card' }).isEnabled()).toBe(true);
 
 		await cameraLive(page);
 		await chooseCardPhoto(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });

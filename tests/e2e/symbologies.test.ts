@@ -1,6 +1,6 @@
 // Every symbology a badge or card may carry, read for real: each is rendered with bwip-js into a
 // PNG, shown to Chromium's fake camera as a moving video, and scanned through to the note form;
-// then each PNG is scanned again through "Scan from photo".
+// then each PNG is scanned again through "Photo of a code".
 //
 // One browser serves all the camera scans: Chromium reads --use-file-for-fake-video-capture
 // each time a page opens the camera, so renaming another video onto that path between scans
@@ -166,12 +166,12 @@ describe('each symbology from the camera reaches the note form', () => {
 });
 
 describe('each symbology from a photo reaches the note form', () => {
-	it('reads every symbology through "Scan from photo"', async () => {
+	it('reads every symbology through "Photo of a code"', async () => {
 		showCamera(join(dir, 'blank.y4m'));
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
 		for (const c of CASES) {
 			const chooser = page.waitForEvent('filechooser');
-			await page.getByRole('button', { name: 'Scan from photo' }).click();
+			await page.getByRole('button', { name: 'Photo of a code' }).click();
 			await (await chooser).setFiles(pngs.get(c.bcid)!);
 			await page.waitForURL(/\/capture\//, { timeout: 20_000 });
 			await expectFields(c.expect);
