@@ -3,6 +3,7 @@
 let dateFormat: Intl.DateTimeFormat | undefined;
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
 let timeFormat: Intl.DateTimeFormat | undefined;
+let clockFormat: Intl.DateTimeFormat | undefined;
 
 /** "12 Nov 2026" in the user's locale. */
 export function formatDate(instant: number): string {
@@ -20,6 +21,12 @@ export function formatDateTime(instant: number): string {
 export function formatTime(instant: number): string {
 	timeFormat ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 	return timeFormat.format(instant);
+}
+
+/** "14:05" in the user's locale. */
+export function formatClock(instant: number): string {
+	clockFormat ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+	return clockFormat.format(instant);
 }
 
 /** A datetime-local input's value (local time, minutes) for an instant. */
