@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.mjs';
 import { fixturesDir } from '../support/fixtures';
-import { baseUrl, setUpCard, watchPage } from './harness';
+import { baseUrl, setUpCard, showContactFields, watchPage } from './harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 let browser: Browser | null = null;
@@ -72,6 +72,9 @@ describe('when the camera cannot be used', () => {
 		await page.getByRole('button', { name: 'Photo of a code' }).click();
 		await (await chooser).setFiles(photo);
 		await page.waitForURL(/\/capture\//, { timeout: 20_000 });
+		// A name guessed from a plain-text card: folded into one line with the rest, marked as a guess.
+		await page.getByText('Guessed from the badge: check it.').filter({ visible: true }).waitFor();
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('srowen@google.com');
 		expect(await page.getByText('Guessed from the badge: check it.').first().isVisible()).toBe(true);
 		await page.getByText('Scanned text').click();

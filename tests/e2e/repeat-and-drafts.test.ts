@@ -105,6 +105,54 @@ describe('the same person twice, and notes that survive', () => {
 		expect(session.problems).toEqual([]);
 	});
 
+	it('leaves no draft for a "Type it instead" form left untouched, and asks nothing', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		const main = page.getByRole('navigation', { name: 'Main' });
+		const name = page.getByRole('textbox', { name: 'Name', exact: true });
+		const typeInstead = async () => {
+			await main.getByRole('link', { name: 'Scan' }).click();
+			await page.getByRole('button', { name: 'Type it instead' }).click();
+			await page.waitForURL(/\/capture\//);
+			await page.getByRole('heading', { name: 'Who did you meet?', level: 1 }).waitFor();
+		};
+
+		// Opened and left: no question.
+		await typeInstead();
+		await main.getByRole('link', { name: 'People' }).click();
+		await page.waitForURL(/\/people$/);
+
+		// A reload of the empty form shows the empty form again.
+		await typeInstead();
+		await page.reload();
+		await page.getByRole('heading', { name: 'Who did you meet?', level: 1 }).waitFor();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contact-name');
+
+		// Typed in, then emptied again: kept while it held something, gone when left empty.
+		await name.fill('K');
+		await page.getByText('Draft kept on this device.').waitFor();
+		await name.fill('');
+		await main.getByRole('link', { name: 'People' }).click();
+		await page.waitForURL(/\/people$/);
+
+		// Once something is typed, the form is kept and leaving asks, as for every scan.
+		await typeInstead();
+		await name.fill('Femi Ola');
+		await page.getByText('Draft kept on this device.').waitFor();
+		await main.getByRole('link', { name: 'People' }).click();
+		await page
+			.getByRole('dialog', { name: 'Leave this note?' })
+			.getByRole('button', { name: 'Leave and keep the draft' })
+			.click();
+		await page.waitForURL(/\/people$/);
+		// Only that one is unfinished: the three left empty left nothing behind.
+		const banner = page.getByRole('complementary', { name: /unfinished note/ });
+		await banner.getByRole('heading', { name: '1 unfinished note' }).waitFor();
+		expect(await banner.getByRole('listitem').allTextContents()).toEqual(['Femi Ola']);
+		expect(session.problems).toEqual([]);
+	});
+
 	it('groups unfinished notes, nameless ones too, in one notice with a heading', async () => {
 		session = await openSession(await qrTextToY4m(badgeFixture('opaque-id').payload, scratchDir()));
 		const { page } = session;

@@ -10,7 +10,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { blankY4m, scratchDir } from '../support/video';
 import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
-import { baseUrl, openSession, setUpCard, waitForServiceWorker, watchPage, type Session } from './harness';
+import {
+	baseUrl,
+	openSession,
+	setUpCard,
+	showContactFields,
+	waitForServiceWorker,
+	watchPage,
+	type Session
+} from './harness';
 
 const CARD = 'tests/support/fixtures/ocr-cards/card-05-classic';
 const run = promisify(execFile);
@@ -65,6 +73,7 @@ describe('scan a paper card', () => {
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 
 		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await showContactFields(page);
 		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
 		expect(await field('Company').inputValue()).toBe(truth.org);
 		expect(await field('Email').inputValue()).toBe(truth.email);
@@ -94,6 +103,7 @@ describe('scan a paper card', () => {
 		await cameraLive(page);
 		await chooseCardPhoto(page, `${CARD}.jpg`);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await showContactFields(page);
 		await expect.poll(() => field('Email').inputValue()).toBe(truth.email);
 
 		expect(leaving).toEqual([]);
@@ -174,6 +184,7 @@ describe('scan a paper card', () => {
 		expect(await alert.allTextContents()).toEqual([]);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await showContactFields(page);
 		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
 		expect(await field('Company').inputValue()).toBe(truth.org);
 		expect(session.problems).toEqual([]);
@@ -188,6 +199,7 @@ describe('scan a paper card', () => {
 		await openScanner(page);
 		await chooseCardPhoto(page, huge);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Email', exact: true }).inputValue()).toBe(truth.email);
 		expect(session.problems).toEqual([]);
 	});

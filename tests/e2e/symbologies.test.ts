@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeFixture } from '../support/fixtures';
 import { blankY4m, imageToY4m, scratchDir } from '../support/video';
-import { openSession, setUpCard, type Session } from './harness';
+import { openSession, setUpCard, showContactFields, type Session } from './harness';
 
 interface Case {
 	label: string;
@@ -131,6 +131,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 async function expectFields(expected: Record<string, string>): Promise<void> {
+	await showContactFields(page);
 	const [first, ...rest] = Object.entries(expected);
 	// The form fills in once the draft is loaded: the first field named is one that is not empty.
 	await expect.poll(() => page.getByRole('textbox', { name: first![0], exact: true }).inputValue()).toBe(first![1]);

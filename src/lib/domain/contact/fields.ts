@@ -21,6 +21,15 @@ export function normalisePhone(text: string, defaultCountry?: CountryCode): stri
 	}
 }
 
+/** A stored (E.164) phone number as people write it ("+234 803 555 0142"); other text as it is. */
+export function formatPhone(text: string): string {
+	try {
+		return parsePhoneNumberFromString(text)?.formatInternational() ?? text;
+	} catch {
+		return text;
+	}
+}
+
 /** True for a stored (already normalised) email address: safe for a mailto: link. */
 export function isStoredEmail(text: string): boolean {
 	return /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(text);

@@ -23,7 +23,7 @@ describe('isUntouched', () => {
 		['a promise', { promises: ['Send the paper'] }],
 		['a promise being typed', { promiseInput: 'Send' }],
 		['how I can help', { helpOffer: 'Intro to NASA' }]
-	] as const)('is false once %s is typed', (_what, change) => {
+	] satisfies [string, Partial<CaptureDraft>][])('is false once %s is typed', (_what, change) => {
 		expect(isUntouched({ ...typed(), ...change })).toBe(false);
 	});
 
