@@ -6,19 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 
-/** Ships README.md with the app: Settings links to its "Sync with Supabase" section. */
-function readme(): Plugin {
-	return {
-		name: 'ship-readme',
-		apply: 'build',
-		generateBundle(_, bundle) {
-			// Only the browser build (the one that has the app's entry chunks).
-			if (!Object.keys(bundle).some((file) => file.includes('_app/immutable/entry/'))) return;
-			this.emitFile({ type: 'asset', fileName: 'README.md', source: readFileSync('README.md', 'utf8') });
-		}
-	};
-}
-
 const cardPageRoot = fileURLToPath(new URL('./src/card-page', import.meta.url));
 
 /**
@@ -97,6 +84,28 @@ function deleteZxingResults(): Plugin {
 			const found = collect.exec(code);
 			if (!found) throw new Error(`${id}: readBarcodes() changed; check whether it now deletes its results`);
 			return code.replace(collect, `try { $1 } finally { $3.delete(); }`);
+		}
+	};
+}
+
+/**
+ * franc-min tells the language of a note apart by trigram tables for 82 languages (48 KB gzipped);
+ * a draft is written in six, and the detector asks only about those (`only`), so the tables of the
+ * other 76 are dropped from the build. It fails the build if the data file changes shape, so an
+ * upgrade cannot silently keep them or drop one of the six.
+ */
+function francSixLanguages(): Plugin {
+	const keep = ['eng', 'deu', 'fra', 'spa', 'por', 'ita'];
+	return {
+		name: 'franc-six-languages',
+		transform(code, id) {
+			if (!/franc-min[\\/]data\.js$/.test(id)) return null;
+			const line = /^ {4}([a-z]{3}): '.*',?$/;
+			const lines = code.split('\n');
+			const found = lines.flatMap((l) => line.exec(l)?.[1] ?? []);
+			if (keep.some((code) => !found.includes(code)) || found.length < 50)
+				throw new Error(`${id}: franc-min's data changed shape; check francSixLanguages()`);
+			return lines.filter((l) => !line.test(l) || keep.includes(line.exec(l)![1]!)).join('\n');
 		}
 	};
 }
@@ -183,9 +192,9 @@ export default defineConfig({
 	},
 	plugins: [
 		sveltekit(),
-		readme(),
 		cardPage(),
 		deleteZxingResults(),
+		francSixLanguages(),
 		ocrAssets(),
 		SvelteKitPWA({
 			registerType: 'prompt',

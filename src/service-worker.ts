@@ -43,8 +43,8 @@ registerRoute(
 // A card link (/c#1…) opens the card page (c.html, precached as /c), not the app: the owner's phone
 // opens card links offline too.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/c'), { allowlist: [/^\/c(\/|\.html)?$/] }));
-// Every other route is the app shell, except the README (linked from Settings), which is a plain file.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [/^\/README\.md$/] }));
+// Every other route is the app shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/')));
 // Take control on the very first visit, so going offline straight away still works.
 clientsClaim();
 

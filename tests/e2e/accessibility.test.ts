@@ -33,7 +33,7 @@ interface Violation {
 }
 
 /** axe-core's WCAG 2.1 A/AA rules on the current page; returns the violations found. */
-async function axe(page: Page): Promise<string[]> {
+async function axeOnce(page: Page, scheme: 'light' | 'dark'): Promise<string[]> {
 	await page.evaluate(axeSource);
 	const violations = await page.evaluate(async () => {
 		const result = await (
@@ -42,12 +42,24 @@ async function axe(page: Page): Promise<string[]> {
 		return result.violations as Violation[];
 	});
 	return violations.map(
-		(v) => `${page.url()} ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		(v) =>
+			`${page.url()} (${scheme}) ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 	);
 }
 
+/** The checks in the light theme, then in the system's dark theme (colour contrast differs). */
+async function axe(page: Page): Promise<string[]> {
+	const found = await axeOnce(page, 'light');
+	await page.emulateMedia({ colorScheme: 'dark' });
+	try {
+		return [...found, ...(await axeOnce(page, 'dark'))];
+	} finally {
+		await page.emulateMedia({ colorScheme: 'light' });
+	}
+}
+
 describe('accessibility', () => {
-	it('every screen passes axe-core WCAG 2.1 AA checks', async () => {
+	it('every screen passes axe-core WCAG 2.1 AA checks, in the light and the dark theme', async () => {
 		session = await openSession(await qrTextToY4m(badgeFixture('vcard30-basic').payload, scratchDir()));
 		const { page } = session;
 		const found: string[] = [];

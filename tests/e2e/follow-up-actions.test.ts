@@ -77,7 +77,7 @@ describe('follow-up actions', () => {
 		// The message is the user's to edit; the edit is kept, and Copy puts it on the clipboard.
 		await openFollowUp(page, 'Lena Fischer');
 		const message = page.getByRole('textbox', { name: 'Message' });
-		await expect.poll(() => message.inputValue()).toContain('Robotics grants in Bavaria');
+		await expect.poll(() => message.inputValue()).toContain('robotics grants in Bavaria');
 		await message.fill('Hi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda');
 		await page.getByRole('status').filter({ hasText: 'Message saved on this device.' }).waitFor();
 		await page.reload();
@@ -87,12 +87,12 @@ describe('follow-up actions', () => {
 		await page.getByRole('group', { name: 'Send it by' }).getByRole('button', { name: 'Copy' }).click();
 		await page.getByText('Message copied.').waitFor();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-			'Following up on Robotics grants in Bavaria\n\nHi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda'
+			'Following up on robotics grants in Bavaria\n\nHi Lena,\n\nHere is the list of Bavarian robotics grants.\n\nAda'
 		);
 		await page.getByRole('button', { name: 'Use the suggested message' }).click();
 		await expect
 			.poll(() => message.inputValue())
-			.toContain('Thanks for the conversation about Robotics grants in Bavaria at Web Summit.');
+			.toContain('It was great to meet you at Web Summit and talk about robotics grants in Bavaria.');
 
 		// Done, with a check-in in a month.
 		await page.getByRole('combobox', { name: 'Sent by' }).selectOption('linkedin');
@@ -138,7 +138,7 @@ describe('follow-up actions', () => {
 		await page.getByRole('heading', { name: 'Check in with Lena Fischer' }).waitFor();
 		await expect
 			.poll(() => page.getByRole('textbox', { name: 'Subject' }).inputValue())
-			.toBe('Checking in on Robotics grants in Bavaria');
+			.toBe('Checking in on robotics grants in Bavaria');
 		expect(session.problems).toEqual([]);
 	});
 });

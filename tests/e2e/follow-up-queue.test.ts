@@ -97,22 +97,22 @@ describe('follow-up queue over 48 hours (page.clock)', () => {
 		await row('Kofi Mensah').getByRole('link').click();
 		await expect
 			.poll(() => page.getByRole('textbox', { name: 'Subject' }).inputValue())
-			.toBe('Following up on Hiring a data engineer for the Accra team');
+			.toBe('Following up on hiring a data engineer');
 		await page.goto('/follow-ups');
 		await row('Adaeze Okafor').getByRole('link').click();
 		await expect
 			.poll(() => page.getByRole('textbox', { name: 'Subject' }).inputValue())
-			.toBe('Following up on Grid storage pilots in Lagos');
+			.toBe('The battery dataset, as promised');
 		const body = await page.getByRole('textbox', { name: 'Message' }).inputValue();
-		expect(body).toContain('Thanks for the conversation about Grid storage pilots in Lagos.');
-		expect(body).toContain('Here is the battery dataset I promised.');
+		expect(body).toContain('It was great talking with you about Grid storage pilots in Lagos.');
+		expect(body).toContain('Here is the battery dataset, as promised.');
 		const email = new URL((await page.getByRole('link', { name: 'Email' }).getAttribute('href')) ?? '');
-		expect(email.searchParams.get('subject')).toBe('Following up on Grid storage pilots in Lagos');
+		expect(email.searchParams.get('subject')).toBe('The battery dataset, as promised');
 
 		// Mark done (asks about the promise) → the rate changes.
 		await page.getByRole('button', { name: 'Mark done' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Before you mark this done' });
-		await dialog.getByRole('checkbox', { name: 'Did you send Send the battery dataset?' }).check();
+		await dialog.getByRole('checkbox', { name: 'Send the battery dataset' }).check();
 		await dialog.getByRole('button', { name: 'Mark done' }).click();
 		await page.getByText(/^Done .* by email\.$/).waitFor();
 		await page.getByRole('group', { name: 'Check in again in' }).getByRole('button', { name: 'In 3 months' }).click();

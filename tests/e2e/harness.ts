@@ -22,10 +22,16 @@ export function watchPage(page: Page, problems: string[]): void {
 	});
 }
 
-/** A fresh browser whose camera streams `video` (a .y4m file), with a clean profile. */
-export async function openSession(video: string): Promise<Session> {
+/**
+ * A fresh browser whose camera streams `video` (a .y4m file), with a clean profile; `options` sets
+ * the user's locale and time zone (Chromium's own otherwise).
+ */
+export async function openSession(
+	video: string,
+	options: { locale?: string; timezoneId?: string } = {}
+): Promise<Session> {
 	const browser = await launchChromium(fakeCameraFlags(video));
-	const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 420, height: 860 } });
+	const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 420, height: 860 }, ...options });
 	await context.grantPermissions(['camera']);
 	const page = await context.newPage();
 	const problems: string[] = [];

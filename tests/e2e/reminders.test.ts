@@ -29,7 +29,7 @@ describe('reminders', () => {
 		await page.getByRole('button', { name: 'Turn on reminder notifications' }).click();
 		await page
 			.getByRole('status')
-			.filter({ hasText: /Notifications are on|Other browsers remind you when you open the app/ })
+			.filter({ hasText: /Notifications are on|The app reminds you when you open it/ })
 			.waitFor();
 
 		// Move the follow-up's deadline to two hours from now (the real clock: the service worker has no fake one).

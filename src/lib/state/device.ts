@@ -2,11 +2,16 @@
  * What the UI may ask of the device, wired in one place so components and routes never reach
  * into adapters themselves (only the camera and the styled QR, which are widgets, wrap theirs).
  */
-export { downloadBlob, fileNameFor, shareFiles } from '$lib/adapters/device/files';
+export { canShare, copyText, downloadBlob, fileNameFor, shareFiles, shareLink } from '$lib/adapters/device/files';
 export { buzz } from '$lib/adapters/device/vibration';
 export { defaultRegion } from '$lib/adapters/device/locale';
 export { isStoragePersistent, requestPersistentStorage } from '$lib/adapters/device/storage';
-export { enableReminders, reminderSetting, type ReminderSetting } from '$lib/adapters/notifications/permission';
+export {
+	enableReminders,
+	reminderSetting,
+	type ReminderAnswer,
+	type ReminderSetting
+} from '$lib/adapters/notifications/permission';
 export { registerServiceWorker, type AppVersions } from '$lib/adapters/device/service-worker';
 
 /** A picture chosen for the QR's logo, as a small PNG data: URL (its code loads when one is chosen). */

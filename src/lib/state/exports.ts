@@ -30,10 +30,10 @@ export async function downloadCsv(): Promise<number> {
 	return list.length;
 }
 
-/** Open follow-ups and check-ins as calendar events (.ics). Returns how many. */
+/** Open follow-ups and check-ins (however far off) as calendar events (.ics). Returns how many. */
 export async function downloadFollowUpsIcs(): Promise<number> {
 	const now = Date.now();
-	const [{ followUpsToIcs }, items] = await Promise.all([calendarWriter(), followUpQueue().calendarItems(now)]);
+	const [{ followUpsToIcs }, items] = await Promise.all([calendarWriter(), followUpQueue().calendarItems()]);
 	downloadBlob(new Blob([followUpsToIcs(items, now)], { type: 'text/calendar' }), 'follow-ups.ics');
 	return items.length;
 }

@@ -1,6 +1,10 @@
 import type { ActionChanges, UndoSnapshot } from '$lib/adapters/local/follow-up-store';
+import { deviceLanguage, deviceTimeZone } from '$lib/adapters/device/locale';
 import type { FollowUpDetail } from '$lib/domain/queue/views';
 import type { Channel, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
+import type { Draft, DraftInput } from '$lib/domain/drafts/draft';
+import { isDraftLanguage, type DraftLanguage } from '$lib/domain/drafts/languages';
+import type { FoundPromise } from '$lib/domain/drafts/read-note';
 import {
 	markDone,
 	markNotAFit,
@@ -9,24 +13,48 @@ import {
 	snooze,
 	type CheckInMonths
 } from '$lib/domain/queue/actions';
-import { draftMessage } from '$lib/domain/queue/message-draft';
 import { newId } from './app';
 import { followUpStore } from './follow-ups';
 import { LatestWriter } from './latest-writer';
 import { LiveQuery } from './live-query.svelte';
 
-/** The message suggested for a follow-up, from its note, promises and offers of help. */
-export function suggestedMessage(detail: FollowUpDetail): MessageDraft {
-	return draftMessage({
+type Drafter = typeof import('$lib/domain/drafts/draft');
+
+let drafter: Promise<Drafter> | null = null;
+
+/** The draft code loads with the first follow-up screen (its language rules are not on any other). */
+function loadDrafter(): Promise<Drafter> {
+	drafter ??= import('$lib/domain/drafts/draft').catch((error: unknown) => {
+		drafter = null;
+		throw error;
+	});
+	return drafter;
+}
+
+/** What a follow-up's draft is made from: every conversation it carries, its promises, offers of help. */
+export function draftInput(detail: FollowUpDetail): DraftInput {
+	const encounters = detail.encounters?.length ? detail.encounters : detail.encounter ? [detail.encounter] : [];
+	const device = deviceLanguage();
+	return {
 		myName: detail.card?.name ?? '',
 		theirName: detail.person?.name ?? '',
-		note: detail.encounter?.note ?? '',
+		notes: encounters.map((e) => e.note),
 		eventName: detail.event?.name,
 		promises: detail.promises.filter((p) => p.status === 'open').map((p) => p.text),
-		helpOffer: detail.encounter?.helpOffer,
+		settled: detail.promises.filter((p) => p.status !== 'open').map((p) => p.text),
+		helpOffer: encounters.map((e) => e.helpOffer).find(Boolean),
 		myHelpWith: detail.card?.helpWith,
-		checkIn: detail.followUp.kind === 'check-in'
-	});
+		checkIn: detail.followUp.kind === 'check-in',
+		language: detail.person?.language ?? null,
+		fallbackLanguage: isDraftLanguage(device) ? device : null
+	};
+}
+
+/** A promise the note holds, ready to become a to-do: its wording and, from "by Friday", its due time. */
+export interface PromiseSuggestion {
+	todo: string;
+	source: string;
+	dueAt: number | null;
 }
 
 /**
@@ -50,8 +78,54 @@ export class FollowUpSession {
 		}
 	);
 
+	#drafts = $state.raw<Drafter | null>(null);
+	/** Set when the draft code could not load (offline before it was ever cached). */
+	draftError = $state('');
+
+	readonly #draft = $derived.by((): Draft | null => {
+		const detail = this.detail;
+		return detail && this.#drafts ? this.#drafts.draftFollowUp(draftInput(detail)) : null;
+	});
+
 	constructor(id: () => string) {
 		this.#detail = new LiveQuery((followUpId: string) => followUpStore().detail(followUpId), id);
+		void this.loadDrafts();
+	}
+
+	/** Loads the draft code. (A browser keeps a failed module import failed until the page reloads.) */
+	async loadDrafts(): Promise<void> {
+		this.draftError = '';
+		try {
+			this.#drafts = await loadDrafter();
+		} catch {
+			this.draftError =
+				'The message could not be drafted: part of the app did not load. Check the connection, then reload the page.';
+		}
+	}
+
+	/** The suggested message, in the language it is written in (null while the draft code loads). */
+	get draft(): Draft | null {
+		return this.#draft;
+	}
+
+	get suggested(): MessageDraft | null {
+		const draft = this.#draft;
+		return draft && { subject: draft.subject, body: draft.body };
+	}
+
+	/** The note's promises not yet on the list, with their due times. */
+	get promiseSuggestions(): PromiseSuggestion[] {
+		const detail = this.detail;
+		const draft = this.#draft;
+		if (!detail || !draft || detail.followUp.kind !== 'follow-up' || !this.#drafts) return [];
+		const metAt = detail.encounter?.metAt ?? detail.followUp.createdAt;
+		const timeZone = detail.event?.timeZone ?? deviceTimeZone();
+		const { promiseDueAt } = this.#drafts;
+		return draft.notePromises.map((found: FoundPromise) => ({
+			todo: found.action.todo,
+			source: found.source,
+			dueAt: found.due ? promiseDueAt(found.due, metAt, timeZone) : null
+		}));
 	}
 
 	get detail(): FollowUpDetail | null | undefined {
@@ -63,8 +137,7 @@ export class FollowUpSession {
 	}
 
 	get message(): MessageDraft | null {
-		const detail = this.detail;
-		return detail ? (detail.followUp.message ?? suggestedMessage(detail)) : null;
+		return this.detail?.followUp.message ?? this.suggested;
 	}
 
 	/** Keeps the user's wording (written in the background, newest wins). */
@@ -114,6 +187,37 @@ export class FollowUpSession {
 		if (!detail) return;
 		const changed = settlePromise(promise, kept ? 'kept' : 'open', Date.now());
 		await this.#run(kept ? 'Promise kept' : 'Promise reopened', { promises: [changed] });
+	}
+
+	/** "Make this a promise": a promise from the note becomes a to-do of this follow-up. */
+	async addPromise(suggestion: PromiseSuggestion): Promise<void> {
+		const detail = this.detail;
+		if (!detail?.encounter) return;
+		const now = Date.now();
+		const promise: PromiseItem = {
+			id: newId(),
+			personId: detail.followUp.personId,
+			encounterId: detail.encounter.id,
+			followUpId: detail.followUp.id,
+			text: suggestion.todo,
+			status: 'open',
+			dueAt: suggestion.dueAt ?? detail.followUp.dueAt,
+			settledAt: null,
+			createdAt: now
+		};
+		await this.#run('Promise added', { promises: [promise] });
+	}
+
+	/** The language this person's follow-ups are drafted in (null: the notes decide). */
+	async setLanguage(language: DraftLanguage | null): Promise<void> {
+		const person = this.detail?.person;
+		if (!person) return;
+		this.error = '';
+		try {
+			await followUpStore().setLanguage(person.id, language, Date.now());
+		} catch {
+			this.error = 'The language could not be changed on this device. Try again.';
+		}
 	}
 
 	async undo(): Promise<void> {

@@ -1,4 +1,4 @@
-import { REMIND_HOURS } from '$lib/domain/queue/queue-rules';
+import { REMIND_HOURS, type ReminderCounts } from '$lib/domain/queue/queue-rules';
 import { app } from './app';
 import { clock } from './clock.svelte';
 import { LiveQuery } from './live-query.svelte';
@@ -30,8 +30,9 @@ export class QueueCount {
 		return this.#count.current?.now ?? 0;
 	}
 
-	/** How many are due within REMIND_HOURS, or overdue. */
-	get dueSoon(): number {
-		return this.#count.current?.within ?? 0;
+	/** How many are overdue, and how many more are due within REMIND_HOURS (the reminder banner). */
+	get reminder(): ReminderCounts {
+		const counts = this.#count.current;
+		return { overdue: counts?.overdue ?? 0, dueSoon: counts?.dueSoon ?? 0 };
 	}
 }

@@ -22,22 +22,51 @@ export function fileNameFor(name: string, extension: string): string {
 	return `${base || 'contact'}.${extension}`;
 }
 
+export type ShareOutcome = 'shared' | 'cancelled' | 'unsupported';
+
+/** Whether this browser has a share sheet (the Web Share API) at all. */
+export function canShare(): boolean {
+	return typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+}
+
 /**
- * Shares files with the Web Share API where the device can; returns false when it can't, so the
- * caller offers a download instead. A user cancelling the share sheet is not an error.
+ * Opens the share sheet (the Web Share API) where the device can share this; 'unsupported' when it
+ * can't, so the caller offers a download or a copy instead. A user cancelling the share sheet is
+ * not an error; a refusal (say, no tap to allow it) throws.
  */
-export async function shareFiles(
-	files: File[],
-	title: string,
-	text: string
-): Promise<'shared' | 'cancelled' | 'unsupported'> {
-	const data: ShareData = { files, title, text };
-	if (!navigator.share || !navigator.canShare?.(data)) return 'unsupported';
+async function share(data: ShareData): Promise<ShareOutcome> {
+	if (!canShare() || (navigator.canShare && !navigator.canShare(data))) return 'unsupported';
 	try {
 		await navigator.share(data);
 		return 'shared';
 	} catch (error) {
 		if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
 		throw error;
+	}
+}
+
+/** Shares files (see share); devices that share links often cannot share files. */
+export async function shareFiles(files: File[], title: string, text: string): Promise<ShareOutcome> {
+	const data: ShareData = { files, title, text };
+	if (!navigator.canShare?.(data)) return 'unsupported';
+	return share(data);
+}
+
+/** Shares a link with a few words about it (see share). */
+export function shareLink(data: { title: string; text: string; url: string }): Promise<ShareOutcome> {
+	return share(data);
+}
+
+/**
+ * Puts text on the clipboard; false where this page has no clipboard (not https) or the browser
+ * refused, so the caller shows the text to be selected and copied by hand.
+ */
+export async function copyText(text: string): Promise<boolean> {
+	try {
+		if (!navigator.clipboard?.writeText) return false;
+		await navigator.clipboard.writeText(text);
+		return true;
+	} catch {
+		return false;
 	}
 }

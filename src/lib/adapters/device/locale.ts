@@ -9,3 +9,17 @@ export function defaultRegion(): CountryCode | undefined {
 		return undefined;
 	}
 }
+
+/** The browser's language, as a two-letter code ("de-AT" → "de"). */
+export function deviceLanguage(): string {
+	try {
+		return new Intl.Locale(navigator.language).language;
+	} catch {
+		return 'en';
+	}
+}
+
+/** The device's time zone ("Europe/Berlin"), UTC when the browser does not say. */
+export function deviceTimeZone(): string {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

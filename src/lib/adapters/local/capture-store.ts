@@ -1,9 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { CaptureProblem } from '$lib/domain/capture/plan-capture';
-import type { Person } from '$lib/domain/capture/records';
+import type { FollowUp, Person } from '$lib/domain/capture/records';
 import { UnfinishedNotes } from './unfinished-notes';
-import { DraftRow, PersonRow, plainCopy, readRow } from './rows';
+import { DraftRow, EncounterRow, FollowUpRow, PersonRow, plainCopy, readRow, readRows } from './rows';
 
 // Checking and planning a capture parses phone numbers (libphonenumber-js) and time zones
 // (@date-fns/tz): loaded when a scan is looked up or saved, not with the app shell that opens the
@@ -73,9 +73,25 @@ export class CaptureStore extends UnfinishedNotes {
 	}
 
 	/**
+	 * The person's open follow-up (not a check-in), which a new conversation joins, and when its
+	 * first conversation was (-Infinity if that is not on this device: nothing is earlier). The
+	 * soonest due, if sync brought two.
+	 */
+	async #openFollowUp(personId: string): Promise<{ followUp: FollowUp; firstMetAt: number } | null> {
+		if (!personId) return null;
+		const rows = await this.db.followUps.where('personId').equals(personId).toArray();
+		const [open] = readRows(FollowUpRow, rows, 'follow-up')
+			.filter((f) => f.status === 'open' && f.kind === 'follow-up')
+			.sort((a, b) => a.dueAt - b.dueAt);
+		if (!open) return null;
+		const first = open.encounterId ? await this.db.encounters.get(open.encounterId) : undefined;
+		return { followUp: open, firstMetAt: readRow(EncounterRow, first, 'encounter')?.metAt ?? -Infinity };
+	}
+
+	/**
 	 * Saves the draft as shown on screen, in one transaction: finds the person by email, phone,
-	 * LinkedIn or badge id (never a duplicate), writes the encounter, its follow-up and promises,
-	 * and removes the stored draft. Saving the same draft twice (a double tap, a second tab) returns
+	 * LinkedIn or badge id (never a duplicate), writes the encounter, its follow-up (or joins the
+	 * person's open one) and promises, and removes the stored draft. Saving the same draft twice (a double tap, a second tab) returns
 	 * the first result.
 	 */
 	async commit(
@@ -99,21 +115,26 @@ export class CaptureStore extends UnfinishedNotes {
 				// counter and the versions of the rows this save may change are read in the same round: the
 				// person under the id their strongest key gives, and the encounter.
 				const candidate = plan.personIdFor(keys, () => '');
-				const [saved, existing, event, ahead] = await Promise.all([
+				const [saved, existing, event, ahead, candidateOpen] = await Promise.all([
 					db.encounters.get(draft.id),
 					this.#personWith(plan.pickMatch, keys),
 					draft.eventId ? db.events.get(draft.eventId) : null,
 					plan.readAhead(db, [
 						['people', candidate],
 						['encounters', draft.id]
-					])
+					]),
+					this.#openFollowUp(candidate)
 				]);
 				if (saved) {
 					await db.drafts.delete(draft.id);
 					return { ok: true, personId: saved.personId, isNewPerson: false };
 				}
+				// Found under another id than the strongest key gives (rare): their follow-ups are read now.
+				const openFollowUp =
+					existing && existing.id !== candidate ? await this.#openFollowUp(existing.id) : candidateOpen;
 				const result = plan.planCapture(draft, {
 					existing,
+					openFollowUp,
 					event: plan.eventClock(event),
 					now,
 					newId,
@@ -121,16 +142,16 @@ export class CaptureStore extends UnfinishedNotes {
 					checked
 				});
 				if (!result.ok) return result;
-				const { person, encounter, followUp, promises, isNewPerson } = result.plan;
-				// Ids made just now have no server version: the follow-up's, the promises', and a new
+				const { person, encounter, followUp, joined, promises, isNewPerson } = result.plan;
+				// Ids made just now have no server version: a new follow-up's, the promises', and a new
 				// person's with no key to derive one from. (Another id is read by logChanges.)
-				ahead.seqs.set(plan.seqKey('followUps', followUp.id), null);
+				if (!joined) ahead.seqs.set(plan.seqKey('followUps', followUp.id), null);
 				for (const promise of promises) ahead.seqs.set(plan.seqKey('promises', promise.id), null);
 				if (!existing && !keys.length) ahead.seqs.set(plan.seqKey('people', person.id), null);
 				await Promise.all([
 					db.people.put(plainCopy(person)),
 					db.encounters.add(plainCopy(encounter)),
-					db.followUps.add(plainCopy(followUp)),
+					joined ? db.followUps.put(plainCopy(followUp)) : db.followUps.add(plainCopy(followUp)),
 					db.promises.bulkAdd(promises.map(plainCopy)),
 					db.drafts.delete(draft.id),
 					logChanges(
@@ -139,7 +160,8 @@ export class CaptureStore extends UnfinishedNotes {
 							// A new conversation brings the person back if another device deleted them meanwhile.
 							{ table: 'people', before: existing, after: person, options: { revive: true } },
 							{ table: 'encounters', before: null, after: encounter },
-							{ table: 'followUps', before: null, after: followUp },
+							// …and so does the follow-up it joins (a create of a row the server has revives it).
+							{ table: 'followUps', before: joined, after: followUp, options: { revive: true } },
 							...promises.map((promise) => ({ table: 'promises' as const, before: null, after: promise }))
 						],
 						ahead

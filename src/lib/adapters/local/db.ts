@@ -96,5 +96,11 @@ export class LocalDb extends Dexie {
 			followUps:
 				'id, personId, encounterId, eventId, [status+kind+queueAt], [eventId+status+kind+queueAt], [status+snoozedUntil]'
 		});
+		this.version(4).stores({
+			// Overdue is measured from the 48-hour deadline, not from where a snooze put an item in the
+			// queue: the shell counts overdue and coming-due follow-ups by their deadline.
+			followUps:
+				'id, personId, encounterId, eventId, [status+kind+queueAt], [eventId+status+kind+queueAt], [status+snoozedUntil], [status+kind+dueAt]'
+		});
 	}
 }

@@ -7,22 +7,36 @@ import { EncounterRow, EventRow, FollowUpRow, PromiseRow, readRow, readRows } fr
 export class DebriefStore {
 	constructor(private readonly db: LocalDb) {}
 
+	/**
+	 * The figures for an event's follow-ups; "people met" are the people with a conversation at the
+	 * event, as the People list's "Met at" filter finds them (or everyone met at all, for null).
+	 */
 	async forEvent(eventId: string | null, now: number): Promise<FollowUpStats> {
-		const rows = eventId
-			? await this.db.followUps.where('eventId').equals(eventId).toArray()
-			: await this.db.followUps.toArray();
+		const { db } = this;
+		const [rows, met] = await Promise.all([
+			eventId ? db.followUps.where('eventId').equals(eventId).toArray() : db.followUps.toArray(),
+			eventId ? db.encounters.where('eventId').equals(eventId).toArray() : db.encounters.toArray()
+		]);
 		const followUps = readRows(FollowUpRow, rows, 'follow-up');
-		const [encounterRows, promiseRows] = await Promise.all([
-			this.db.encounters.bulkGet(followUps.map((f) => f.encounterId ?? '')),
-			this.db.promises
+		const encounters = readRows(EncounterRow, met, 'encounter');
+		const known = new Set(encounters.map((e) => e.id));
+		// A follow-up's first conversation is normally at its event; read it when it is not.
+		const missing = followUps.map((f) => f.encounterId).filter((id): id is string => !!id && !known.has(id));
+		const [elsewhere, promiseRows] = await Promise.all([
+			missing.length ? db.encounters.bulkGet(missing) : [],
+			db.promises
 				.where('followUpId')
 				.anyOf(followUps.map((f) => f.id))
 				.toArray()
 		]);
-		const encounters = readRows(EncounterRow, encounterRows.filter(Boolean), 'encounter');
-		const metAt = new Map(encounters.map((e) => [e.id, e.metAt]));
-		const promises = readRows(PromiseRow, promiseRows, 'promise');
-		return followUpStats(followUps, promises, (f) => (f.encounterId ? metAt.get(f.encounterId) : undefined), now);
+		const others = readRows(EncounterRow, elsewhere.filter(Boolean), 'encounter');
+		return followUpStats({
+			followUps,
+			promises: readRows(PromiseRow, promiseRows, 'promise'),
+			encounters,
+			now,
+			meetings: others
+		});
 	}
 
 	/**

@@ -1,6 +1,7 @@
 import type { CalendarItem } from '$lib/domain/queue/calendar';
+import type { FollowUp } from '$lib/domain/capture/records';
 import type { QueuePage, QueueRow } from '$lib/domain/queue/views';
-import { CHECK_IN_LEAD_MS, compareQueue } from '$lib/domain/queue/queue-rules';
+import { CHECK_IN_LEAD_MS, compareQueue, inQueue, onePerPerson } from '$lib/domain/queue/queue-rules';
 import { FollowUpCounts } from './follow-up-counts';
 import { EncounterRow, FollowUpRow, PersonRow, PromiseRow, readRow, readRows } from './rows';
 
@@ -11,12 +12,12 @@ import { EncounterRow, FollowUpRow, PersonRow, PromiseRow, readRow, readRows } f
  */
 export class FollowUpQueue extends FollowUpCounts {
 	/**
-	 * Open first follow-ups and due check-ins, each read in queue order, for one event or all.
-	 * Fresh collections on every call: Dexie's limit() changes the collection it is called on.
+	 * Open first follow-ups and check-ins (due ones, or all with `lead` Infinity), each read in queue
+	 * order, for one event or all. Fresh collections on every call: Dexie's limit() changes the
+	 * collection it is called on.
 	 */
-	private ranges(eventId: string | null, now: number) {
+	private ranges(eventId: string | null, lead: number) {
 		const table = this.db.followUps;
-		const lead = now + CHECK_IN_LEAD_MS;
 		if (eventId) {
 			const index = () => table.where('[eventId+status+kind+queueAt]');
 			return [
@@ -31,19 +32,48 @@ export class FollowUpQueue extends FollowUpCounts {
 		];
 	}
 
-	/** The first `limit` items of the queue with what a row shows, and the queue's length. */
+	/** The items snoozed now that would otherwise be in the queue (few: read, not counted). */
+	private async snoozedNow(eventId: string | null, now: number): Promise<FollowUp[]> {
+		const rows = await this.db.followUps
+			.where('[status+snoozedUntil]')
+			.between(['open', now], ['open', Infinity], false, true)
+			.toArray();
+		return readRows(FollowUpRow, rows, 'follow-up')
+			.filter((f) => inQueue(f, now) && (!eventId || f.eventId === eventId))
+			.sort(compareQueue);
+	}
+
+	/**
+	 * The first `limit` items of the queue with what a row shows, the queue's length, and the items
+	 * snoozed now: a snooze hides an item from the queue (and its length) until it ends. One row per
+	 * person: two open follow-ups for one person (made on two devices offline) show as the first.
+	 */
 	async page(eventId: string | null, now: number, limit: number): Promise<QueuePage> {
-		const [firsts, checkIns] = this.ranges(eventId, now);
-		const counts = this.ranges(eventId, now);
-		const [a, b, countA, countB] = await Promise.all([
-			firsts!.limit(limit).toArray(),
-			checkIns!.limit(limit).toArray(),
+		const lead = now + CHECK_IN_LEAD_MS;
+		const counts = this.ranges(eventId, lead);
+		const [snoozed, countA, countB] = await Promise.all([
+			this.snoozedNow(eventId, now),
 			counts[0]!.count(),
 			counts[1]!.count()
 		]);
-		const items = readRows(FollowUpRow, [...a, ...b], 'follow-up')
-			.sort(compareQueue)
-			.slice(0, limit);
+		// Snoozed items sit in the same ranges: read as many more as there are of them.
+		const [firsts, checkIns] = this.ranges(eventId, lead);
+		const [a, b] = await Promise.all([
+			firsts!.limit(limit + snoozed.length).toArray(),
+			checkIns!.limit(limit + snoozed.length).toArray()
+		]);
+		const hidden = new Set(snoozed.map((f) => f.id));
+		const shown = readRows(FollowUpRow, [...a, ...b], 'follow-up')
+			.filter((f) => !hidden.has(f.id))
+			.sort(compareQueue);
+		const items = onePerPerson(shown);
+		const [rows, snoozedRows] = await Promise.all([this.rows(items.slice(0, limit)), this.rows(snoozed)]);
+		return { rows, total: countA + countB - snoozed.length - (shown.length - items.length), snoozed: snoozedRows };
+	}
+
+	/** What a queue row shows for each item: the person, the first conversation's note, promises to keep. */
+	private async rows(items: FollowUp[]): Promise<QueueRow[]> {
+		if (!items.length) return [];
 		const [people, encounters, promiseRows] = await Promise.all([
 			this.db.people.bulkGet(items.map((i) => i.personId)),
 			this.db.encounters.bulkGet(items.map((i) => i.encounterId ?? '')),
@@ -53,24 +83,29 @@ export class FollowUpQueue extends FollowUpCounts {
 				.toArray()
 		]);
 		const promises = readRows(PromiseRow, promiseRows, 'promise');
-		const rows = items.map((followUp, i) => ({
+		return items.map((followUp, i) => ({
 			followUp,
 			person: readRow(PersonRow, people[i], 'person'),
 			note: readRow(EncounterRow, encounters[i], 'encounter')?.note ?? '',
 			openPromises: promises.filter((p) => p.followUpId === followUp.id && p.status === 'open').length
 		}));
-		return { rows, total: countA + countB };
 	}
 
-	/** Every item in the queue, for the calendar file and reminders. */
+	/** Every item in the queue now (not snoozed), for the reminders. */
 	async allInQueue(now: number): Promise<QueueRow[]> {
 		const { total } = await this.page(null, now, 1);
 		return (await this.page(null, now, Math.max(total, 1))).rows;
 	}
 
-	/** Every item in the queue with its open promises, for the calendar file. */
-	async calendarItems(now: number): Promise<CalendarItem[]> {
-		const rows = await this.allInQueue(now);
+	/**
+	 * Every open item with its open promises, for the calendar file: follow-ups, snoozed ones at the
+	 * end of their snooze, and check-ins however far off (a calendar is where a check-in planned for
+	 * months ahead belongs).
+	 */
+	async calendarItems(): Promise<CalendarItem[]> {
+		const ranges = this.ranges(null, Infinity);
+		const found = await Promise.all(ranges.map((range) => range.toArray()));
+		const rows = await this.rows(onePerPerson(readRows(FollowUpRow, found.flat(), 'follow-up').sort(compareQueue)));
 		const promises = readRows(
 			PromiseRow,
 			await this.db.promises

@@ -1,4 +1,6 @@
 import type { FollowUp, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
+import type { DraftLanguage } from '$lib/domain/drafts/languages';
+import { carriedEncounters } from '$lib/domain/queue/conversations';
 import type { FollowUpDetail } from '$lib/domain/queue/views';
 import { changeLogTables, logChange } from './change-log';
 import { FollowUpQueue } from './follow-up-queue';
@@ -19,6 +21,8 @@ export interface UndoSnapshot {
 	followUp: FollowUp | null;
 	promises: PromiseItem[];
 	createdIds: string[];
+	/** Promises the action added (from "Make this a promise"): undo removes them. */
+	createdPromiseIds?: string[];
 }
 
 /** An action's writes: the follow-up's new state, promises it settled, records it created. */
@@ -33,22 +37,36 @@ export interface ActionChanges {
  * for the follow-up's own screen (and planning a check-in), not for the app shell.
  */
 export class FollowUpStore extends FollowUpQueue {
+	/**
+	 * The follow-up with the person, every conversation it carries (carriedEncounters) and their
+	 * promises, the event and my card.
+	 */
 	async detail(id: string): Promise<FollowUpDetail | null> {
-		const followUp = readRow(FollowUpRow, await this.db.followUps.get(id), 'follow-up');
+		const { db } = this;
+		const followUp = readRow(FollowUpRow, await db.followUps.get(id), 'follow-up');
 		if (!followUp) return null;
-		const [person, encounter, event, promises, card] = await Promise.all([
-			this.db.people.get(followUp.personId),
-			followUp.encounterId ? this.db.encounters.get(followUp.encounterId) : undefined,
-			followUp.eventId ? this.db.events.get(followUp.eventId) : undefined,
-			followUp.encounterId ? this.db.promises.where('encounterId').equals(followUp.encounterId).toArray() : [],
-			this.db.settings.get('myCard')
+		const { personId } = followUp;
+		const [person, encounterRows, followUpRows, event, promiseRows, card] = await Promise.all([
+			db.people.get(personId),
+			db.encounters.where('[personId+metAt]').between([personId, -Infinity], [personId, Infinity]).toArray(),
+			db.followUps.where('personId').equals(personId).toArray(),
+			followUp.eventId ? db.events.get(followUp.eventId) : undefined,
+			db.promises.where('personId').equals(personId).toArray(),
+			db.settings.get('myCard')
 		]);
+		const all = readRows(EncounterRow, encounterRows, 'encounter');
+		const encounters = carriedEncounters(followUp, readRows(FollowUpRow, followUpRows, 'follow-up'), all);
+		const carried = new Set(encounters.map((e) => e.id));
 		return {
 			followUp,
 			person: readRow(PersonRow, person, 'person'),
-			encounter: readRow(EncounterRow, encounter, 'encounter'),
+			encounter: all.find((e) => e.id === followUp.encounterId) ?? null,
+			encounters,
 			event: readRow(EventRow, event, 'event'),
-			promises: readRows(PromiseRow, promises, 'promise'),
+			// Its own promises, and those made in the conversations it carries.
+			promises: readRows(PromiseRow, promiseRows, 'promise').filter(
+				(p) => p.followUpId === id || carried.has(p.encounterId)
+			),
 			card: readRow(CardRow, card?.value, 'card')
 		};
 	}
@@ -69,9 +87,11 @@ export class FollowUpStore extends FollowUpQueue {
 				await logChange(db, 'followUps', previous, next);
 			}
 			const before: PromiseItem[] = [];
+			const createdPromiseIds: string[] = [];
 			for (const promise of changes.promises ?? []) {
 				const old = readRow(PromiseRow, await db.promises.get(promise.id), 'promise');
 				if (old) before.push(old);
+				else createdPromiseIds.push(promise.id);
 				await db.promises.put(plainCopy(promise));
 				await logChange(db, 'promises', old, promise);
 			}
@@ -79,7 +99,12 @@ export class FollowUpStore extends FollowUpQueue {
 				await db.followUps.add(plainCopy(created));
 				await logChange(db, 'followUps', null, created);
 			}
-			return { followUp: previous, promises: before, createdIds: (changes.created ?? []).map((c) => c.id) };
+			return {
+				followUp: previous,
+				promises: before,
+				createdIds: (changes.created ?? []).map((c) => c.id),
+				createdPromiseIds
+			};
 		});
 	}
 
@@ -103,6 +128,23 @@ export class FollowUpStore extends FollowUpQueue {
 				await db.followUps.delete(id);
 				await logChange(db, 'followUps', current, null);
 			}
+			for (const id of snapshot.createdPromiseIds ?? []) {
+				const current = await db.promises.get(id);
+				await db.promises.delete(id);
+				await logChange(db, 'promises', current, null);
+			}
+		});
+	}
+
+	/** The language this person's follow-ups are drafted in (null: the notes' own). */
+	async setLanguage(personId: string, language: DraftLanguage | null, now: number): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
+			const current = readRow(PersonRow, await db.people.get(personId), 'person');
+			if (!current) throw new Error('This person is no longer on this device.');
+			const next = { ...current, language, updatedAt: now };
+			await db.people.put(plainCopy(next));
+			await logChange(db, 'people', current, next);
 		});
 	}
 

@@ -98,13 +98,20 @@ export class PeopleStore {
 		};
 	}
 
-	/** Changes a person's details (already checked by the caller). */
-	async edit(id: string, changes: Partial<ContactFields> & { matchKeys?: string[] }, now: number): Promise<void> {
+	/**
+	 * Changes a person's details (checked by the caller, see checkPersonEdit) on the row as it is now,
+	 * which a sync may have changed since the form opened; a new email, phone, LinkedIn or badge id
+	 * adds its match key.
+	 */
+	async edit(id: string, changes: Partial<ContactFields>, now: number): Promise<void> {
 		const { db } = this;
+		// Loaded with the first edit, not with People and Follow-ups; before the transaction, which
+		// awaiting anything but the database would end.
+		const { applyPersonEdit } = await import('$lib/domain/people/person-edit');
 		await db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
 			const current = readRow(PersonRow, await db.people.get(id), 'person');
 			if (!current) throw new Error('This person is no longer on this device.');
-			const next = { ...current, ...changes, updatedAt: now };
+			const next = plainCopy(applyPersonEdit(current, changes, now));
 			await db.people.put(next);
 			await logChange(db, 'people', current, next);
 		});

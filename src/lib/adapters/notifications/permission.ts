@@ -1,25 +1,35 @@
 import { REMIND_HOURS } from '$lib/domain/queue/queue-rules';
 import { REMINDER_TAG } from './reminders';
 
-export type ReminderSetting = 'background' | 'in-app' | 'denied' | 'unsupported';
+/**
+ * What reminders can do here: 'background' (notifications allowed, and the browser wakes the app
+ * to check), 'allowed' (notifications allowed, but no background checks in this browser), 'ask'
+ * (not asked yet, or the question was closed), 'denied' (the browser or the person said no), or
+ * 'unsupported' (no notifications in this browser).
+ */
+export type ReminderSetting = 'background' | 'allowed' | 'ask' | 'denied' | 'unsupported';
+
+/** What asking came to: the setting, or 'dismissed' when the question was closed unanswered. */
+export type ReminderAnswer = ReminderSetting | 'dismissed';
 
 interface PeriodicSyncManager {
 	register(tag: string, options: { minInterval: number }): Promise<void>;
 	getTags(): Promise<string[]>;
 }
 
-function periodicSync(registration: ServiceWorkerRegistration): PeriodicSyncManager | null {
-	return (registration as ServiceWorkerRegistration & { periodicSync?: PeriodicSyncManager }).periodicSync ?? null;
+function periodicSync(registration: ServiceWorkerRegistration | undefined): PeriodicSyncManager | null {
+	return (registration as ServiceWorkerRegistration & { periodicSync?: PeriodicSyncManager })?.periodicSync ?? null;
 }
+
+const supported = () => typeof Notification !== 'undefined' && 'serviceWorker' in navigator;
 
 /** What reminders can do here, without asking anything. */
 export async function reminderSetting(): Promise<ReminderSetting> {
-	if (typeof Notification === 'undefined' || !('serviceWorker' in navigator)) return 'unsupported';
+	if (!supported()) return 'unsupported';
 	if (Notification.permission === 'denied') return 'denied';
-	if (Notification.permission !== 'granted') return 'in-app';
-	const registration = await navigator.serviceWorker.getRegistration();
-	const sync = registration && periodicSync(registration);
-	return sync && (await sync.getTags().catch((): string[] => [])).includes(REMINDER_TAG) ? 'background' : 'in-app';
+	if (Notification.permission !== 'granted') return 'ask';
+	const sync = periodicSync(await navigator.serviceWorker.getRegistration());
+	return sync && (await sync.getTags().catch((): string[] => [])).includes(REMINDER_TAG) ? 'background' : 'allowed';
 }
 
 /**
@@ -27,19 +37,20 @@ export async function reminderSetting(): Promise<ReminderSetting> {
  * installed app in Chromium), asks it to wake the service worker a few times a day to check for
  * follow-ups coming due. No push server is involved, and none is pretended.
  */
-export async function enableReminders(): Promise<ReminderSetting> {
-	if (typeof Notification === 'undefined' || !('serviceWorker' in navigator)) return 'unsupported';
+export async function enableReminders(): Promise<ReminderAnswer> {
+	if (!supported()) return 'unsupported';
 	const permission = await Notification.requestPermission();
-	if (permission !== 'granted') return permission === 'denied' ? 'denied' : 'in-app';
-	const registration = await navigator.serviceWorker.ready;
-	const sync = periodicSync(registration);
-	if (!sync) return 'in-app';
+	if (permission === 'denied') return 'denied';
+	if (permission !== 'granted') return 'dismissed';
+	// getRegistration, not ready: ready never settles where the service worker failed to register.
+	const sync = periodicSync(await navigator.serviceWorker.getRegistration());
+	if (!sync) return 'allowed';
 	try {
 		await sync.register(REMINDER_TAG, { minInterval: REMIND_HOURS * 3_600_000 });
 		return 'background';
 	} catch {
 		// Chromium allows it only for installed apps with some engagement.
-		return 'in-app';
+		return 'allowed';
 	}
 }
 

@@ -1,4 +1,4 @@
-import { countdown } from '$lib/domain/queue/countdown';
+import { timing } from '$lib/domain/queue/countdown';
 import { dueWithin, REMIND_HOURS } from '$lib/domain/queue/queue-rules';
 import { cleanLine } from '$lib/domain/text/display';
 import { LocalDb } from '../local/db';
@@ -27,7 +27,7 @@ export async function showDueReminders(registration: ServiceWorkerRegistration, 
 		if (!due.has(row.followUp) || !row.person) continue;
 		const what = row.followUp.kind === 'check-in' ? 'Check in with' : 'Follow up with';
 		await registration.showNotification(`${what} ${cleanLine(row.person.name, 80)}`, {
-			body: [countdown(row.followUp.queueAt, now).text, cleanLine(row.note, 120)].filter(Boolean).join(' · '),
+			body: [timing(row.followUp, now).text, cleanLine(row.note, 120)].filter(Boolean).join(' · '),
 			tag: `follow-up-${row.followUp.id}`,
 			data: { url: `/follow-ups/${row.followUp.id}` },
 			icon: '/pwa-192x192.png'

@@ -15,7 +15,10 @@ export interface CapturePlan {
 	person: Person;
 	isNewPerson: boolean;
 	encounter: Encounter;
+	/** A new follow-up, or the person's open one that this conversation joined. */
 	followUp: FollowUp;
+	/** The open follow-up as it was before this conversation joined it; null when a new one is made. */
+	joined: FollowUp | null;
 	promises: PromiseItem[];
 }
 
@@ -48,6 +51,11 @@ export function captureProblems(
 export interface CaptureContext {
 	/** The person already known under one of the draft's match keys, if any. */
 	existing: Person | null;
+	/**
+	 * That person's open follow-up (not a check-in), with when its first conversation was: a new
+	 * conversation joins it instead of making a second one.
+	 */
+	openFollowUp?: { followUp: FollowUp; firstMetAt: number } | null;
 	event: EventClock | null;
 	now: number;
 	newId: () => string;
@@ -58,7 +66,8 @@ export interface CaptureContext {
 
 /**
  * What saving a draft writes: the person (new, or the existing one brought up to date — never a
- * duplicate), the encounter with its note, a follow-up due 48 hours on, and one item per promise.
+ * duplicate), the encounter with its note, a follow-up due 48 hours on (or the person's open
+ * follow-up, which this conversation joins), and one item per promise, on that follow-up.
  */
 export function planCapture(draft: CaptureDraft, context: CaptureContext): CaptureResult {
 	const { fields, problems } = context.checked ?? captureProblems(draft, context.defaultCountry);
@@ -98,23 +107,26 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 		kind: draft.kind,
 		createdAt: now
 	};
-	const followUp: FollowUp = {
-		id: newId(),
-		personId: person.id,
-		encounterId: encounter.id,
-		eventId: draft.eventId,
-		kind: 'follow-up',
-		dueAt,
-		queueAt: dueAt,
-		snoozedUntil: null,
-		status: 'open',
-		doneAt: null,
-		channel: null,
-		closedReason: '',
-		message: null,
-		createdAt: now,
-		updatedAt: now
-	};
+	const open = existing && context.openFollowUp?.followUp.personId === person.id ? context.openFollowUp : null;
+	const followUp: FollowUp = open
+		? joinFollowUp(open, encounter, dueAt, now)
+		: {
+				id: newId(),
+				personId: person.id,
+				encounterId: encounter.id,
+				eventId: draft.eventId,
+				kind: 'follow-up',
+				dueAt,
+				queueAt: dueAt,
+				snoozedUntil: null,
+				status: 'open',
+				doneAt: null,
+				channel: null,
+				closedReason: '',
+				message: null,
+				createdAt: now,
+				updatedAt: now
+			};
 	const promises = normalisePromises([...draft.promises, draft.promiseInput]).map((text): PromiseItem => ({
 		id: newId(),
 		personId: person.id,
@@ -122,9 +134,38 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 		followUpId: followUp.id,
 		text,
 		status: 'open',
-		dueAt,
+		dueAt: followUp.dueAt,
 		settledAt: null,
 		createdAt: now
 	}));
-	return { ok: true, plan: { person, isNewPerson: !existing, encounter, followUp, promises } };
+	return {
+		ok: true,
+		plan: { person, isNewPerson: !existing, encounter, followUp, joined: open?.followUp ?? null, promises }
+	};
+}
+
+/**
+ * Meeting someone again while their follow-up is open: one follow-up carries both conversations.
+ * The deadline stays the earlier one: the promise is to follow up within 48 hours of first
+ * meeting someone, and a second chat at the booth must not buy the first one more time (nor hide
+ * that it is overdue). A conversation that happened before the follow-up's first one (a note
+ * finished late) becomes its first, so the follow-up's conversation stays the one it counts from.
+ */
+function joinFollowUp(
+	open: { followUp: FollowUp; firstMetAt: number },
+	encounter: Encounter,
+	dueAt: number,
+	now: number
+): FollowUp {
+	const { followUp } = open;
+	const earlier = encounter.metAt < open.firstMetAt;
+	const deadline = Math.min(followUp.dueAt, dueAt);
+	return {
+		...followUp,
+		...(earlier && { encounterId: encounter.id, eventId: encounter.eventId }),
+		dueAt: deadline,
+		// A snooze keeps its place in the queue; otherwise the item sits at its deadline.
+		queueAt: followUp.snoozedUntil === null ? deadline : followUp.queueAt,
+		updatedAt: now
+	};
 }

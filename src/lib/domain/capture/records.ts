@@ -1,4 +1,5 @@
 import type { ContactFields, PayloadKind } from '../contact/types';
+import type { DraftLanguage } from '../drafts/languages';
 
 /** Instants are milliseconds since the epoch, so they sort and index as numbers. */
 export type Instant = number;
@@ -18,6 +19,8 @@ export interface NetworkingEvent {
 export interface Person extends ContactFields {
 	id: string;
 	matchKeys: string[];
+	/** The language their follow-ups are drafted in, when chosen; otherwise the notes' language. */
+	language?: DraftLanguage | null;
 	createdAt: Instant;
 	updatedAt: Instant;
 }

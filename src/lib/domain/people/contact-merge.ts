@@ -1,4 +1,4 @@
-import { MAX_MATCH_KEYS } from '../contact/match';
+import { MAX_MATCH_KEYS } from '../contact/match-keys';
 import { CONTACT_FIELDS, type ContactFields } from '../contact/types';
 import { foldForSearch } from './search';
 

@@ -10,17 +10,25 @@ export interface QueueRow {
 	openPromises: number;
 }
 
-/** A page of the queue and its full length (with the event filter applied). */
+/** A page of the queue and its full length (with the event filter applied), and what is snoozed. */
 export interface QueuePage {
 	rows: QueueRow[];
 	total: number;
+	/** Hidden from the queue (and its length) until their snooze ends, soonest first. */
+	snoozed: QueueRow[];
 }
 
 /** Everything the follow-up page shows. */
 export interface FollowUpDetail {
 	followUp: FollowUp;
 	person: Person | null;
+	/** The follow-up's first conversation (the one its 48 hours count from). */
 	encounter: Encounter | null;
+	/**
+	 * Every conversation this follow-up carries, oldest first: meeting someone again while their
+	 * follow-up is open joins it instead of making a second one.
+	 */
+	encounters: Encounter[];
 	event: NetworkingEvent | null;
 	promises: PromiseItem[];
 	card: MyCard | null;

@@ -46,7 +46,8 @@ const FIELDS: Record<LocalTable, Spec[]> = {
 		plain('linkedin'),
 		plain('url'),
 		plain('badgeId', 'badge_id'),
-		plain('matchKeys', 'match_keys')
+		plain('matchKeys', 'match_keys'),
+		plain('language')
 	],
 	encounters: [
 		plain('personId', 'person_id'),

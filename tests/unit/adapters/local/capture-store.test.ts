@@ -48,6 +48,42 @@ describe('CaptureStore', () => {
 		});
 	});
 
+	it('joins a second conversation to the open follow-up, with its promises and the first deadline', async () => {
+		const store = openStore();
+		const first = makeDraft('MECARD:N:Nowak,Marek;EMAIL:marek@nowak.example;;', { promises: ['Send the deck'] });
+		const again = makeDraft('MECARD:N:Nowak,Marek;EMAIL:marek@nowak.example;;', {
+			metAt: first.metAt + 3 * 3_600_000,
+			note: 'Second chat at their booth: pilot pricing',
+			promises: ['Intro to Sam']
+		});
+		await store.commit(first, now, sequentialIds());
+		const [followUp] = await db.followUps.toArray();
+		await store.commit(again, now + 3 * 3_600_000, sequentialIds());
+		expect(await db.encounters.count()).toBe(2);
+		expect(await db.followUps.toArray()).toEqual([{ ...followUp, updatedAt: now + 3 * 3_600_000 }]);
+		const promises = await db.promises.toArray();
+		expect(promises.map((p) => [p.text, p.followUpId, p.encounterId]).sort()).toEqual([
+			['Intro to Sam', followUp!.id, again.id],
+			['Send the deck', followUp!.id, first.id]
+		]);
+		// Sync is told the follow-up is in use again (a create revives it if another device deleted it),
+		// with nothing else: joining it changed nothing that syncs (deadline, first conversation).
+		const entries = (await db.outbox.toArray()).filter((e) => e.table === 'follow_ups');
+		expect(entries.map((e) => [e.op, e.fields])).toEqual([
+			['create', expect.objectContaining({ status: 'open' })],
+			['create', {}]
+		]);
+
+		// Once it is done, meeting them again starts a new follow-up.
+		await db.followUps.update(followUp!.id, { status: 'done', doneAt: now + 4 * 3_600_000 });
+		await store.commit(
+			makeDraft('MECARD:N:Nowak,Marek;EMAIL:marek@nowak.example;;', { note: 'Third chat: contract terms' }),
+			now + 5 * 3_600_000,
+			sequentialIds()
+		);
+		expect(await db.followUps.count()).toBe(2);
+	});
+
 	it('matches a link-only badge scanned twice', async () => {
 		const store = openStore();
 		const payload = badgeFixture('opaque-token-url').payload;

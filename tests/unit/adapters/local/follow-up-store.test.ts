@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '$lib/adapters/local/db';
 import { FollowUpStore } from '$lib/adapters/local/follow-up-store';
 import { markDone, planCheckIn, snooze } from '$lib/domain/queue/actions';
-import { dueWithin, needsAction, REMIND_HOURS } from '$lib/domain/queue/queue-rules';
+import { needsAction, reminderCounts, REMIND_HOURS } from '$lib/domain/queue/queue-rules';
 import { HOUR, T0, makeFollowUp, makePromise } from '../../../support/follow-ups';
 
 let db: LocalDb;
@@ -54,7 +54,22 @@ describe('FollowUpStore', () => {
 			snooze(makeFollowUp({ id: 'b' }), now + 10 * HOUR, now),
 			makeFollowUp({ id: 'c' }, T0 + 20 * HOUR)
 		]);
-		expect(await store.actionCounts(now, 6)).toEqual({ now: 2, within: 1 });
+		expect(await store.actionCounts(now, 6)).toEqual({ now: 2, overdue: 0, dueSoon: 1 });
+	});
+
+	it('counts overdue follow-ups by their deadline, not where a snooze put them', async () => {
+		const store = openStore();
+		const now = T0 + 50 * HOUR;
+		await db.followUps.bulkAdd([
+			makeFollowUp({ id: 'overdue' }),
+			// Snoozed for 3 hours just after meeting, back in the queue: due in 40 h, not overdue.
+			snooze(makeFollowUp({ id: 'back' }, T0 + 42 * HOUR), T0 + 45 * HOUR, T0 + 42 * HOUR),
+			// Snoozed past its deadline: hidden, so not counted until it ends.
+			snooze(makeFollowUp({ id: 'hidden' }), now + HOUR, now - HOUR),
+			makeFollowUp({ id: 'soon' }, T0 + 5 * HOUR)
+		]);
+		expect(await store.actionCounts(now, REMIND_HOURS)).toEqual({ now: 3, overdue: 1, dueSoon: 1 });
+		expect(await store.actionCounts(now + 2 * HOUR, REMIND_HOURS)).toEqual({ now: 4, overdue: 2, dueSoon: 1 });
 	});
 
 	it('counts through the indexes exactly what the queue rules count, snoozed items included', async () => {
@@ -64,6 +79,7 @@ describe('FollowUpStore', () => {
 			kind: fc.constantFrom('follow-up' as const, 'check-in' as const),
 			status: fc.constantFrom('open' as const, 'open' as const, 'done' as const, 'not-a-fit' as const),
 			queueAt: around,
+			dueAt: around,
 			// Snoozed until the past or the future, and (from another device or a backup) not always where
 			// it sits in the queue.
 			snoozedUntil: fc.option(around, { nil: null })
@@ -75,7 +91,7 @@ describe('FollowUpStore', () => {
 				await db.followUps.bulkAdd(rows);
 				expect(await store.actionCounts(now, REMIND_HOURS)).toEqual({
 					now: rows.filter((f) => needsAction(f, now)).length,
-					within: dueWithin(rows, now, REMIND_HOURS).length
+					...reminderCounts(rows, now, REMIND_HOURS)
 				});
 				db.close();
 				await db.delete();
@@ -99,6 +115,108 @@ describe('FollowUpStore', () => {
 		db = new LocalDb(name);
 		expect(await db.followUps.count()).toBe(2);
 		expect((await new FollowUpStore(db).actionCounts(now, 0)).now).toBe(1);
+	});
+
+	it('keeps every follow-up when a version 3 database gains the deadline index', async () => {
+		const name = `follow-up-upgrade-${++counter}`;
+		const v3 = new Dexie(name);
+		v3.version(3).stores({
+			followUps:
+				'id, personId, encounterId, eventId, [status+kind+queueAt], [eventId+status+kind+queueAt], [status+snoozedUntil]'
+		});
+		await v3.table('followUps').bulkAdd([makeFollowUp({ id: 'a' }), makeFollowUp({ id: 'b' }, T0 + 10 * HOUR)]);
+		v3.close();
+		db = new LocalDb(name);
+		expect(await new FollowUpStore(db).actionCounts(T0 + 49 * HOUR, 6)).toEqual({ now: 2, overdue: 1, dueSoon: 0 });
+	});
+
+	it('hides snoozed items from the queue and its length, and lists them apart', async () => {
+		const store = openStore();
+		const now = T0 + 10 * HOUR;
+		await db.followUps.bulkAdd([
+			makeFollowUp({ id: 'a' }),
+			snooze(makeFollowUp({ id: 'b' }, T0 - HOUR), now + 3 * HOUR, now),
+			makeFollowUp({ id: 'c' }, T0 + HOUR)
+		]);
+		const page = await store.page(null, now, 1);
+		expect(page).toMatchObject({ total: 2 });
+		expect(page.rows.map((r) => r.followUp.id)).toEqual(['a']);
+		expect(page.snoozed.map((r) => r.followUp.id)).toEqual(['b']);
+		expect((await store.page(null, now, 30)).rows.map((r) => r.followUp.id)).toEqual(['a', 'c']);
+		// When the snooze ends it is back, at the end of its snooze in queue order.
+		const later = await store.page(null, now + 4 * HOUR, 30);
+		expect(later.rows.map((r) => r.followUp.id)).toEqual(['b', 'a', 'c']);
+		expect(later).toMatchObject({ total: 3, snoozed: [] });
+		expect((await store.allInQueue(now)).map((r) => r.followUp.id)).toEqual(['a', 'c']);
+	});
+
+	it('shows one row per person when two devices each made a follow-up for them', async () => {
+		const store = openStore();
+		await db.followUps.bulkAdd([
+			makeFollowUp({ id: 'a', personId: 'lena' }),
+			makeFollowUp({ id: 'b', personId: 'marco' }, T0 + HOUR),
+			makeFollowUp({ id: 'a2', personId: 'lena' }, T0 + 2 * HOUR)
+		]);
+		const page = await store.page(null, T0, 30);
+		expect(page.rows.map((r) => r.followUp.id)).toEqual(['a', 'b']);
+		expect(page.total).toBe(2);
+	});
+
+	it('puts every open item in the calendar file: snoozed ones, and check-ins months ahead', async () => {
+		const store = openStore();
+		const followUp = makeFollowUp({ id: 'f1', personId: 'marek' });
+		await db.people.add({
+			id: 'marek',
+			name: 'Marek Nowak',
+			org: '',
+			title: '',
+			email: '',
+			phone: '',
+			linkedin: '',
+			url: '',
+			badgeId: '',
+			matchKeys: [],
+			createdAt: T0,
+			updatedAt: T0
+		});
+		await db.followUps.bulkAdd([
+			markDone(followUp, 'email', T0 + HOUR),
+			planCheckIn('marek', 6, followUp, { now: T0 + HOUR, id: 'c1' }),
+			snooze(makeFollowUp({ id: 'f2' }), T0 + 5 * HOUR, T0 + HOUR)
+		]);
+		const items = await store.calendarItems();
+		expect(items.map((i) => [i.followUp.id, i.personName])).toEqual([
+			['f2', 'Someone'],
+			['c1', 'Marek Nowak']
+		]);
+	});
+
+	it('carries every conversation with the person since the first, and their promises', async () => {
+		const store = openStore();
+		const talk = (id: string, metAt: number) => ({
+			id,
+			personId: 'marek',
+			eventId: null,
+			metAt,
+			note: `Talk ${id}`,
+			helpOffer: '',
+			raw: '',
+			kind: 'typed' as const,
+			createdAt: metAt
+		});
+		await db.encounters.bulkAdd([talk('e2', T0 + 5 * HOUR), talk('e1', T0), talk('e0', T0 - 500 * HOUR)]);
+		const old = markDone(makeFollowUp({ id: 'f0', personId: 'marek', encounterId: 'e0' }, T0 - 500 * HOUR), 'sms', T0);
+		await db.followUps.bulkAdd([old, makeFollowUp({ id: 'f1', personId: 'marek', encounterId: 'e1' })]);
+		await db.promises.bulkAdd([
+			makePromise({ id: 'p1', personId: 'marek', encounterId: 'e1', followUpId: 'f1' }),
+			makePromise({ id: 'p2', personId: 'marek', encounterId: 'e2', followUpId: 'f1' }),
+			makePromise({ id: 'p0', personId: 'marek', encounterId: 'e0', followUpId: 'f0' })
+		]);
+		const detail = await store.detail('f1');
+		expect(detail?.encounter?.id).toBe('e1');
+		expect(detail?.encounters.map((e) => e.id)).toEqual(['e1', 'e2']);
+		expect(detail?.promises.map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+		expect((await store.detail('f0'))?.encounters.map((e) => e.id)).toEqual(['e0']);
 	});
 
 	it('applies an action with its promises and check-in, and undoes all of it', async () => {

@@ -103,3 +103,38 @@ describe('PeopleStore.firstPage', () => {
 		all.unsubscribe();
 	});
 });
+
+describe('PeopleStore.edit', () => {
+	it('adds an email and phone to someone saved with a name only: new match keys, found by them, sent to sync', async () => {
+		const store = openStore();
+		await db.people.add(person('p-lena', 'Lena Fischer'));
+		await store.edit('p-lena', { email: 'lena@robotics.example', phone: '+4915155501234' }, T + MINUTE);
+
+		const found = await db.people.where('matchKeys').equals('email:lena@robotics.example').toArray();
+		expect(found.map((p) => p.id)).toEqual(['p-lena']);
+		expect(await db.people.get('p-lena')).toMatchObject({
+			email: 'lena@robotics.example',
+			phone: '+4915155501234',
+			matchKeys: ['email:lena@robotics.example', 'phone:+4915155501234'],
+			updatedAt: T + MINUTE
+		});
+		const sent = await db.outbox.orderBy('mid').last();
+		expect(sent).toMatchObject({
+			op: 'upsert',
+			table: 'people',
+			id: 'p-lena',
+			fields: {
+				email: 'lena@robotics.example',
+				phone: '+4915155501234',
+				match_keys: ['email:lena@robotics.example', 'phone:+4915155501234']
+			}
+		});
+	});
+
+	it('keeps the keys the person already had (keys only ever grow)', async () => {
+		const store = openStore();
+		await db.people.add({ ...person('p-lena', 'Lena Fischer'), matchKeys: ['badge:WS-1'] });
+		await store.edit('p-lena', { email: 'lena@robotics.example' }, T + MINUTE);
+		expect((await db.people.get('p-lena'))?.matchKeys).toEqual(['badge:WS-1', 'email:lena@robotics.example']);
+	});
+});

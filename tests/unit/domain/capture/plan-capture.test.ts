@@ -112,6 +112,82 @@ describe('what the card said beside the person', () => {
 	});
 });
 
+describe('meeting someone again while their follow-up is open', () => {
+	const badge = 'MECARD:N:Nowak,Marek;EMAIL:marek@nowak.example;;';
+	const firstSave = () => {
+		const result = planCapture(makeDraft(badge, { promises: ['Send the deck'] }), {
+			existing: null,
+			event: null,
+			now,
+			newId: sequentialIds()
+		});
+		if (!result.ok) throw new Error(result.message);
+		return result.plan;
+	};
+
+	it('joins the open follow-up: no second one, the new promises on it, the earlier deadline kept', () => {
+		const first = firstSave();
+		const later = makeDraft(badge, {
+			metAt: first.encounter.metAt + 5 * HOUR,
+			note: 'Second chat at their booth: pilot pricing',
+			promises: ['Intro to Sam']
+		});
+		const result = planCapture(later, {
+			existing: first.person,
+			openFollowUp: { followUp: first.followUp, firstMetAt: first.encounter.metAt },
+			event: null,
+			now: now + 5 * HOUR,
+			newId: sequentialIds()
+		});
+		if (!result.ok) throw new Error(result.message);
+		const { followUp, joined, promises, encounter } = result.plan;
+		expect(joined).toEqual(first.followUp);
+		expect(followUp.id).toBe(first.followUp.id);
+		expect(followUp).toMatchObject({
+			encounterId: first.encounter.id,
+			dueAt: first.followUp.dueAt,
+			queueAt: first.followUp.dueAt,
+			updatedAt: now + 5 * HOUR
+		});
+		expect(promises).toMatchObject([
+			{ text: 'Intro to Sam', followUpId: first.followUp.id, encounterId: encounter.id, dueAt: first.followUp.dueAt }
+		]);
+	});
+
+	it('makes a conversation from before the first one (a note finished late) the first', () => {
+		const first = firstSave();
+		const earlier = makeDraft(badge, { metAt: first.encounter.metAt - 2 * HOUR, note: 'Met in the coffee queue' });
+		const result = planCapture(earlier, {
+			existing: first.person,
+			openFollowUp: { followUp: first.followUp, firstMetAt: first.encounter.metAt },
+			event: null,
+			now: now + HOUR,
+			newId: sequentialIds()
+		});
+		if (!result.ok) throw new Error(result.message);
+		expect(result.plan.followUp).toMatchObject({
+			id: first.followUp.id,
+			encounterId: earlier.id,
+			dueAt: earlier.metAt + 48 * HOUR
+		});
+	});
+
+	it('keeps a snooze where it is, and ignores a follow-up of someone else', () => {
+		const first = firstSave();
+		const snoozed = { ...first.followUp, snoozedUntil: now + 3 * HOUR, queueAt: now + 3 * HOUR };
+		const again = makeDraft(badge, { metAt: first.encounter.metAt + HOUR, note: 'Talked pricing again' });
+		const context = { existing: first.person, event: null, now: now + HOUR, newId: sequentialIds() };
+		const joined = planCapture(again, { ...context, openFollowUp: { followUp: snoozed, firstMetAt: 0 } });
+		if (!joined.ok) throw new Error(joined.message);
+		expect(joined.plan.followUp).toMatchObject({ id: first.followUp.id, queueAt: now + 3 * HOUR });
+		const other = { ...first.followUp, personId: 'someone-else' };
+		const fresh = planCapture(again, { ...context, openFollowUp: { followUp: other, firstMetAt: 0 } });
+		if (!fresh.ok) throw new Error(fresh.message);
+		expect(fresh.plan.joined).toBeNull();
+		expect(fresh.plan.followUp.id).not.toBe(first.followUp.id);
+	});
+});
+
 describe('duplicate matching', () => {
 	it('derives the same person id from the same email on any device', () => {
 		const keys = matchKeys({ email: 'A@B.example', linkedin: '', phone: '', badgeId: '' });

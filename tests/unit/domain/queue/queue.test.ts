@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { markDone, markNotAFit, planCheckIn, settlePromise, snooze } from '$lib/domain/queue/actions';
-import { countdown } from '$lib/domain/queue/countdown';
-import { compareQueue, dueWithin, inQueue, needsAction, queueState } from '$lib/domain/queue/queue-rules';
-import { followUpStats } from '$lib/domain/queue/rate';
-import { HOUR, T0, makeFollowUp, makePromise } from '../../../support/follow-ups';
+import { planCheckIn, snooze } from '$lib/domain/queue/actions';
+import { countdown, plannedDay, timing } from '$lib/domain/queue/countdown';
+import {
+	compareQueue,
+	dueWithin,
+	inQueue,
+	needsAction,
+	onePerPerson,
+	queueState,
+	reminderCounts,
+	reminderText
+} from '$lib/domain/queue/queue-rules';
+import { HOUR, T0, makeFollowUp } from '../../../support/follow-ups';
 
 describe('queue order and state', () => {
 	it('orders by queue time, then creation', () => {
@@ -47,39 +55,6 @@ describe('queue order and state', () => {
 	});
 });
 
-describe('follow-up rate', () => {
-	const now = T0 + 100 * HOUR;
-	const metAt = () => T0;
-
-	it('counts done within 48 h of the original deadline, even after a snooze', () => {
-		const onTime = markDone(makeFollowUp(), 'email', T0 + 20 * HOUR);
-		const snoozedThenLate = markDone(snooze(makeFollowUp(), T0 + 60 * HOUR, T0 + 40 * HOUR), 'sms', T0 + 61 * HOUR);
-		const missed = makeFollowUp();
-		const notAFit = markNotAFit(makeFollowUp(), 'Recruiter, not hiring', T0 + 2 * HOUR);
-		const stats = followUpStats([onTime, snoozedThenLate, missed, notAFit], [], metAt, now);
-		expect(stats).toMatchObject({ met: 4, counted: 3, onTime: 1, doneLate: 1, overdueNow: 1, notAFit: 1 });
-		expect(stats.rate).toBeCloseTo(1 / 3, 10);
-		expect(stats.medianMs).toBe((20 * HOUR + 61 * HOUR) / 2);
-	});
-
-	it('does not count follow-ups still inside their 48 hours, nor check-ins', () => {
-		const pending = makeFollowUp({}, now - 10 * HOUR);
-		const checkIn = { ...planCheckIn('p', 1, null, { now: T0, id: 'c' }), dueAt: T0 };
-		const stats = followUpStats([pending, checkIn], [], metAt, now);
-		expect(stats).toMatchObject({ counted: 0, rate: null, medianMs: null, met: 1 });
-	});
-
-	it('counts promises open and kept', () => {
-		const promises = [
-			makePromise(),
-			settlePromise(makePromise(), 'kept', T0),
-			settlePromise(makePromise(), 'dropped', T0)
-		];
-		expect(followUpStats([], promises, metAt, now)).toMatchObject({ promisesOpen: 1, promisesKept: 1 });
-		expect(settlePromise(promises[1]!, 'open', T0).settledAt).toBeNull();
-	});
-});
-
 describe('countdown wording', () => {
 	it.each([
 		[59.9 * 60_000, 'due in 1 h'],
@@ -90,5 +65,89 @@ describe('countdown wording', () => {
 		[-3 * HOUR, 'overdue by 3 h']
 	])('%d ms → %s', (left, text) => {
 		expect(countdown(T0 + left, T0).text).toBe(text);
+	});
+});
+
+describe('a snooze only hides an item', () => {
+	it('is overdue from the 48-hour deadline once a snooze ends, not from the end of the snooze', () => {
+		// Snoozed for 3 hours soon after meeting: back in the queue, still due in 42 h.
+		const early = snooze(makeFollowUp(), T0 + 6 * HOUR, T0 + 3 * HOUR);
+		expect(queueState(early, T0 + 5 * HOUR)).toBe('snoozed');
+		expect(queueState(early, T0 + 7 * HOUR)).toBe('due');
+		expect(timing(early, T0 + 7 * HOUR)).toEqual({ overdue: false, text: 'due in 41 h' });
+		expect(queueState(early, T0 + 49 * HOUR)).toBe('overdue');
+		// Snoozed past the deadline: overdue by the time since the deadline once it shows again.
+		const late = snooze(makeFollowUp(), T0 + 60 * HOUR, T0 + 40 * HOUR);
+		expect(queueState(late, T0 + 59 * HOUR)).toBe('snoozed');
+		expect(timing(late, T0 + 61 * HOUR)).toEqual({ overdue: true, text: 'overdue by 13 h' });
+	});
+
+	it('leaves snoozed items out of the reminder, and counts them again when the snooze ends', () => {
+		const now = T0 + 50 * HOUR;
+		const overdue = makeFollowUp();
+		const hidden = snooze(makeFollowUp(), now + HOUR, now - HOUR);
+		expect(reminderCounts([overdue, hidden], now, 6)).toEqual({ overdue: 1, dueSoon: 0 });
+		expect(reminderCounts([overdue, hidden], now + 2 * HOUR, 6)).toEqual({ overdue: 2, dueSoon: 0 });
+	});
+});
+
+describe('the reminder', () => {
+	const now = T0 + 44 * HOUR;
+
+	it('tells overdue items from those only coming due', () => {
+		const overdue = [
+			makeFollowUp({}, T0 - 10 * HOUR),
+			makeFollowUp({}, T0 - 6 * HOUR),
+			makeFollowUp({}, T0 - 5 * HOUR)
+		];
+		const soon = [makeFollowUp(), makeFollowUp({}, T0 + HOUR)];
+		const later = makeFollowUp({}, T0 + 10 * HOUR);
+		const done = { ...makeFollowUp({}, T0 - 10 * HOUR), status: 'done' as const };
+		const counts = reminderCounts([...overdue, ...soon, later, done], now, 6);
+		expect(counts).toEqual({ overdue: 3, dueSoon: 2 });
+		expect(reminderText(counts)).toEqual(['3 follow-ups are overdue.', '2 more are due within 6 hours.']);
+		expect(dueWithin([...overdue, ...soon, later, done], now, 6)).toEqual([...overdue, ...soon]);
+	});
+
+	it.each([
+		[{ overdue: 1, dueSoon: 0 }, ['1 follow-up is overdue.']],
+		[{ overdue: 2, dueSoon: 0 }, ['2 follow-ups are overdue.']],
+		[{ overdue: 0, dueSoon: 1 }, ['1 follow-up is due within 6 hours.']],
+		[{ overdue: 0, dueSoon: 2 }, ['2 follow-ups are due within 6 hours.']],
+		[{ overdue: 1, dueSoon: 1 }, ['1 follow-up is overdue.', '1 more is due within 6 hours.']],
+		[{ overdue: 0, dueSoon: 0 }, []]
+	])('%o → %o', (counts, lines) => {
+		expect(reminderText(counts)).toEqual(lines);
+	});
+
+	it('reminds about a check-in on its day, but never calls it overdue', () => {
+		const checkIn = planCheckIn('p1', 1, null, { now: T0, id: 'c1' });
+		const weekAfter = checkIn.dueAt + 7 * 24 * HOUR;
+		expect(queueState(checkIn, weekAfter)).toBe('due');
+		expect(reminderCounts([checkIn], checkIn.dueAt - 2 * HOUR, 6)).toEqual({ overdue: 0, dueSoon: 1 });
+		expect(reminderCounts([checkIn], weekAfter, 6)).toEqual({ overdue: 0, dueSoon: 1 });
+	});
+});
+
+describe('check-ins read as planned', () => {
+	it('reads "planned for 6 Jan", never "overdue by N days"', () => {
+		const now = Date.parse('2026-12-01T10:00:00Z');
+		const checkIn = planCheckIn('p1', 1, null, { now, id: 'c1' });
+		const twoMonthsOn = checkIn.dueAt + 62 * 24 * HOUR;
+		expect(timing(checkIn, twoMonthsOn, 'en-GB')).toEqual({ overdue: false, text: 'planned for 1 Jan' });
+		expect(timing(checkIn, now, 'en-GB').text).toBe('planned for 1 Jan 2027');
+		expect(plannedDay(Date.parse('2027-01-06T12:00:00Z'), Date.parse('2027-01-07T12:00:00Z'), 'en-GB')).toBe('6 Jan');
+		expect(plannedDay(Date.parse('2027-01-06T12:00:00Z'), Date.parse('2027-01-07T12:00:00Z'), 'en-US')).toBe('Jan 6');
+		expect(plannedDay(Date.parse('2027-01-06T12:00:00Z'), Date.parse('2027-01-07T12:00:00Z'), 'de-DE')).toBe('6. Jan.');
+	});
+});
+
+describe('one row per person', () => {
+	it('keeps the first open follow-up of each person, and every check-in', () => {
+		const a = makeFollowUp({ personId: 'lena' });
+		const b = makeFollowUp({ personId: 'lena' });
+		const c = makeFollowUp({ personId: 'marco' });
+		const checkIn = planCheckIn('lena', 1, null, { now: T0, id: 'c1' });
+		expect(onePerPerson([a, c, b, checkIn])).toEqual([a, c, checkIn]);
 	});
 });

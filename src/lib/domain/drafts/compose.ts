@@ -1,0 +1,187 @@
+import { cleanLine } from '../text/display';
+import type { DraftLanguage } from './languages';
+import { LEXICONS } from './lexicon';
+import type { Action, MessageParts, NounPhrase, Reading } from './lexicon/types';
+import { wordsOf } from './pieces';
+import { readNotes, type FoundPromise, type NoteReading } from './read-note';
+import { MAX_SUBJECT, tidyMessage } from './tidy';
+import { tidyPhrase } from './topic';
+
+export interface ComposeInput {
+	language: DraftLanguage;
+	/** The language the notes are written in, when it is not the message's (a language chosen for the person). */
+	noteLanguage?: DraftLanguage | null;
+	myName: string;
+	theirName: string;
+	/** The notes of the conversations this follow-up carries, oldest first. */
+	notes: readonly string[];
+	eventName?: string;
+	/** Open promises, as typed or accepted. */
+	promises: readonly string[];
+	/** Promises kept or dropped: a note's promise that matches one is not written again. */
+	settled?: readonly string[];
+	helpOffer?: string;
+	myHelpWith?: string;
+	checkIn?: boolean;
+}
+
+export interface ComposedMessage {
+	subject: string;
+	body: string;
+	/** Promises the notes hold that are not to-dos yet (offered as "Make this a promise?"). */
+	notePromises: FoundPromise[];
+}
+
+/** Words that tell two phrases are about the same thing: equal, or the same first four letters. */
+function overlaps(a: string, b: string, reading: Reading): boolean {
+	const content = (text: string) =>
+		wordsOf(text).filter((w) => w.length >= 3 && !reading.functionWords.has(w) && !/^\d+$/.test(w));
+	const right = content(b);
+	return content(a).some((x) =>
+		right.some((y) => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 4) === y.slice(0, 4)))
+	);
+}
+
+/** The first name a greeting uses ("Dr. Nkechi Adeyemi" → "Nkechi"); CJK names whole. */
+export function firstNameOf(name: string): string {
+	const trimmed = cleanLine(name);
+	if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(trimmed)) return trimmed;
+	const words = trimmed
+		.replace(/^(?:dr|prof|mr|mrs|ms|herr|frau|sr|sra|dra|m|mme|sig|sig\.ra|dott)\.?\s+/i, '')
+		.split(' ');
+	return words[0] ?? trimmed;
+}
+
+/**
+ * A promise typed in the field, read in the message's language or, when that language does not
+ * know its verb ("send beta invite" in a German note, "Migrationsdeck schicken" in an English
+ * message), in the first language that does.
+ */
+function fieldAction(text: string, reading: Reading, first: string): Action {
+	const own = reading.action(reading.due(text).rest, first);
+	if (!own.guessed) return own;
+	for (const { reading: other } of Object.values(LEXICONS)) {
+		if (other === reading) continue;
+		const action = other.action(other.due(text).rest, first);
+		if (!action.guessed) return action;
+	}
+	return own;
+}
+
+/** The note's promises that no to-do (open, kept or dropped) stands for yet. */
+function untracked(input: ComposeInput, reading: Reading, read: NoteReading): FoundPromise[] {
+	const tracked = [...input.promises, ...(input.settled ?? [])];
+	return read.promises.filter(
+		(p) => !tracked.some((text) => overlaps(p.action.object || p.action.todo, text, reading))
+	);
+}
+
+function collectPromises(input: ComposeInput, reading: Reading, read: NoteReading, first: string): Action[] {
+	const settled = input.settled ?? [];
+	// A promise kept (or dropped) is not offered again, however the note words it.
+	const actions: Action[] = read.promises
+		.filter((p) => !settled.some((text) => overlaps(p.action.object || p.action.todo, text, reading)))
+		.map((p) => ({ ...p.action }));
+	for (const text of input.promises) {
+		const action = fieldAction(cleanLine(text, 300), reading, first);
+		const same = actions.find((a) => overlaps(a.object || a.todo, action.object || action.todo, reading));
+		if (same) {
+			// The same promise in the note and the field: the fuller wording of the two, in the note's language.
+			if (
+				same.kind === action.kind &&
+				action.object.split(' ').length > same.object.split(' ').length &&
+				action.verb === same.verb
+			)
+				same.object = action.object;
+			continue;
+		}
+		// A short "deck" or an English to-do in a German note: the note's own words name it better.
+		const fuller = read.askedThing.find((thing) => overlaps(thing, action.object, reading));
+		if (fuller && action.kind === 'send' && fuller.length > action.object.length) action.object = fuller;
+		actions.push(action);
+	}
+	return actions;
+}
+
+function helpOffer(input: ComposeInput, reading: Reading, read: NoteReading, first: string): MessageParts['help'] {
+	const offer = tidyPhrase(cleanLine(input.helpOffer ?? '', 300));
+	if (offer) return { kind: 'action', action: reading.action(offer, first) };
+	const mine = tidyPhrase(cleanLine(input.myHelpWith ?? '', 200));
+	if (mine && [...read.words].some((w) => overlaps(w, mine, reading))) return { kind: 'skill', text: mine };
+	return { kind: 'topic' };
+}
+
+/**
+ * Notes in another language than the message (a language chosen for the person): only what reads
+ * the same in any language stays — things to send and people to meet; a topic, a question or a
+ * phrase of the note would be half in one language, half in the other.
+ */
+function keepWhatTranslates(read: NoteReading): void {
+	read.topic = null;
+	read.place = null;
+	read.questions = [];
+	read.askedThing = [];
+	read.promises = read.promises.filter((p) => p.action.kind === 'send' || p.action.kind === 'intro');
+}
+
+/** The parts of the message: what to thank for, what was promised, what they asked, what to offer. */
+export function messageParts(input: ComposeInput): { parts: MessageParts; read: NoteReading } {
+	const { reading } = LEXICONS[input.language];
+	const firstName = firstNameOf(input.theirName);
+	const noteReading = LEXICONS[input.noteLanguage ?? input.language].reading;
+	const read = readNotes(input.notes, noteReading, firstName, cleanLine(input.theirName));
+	if (noteReading !== reading) keepWhatTranslates(read);
+	const actions = collectPromises(input, reading, read, firstName);
+	const sends: NounPhrase[] = [];
+	const intros: string[] = [];
+	const others: Action[] = [];
+	const questions = read.questions.map((clause) => ({ clause, answer: null as Action | null }));
+	// Actions that name what they answer claim their question before a bare "find out" does.
+	actions.sort((a, b) => Number(!a.object) - Number(!b.object));
+	for (const action of actions) {
+		if (action.kind !== 'intro') action.object = reading.toSecondPerson(action.object);
+		// "Promised to find out": the question it answers is the one they asked.
+		const bare = action.kind === 'look' && !action.object;
+		const question = questions.find(
+			(q) => !q.answer && action.kind !== 'intro' && (bare || overlaps(q.clause, action.object, reading))
+		);
+		if (bare && !question && questions.some((q) => q.answer)) continue;
+		if (question && action.kind !== 'send') question.answer = action;
+		else if (action.kind === 'send') sends.push(reading.thing(action.object));
+		else if (action.kind === 'intro') intros.push(action.object);
+		else others.push(action);
+	}
+	const covered = (text: string) => actions.some((a) => overlaps(a.object || a.todo, text, reading));
+	const parts: MessageParts = {
+		firstName,
+		fullName: cleanLine(input.theirName),
+		myName: cleanLine(input.myName),
+		topic: read.topic,
+		place: read.place ?? (input.eventName ? reading.eventPlace(cleanLine(input.eventName)) : ''),
+		placeFromNote: Boolean(read.place),
+		sends,
+		intros,
+		actions: others,
+		questions,
+		askedIntro: read.askedIntro.filter((who) => !covered(who)),
+		askedThing: read.askedThing.filter((thing) => !covered(thing)).map((thing) => reading.thing(thing)),
+		help: null,
+		checkIn: Boolean(input.checkIn)
+	};
+	const nothingElse =
+		!sends.length && !intros.length && !others.length && !parts.askedIntro.length && !parts.askedThing.length;
+	parts.help = nothingElse || input.helpOffer?.trim() ? helpOffer(input, reading, read, firstName) : null;
+	return { parts, read };
+}
+
+/** A follow-up message in the conversation's language, from its notes and promises. */
+export function composeMessage(input: ComposeInput): ComposedMessage {
+	const { reading, writing } = LEXICONS[input.language];
+	const { parts, read } = messageParts(input);
+	const subject =
+		writing
+			.subject(parts)
+			.map(tidyMessage)
+			.find((s) => s.length <= MAX_SUBJECT) ?? '';
+	return { subject, body: tidyMessage(writing.body(parts)), notePromises: untracked(input, reading, read) };
+}

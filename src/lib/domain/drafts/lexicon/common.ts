@@ -1,0 +1,37 @@
+/** Small text helpers the languages share. */
+
+/** A set of the space-separated words. */
+export function set(words: string): ReadonlySet<string> {
+	return new Set(words.split(/\s+/).filter(Boolean));
+}
+
+/** The text with its first letter in capitals. */
+export function capitalise(text: string): string {
+	return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** The text with its first letter in lower case, unless the first word is an acronym or a name-like "iPhone". */
+export function decapitalise(text: string): string {
+	const first = /^\S+/.exec(text)?.[0] ?? '';
+	if (/^\p{Lu}[\p{Lu}\d]|^\p{Ll}+\p{Lu}/u.test(first)) return text;
+	return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+}
+
+/** "a, b and c" with the language's "and". */
+export function joinWords(items: readonly string[], and: string): string {
+	if (items.length <= 1) return items[0] ?? '';
+	return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/** Removes a recipient at the start of a phrase: a pronoun, or the person's own first name. */
+export function stripRecipient(text: string, pronoun: RegExp, firstName: string): string {
+	let rest = text.replace(pronoun, '');
+	if (firstName && rest.toLowerCase().startsWith(`${firstName.toLowerCase()} `))
+		rest = rest.slice(firstName.length + 1);
+	return rest.trim();
+}
+
+/** Sentences joined with spaces, empty ones left out. */
+export function sentences(...parts: (string | false | null | undefined)[]): string {
+	return parts.filter(Boolean).join(' ');
+}

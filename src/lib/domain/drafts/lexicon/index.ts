@@ -1,0 +1,16 @@
+import type { DraftLanguage } from '../languages';
+import { deReading } from './de-reading';
+import { deWriting } from './de-writing';
+import { enReading } from './en-reading';
+import { enWriting } from './en-writing';
+import type { Reading, Writing } from './types';
+
+/** Each draft language's way of reading a note and writing the message. */
+export const LEXICONS: Record<DraftLanguage, { reading: Reading; writing: Writing }> = {
+	en: { reading: enReading, writing: enWriting },
+	de: { reading: deReading, writing: deWriting },
+	fr: { reading: enReading, writing: enWriting },
+	es: { reading: enReading, writing: enWriting },
+	pt: { reading: enReading, writing: enWriting },
+	it: { reading: enReading, writing: enWriting }
+};

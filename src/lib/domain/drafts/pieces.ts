@@ -1,0 +1,85 @@
+import { cleanMultiline } from '../text/display';
+
+/** One sentence or line of a note, or an aside inside one. */
+export interface NotePiece {
+	text: string;
+	/** Written in parentheses or after a dash: a remark to oneself. */
+	aside: boolean;
+	/** Ends with a question mark. */
+	question: boolean;
+}
+
+// Abbreviations whose dot does not end a sentence, in the six draft languages (lowercase, no dot).
+const ABBREVIATIONS = new Set(
+	(
+		'ca approx appr etc eg ie vs cf resp incl excl dept mgr dir asst ' +
+		'mr mrs ms dr prof st sr sra srta dra jr nr tel fig vol ' +
+		'bzw usw ggf evtl inkl bsp hr fr dipl ing wg std mrd mio tsd ' +
+		'pej env cad mme mlle sig sigg ecc dott avv geom rag pag pp sec aprox ' +
+		'jan feb mar apr jun jul aug sep sept oct okt nov dec dez ene abr ago set ott dic gen giu lug'
+	).split(' ')
+);
+
+/** The card lines plan-capture adds after the note ("Also on their card: …"): not conversation. */
+const CARD_LINE = /^Also on their card:/;
+
+/** Splits one line into sentences at . ! ? ; — never after an abbreviation, a number's dot or inside a link. */
+function sentences(line: string): string[] {
+	const result: string[] = [];
+	let start = 0;
+	const boundary = /[.!?;…]+(?=\s|$)/g;
+	for (const match of line.matchAll(boundary)) {
+		const end = match.index + match[0].length;
+		const before = line.slice(start, match.index);
+		const found = /(^|[^\p{L}.])([\p{L}.]+)$/u.exec(before);
+		const lastWord = found?.[2] ?? '';
+		const bare = lastWord.toLowerCase().replace(/\./g, ' ').trim().split(' ').pop() ?? '';
+		// "ca.", "z.B.", "Thomas R. fragen": a dot that shortens a word, not one that ends a sentence.
+		const standalone = found !== null && (found[1] === '' || /\s/.test(found[1]!));
+		const isAbbreviation =
+			match[0] === '.' &&
+			(ABBREVIATIONS.has(bare) || (standalone && /^\p{L}$/u.test(bare)) || /\p{L}\.\p{L}+$/u.test(lastWord));
+		if (isAbbreviation) continue;
+		result.push(line.slice(start, end));
+		start = end;
+	}
+	result.push(line.slice(start));
+	return result.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Takes parenthesised asides and "— remark" tails out of a sentence. */
+function asides(sentence: string): NotePiece[] {
+	const pieces: NotePiece[] = [];
+	const main = sentence
+		.replace(/\(([^()]*)\)|\[([^[\]]*)\]/g, (_, round: string | undefined, square: string | undefined) => {
+			const inner = (round ?? square ?? '').trim();
+			if (inner) pieces.push({ text: inner, aside: true, question: inner.endsWith('?') });
+			return ' ';
+		})
+		.replace(/\s+/g, ' ')
+		.trim();
+	// "Ana Lucía - water NGO in Cusco", "Kafka — seemed skeptical": a spaced dash separates two thoughts.
+	const out: NotePiece[] = main
+		.split(/\s[–—]\s|\s-{1,2}\s/)
+		.map((part) => part.trim())
+		.filter(Boolean)
+		.map((part) => ({ text: part, aside: false, question: /\?\s*$/.test(part) }));
+	return [...out, ...pieces];
+}
+
+/**
+ * A note cut into the pieces a follow-up is drafted from: each line, each sentence, each aside.
+ * List markers are dropped; the card details the app appended are left out.
+ */
+export function notePieces(note: string): NotePiece[] {
+	const lines = cleanMultiline(note)
+		.split('\n')
+		.map((line) => line.replace(/^\s*(?:[-*•·▪◦>+]|\d{1,2}[.)]|[a-z][)])\s+/u, '').trim())
+		.filter((line) => line && !CARD_LINE.test(line));
+	return lines.flatMap(sentences).flatMap(asides);
+}
+
+/** The words of a text, lowercased, for matching (letters, digits, inner ' - . & +). */
+export function wordsOf(text: string): string[] {
+	return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’&+.-][\p{L}\p{N}]+)*\+*/gu) ?? []).map((w) => w);
+}

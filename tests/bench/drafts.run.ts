@@ -1,0 +1,77 @@
+// npm run bench:drafts — every note of the draft sets (tests/support/fixtures/drafts: `tuned.json`,
+// the notes the rules were tuned on, and `held-out.json`, written by someone else and kept
+// untouched while tuning) through the app's own draft code, and each draft held to the rules of
+// tests/bench/draft-rules.ts. Prints, per set and in total, how many drafts hold each rule, lists
+// every broken rule, and writes every draft to DRAFTS_OUT (default .tmp/drafts.md) for reading.
+// Fails when a draft of the tuned set breaks a rule (the goal there: every rule on every note), or
+// when a set's drafts holding every rule fall below its floor in DRAFTS_FLOORS ("held-out=40,untouched=38").
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { expect, it } from 'vitest';
+import { draftFollowUp } from '$lib/domain/drafts/draft';
+import { RULES, checkDraft, type NoteCase, type RuleName } from './draft-rules';
+
+// DRAFTS_SETS=tuned runs one set (while tuning, the others stay unread).
+const SETS = (process.env.DRAFTS_SETS ?? 'tuned,held-out,untouched').split(',');
+const OUT = process.env.DRAFTS_OUT ?? '.tmp/drafts.md';
+const FLOORS = new Map(
+	(process.env.DRAFTS_FLOORS ?? '')
+		.split(',')
+		.filter(Boolean)
+		.map((entry) => entry.split('=') as [string, string])
+		.map(([set, floor]) => [set, Number(floor)])
+);
+
+it('drafts a follow-up a person would send, for every note', () => {
+	const report: string[] = ['# Drafted follow-ups (npm run bench:drafts)', ''];
+	const totals = new Map<RuleName, number>();
+	let notes = 0;
+	const failures: string[] = [];
+	const broke: string[] = [];
+	const lines: string[] = [];
+	for (const set of SETS) {
+		const cases = JSON.parse(readFileSync(`tests/support/fixtures/drafts/${set}.json`, 'utf8')) as NoteCase[];
+		const held = new Map<RuleName, number>();
+		let whole = 0;
+		for (const note of cases) {
+			const draft = draftFollowUp({
+				myName: note.myName,
+				theirName: note.theirName,
+				notes: [note.note],
+				eventName: note.event || undefined,
+				promises: note.promises,
+				helpOffer: note.helpOffer,
+				myHelpWith: note.myHelpWith
+			});
+			const broken = checkDraft(note, draft);
+			for (const rule of RULES) if (!broken[rule]) held.set(rule, (held.get(rule) ?? 0) + 1);
+			for (const [rule, why] of Object.entries(broken)) broke.push(`${set} ${note.id}: ${rule} — ${why}`);
+			if (!Object.keys(broken).length) whole++;
+			report.push(`## ${set} ${note.id} (${note.language} → ${draft.language})`, '', '```text', note.note, '```', '');
+			if (note.promises.length) report.push(`Promises typed: ${note.promises.join(' · ')}`, '');
+			report.push(`**Subject:** ${draft.subject}`, '', '```text', draft.body, '```', '');
+			const brokenList = Object.entries(broken);
+			report.push(
+				brokenList.length ? `Broken: ${brokenList.map(([r, w]) => `${r} (${w})`).join('; ')}` : 'Every rule held.',
+				''
+			);
+		}
+		lines.push(`${set}: ${cases.length} notes, ${whole}/${cases.length} drafts hold every rule`);
+		const floor = set === 'tuned' ? cases.length : FLOORS.get(set);
+		if (floor !== undefined && whole < floor) failures.push(`${set}: ${whole} drafts hold every rule, below ${floor}`);
+		for (const rule of RULES) {
+			const count = held.get(rule) ?? 0;
+			totals.set(rule, (totals.get(rule) ?? 0) + count);
+			lines.push(`  ${rule.padEnd(28)} ${count}/${cases.length}`);
+		}
+		notes += cases.length;
+	}
+	lines.push(`all: ${notes} notes`);
+	for (const rule of RULES) lines.push(`  ${rule.padEnd(28)} ${totals.get(rule) ?? 0}/${notes}`);
+	mkdirSync(dirname(OUT), { recursive: true });
+	writeFileSync(OUT, report.join('\n'));
+	console.log(
+		`\n${lines.join('\n')}\n\nbroken rules (${broke.length}):\n${broke.join('\n') || '  none'}\n\nevery draft: ${OUT}`
+	);
+	expect(failures).toEqual([]);
+});

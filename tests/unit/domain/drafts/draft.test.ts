@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '$lib/domain/drafts/detect';
+import { draftFollowUp, type DraftInput } from '$lib/domain/drafts/draft';
+import { promiseDueAt } from '$lib/domain/drafts/promise-due';
+
+const base = { myName: 'Ada Lovelace', theirName: 'Priya Raman', promises: [] as string[] };
+const draft = (input: Partial<DraftInput> & { notes: string[] }) => draftFollowUp({ ...base, ...input });
+const opening = (body: string) => body.split('\n')[2];
+
+describe('a follow-up drafted from a note (English)', () => {
+	it('names the topic as a phrase to the person and leads with the promise found in the note', () => {
+		const d = draft({
+			notes: [
+				'Their move from RabbitMQ to Kafka: 40 services, stuck on exactly-once. I promised to send her the migration deck by Friday'
+			],
+			eventName: 'Current London'
+		});
+		expect(d.language).toBe('en');
+		expect(d.subject).toBe('The migration deck, as promised');
+		expect(opening(d.body)).toBe(
+			'It was great to meet you at Current London and talk about your move from RabbitMQ to Kafka.'
+		);
+		expect(d.body).toContain('Here is the migration deck, as promised.');
+		expect(d.body.startsWith('Hi Priya,')).toBe(true);
+		expect(d.body.endsWith('Best,\nAda Lovelace')).toBe(true);
+		expect(d.body).not.toMatch(/…|\.\.\.|exactly-once/);
+	});
+
+	it('offers the promise as a to-do, with its due phrase read', () => {
+		const d = draft({ notes: ['Kafka migration. I promised to send her the migration deck by Friday'] });
+		expect(d.notePromises.map((p) => [p.action.todo, p.due])).toEqual([
+			['Send Priya the migration deck', { kind: 'weekday', day: 5 }]
+		]);
+		// Once it is a to-do (open, kept or dropped) the note's promise is not offered again.
+		expect(
+			draft({
+				notes: ['I promised to send her the migration deck by Friday'],
+				promises: ['Send Priya the migration deck']
+			}).notePromises
+		).toEqual([]);
+		const kept = draft({
+			notes: ['Kafka. I promised to send her the migration deck'],
+			settled: ['Send Priya the migration deck']
+		});
+		expect(kept.notePromises).toEqual([]);
+		expect(kept.body).not.toContain('migration deck');
+	});
+
+	it('asks back their question as an indirect one, and answers an intro they wanted', () => {
+		const d = draft({
+			notes: [
+				'Met him at the SRE panel Q&A. CTO, hiring 3 SREs, wants intro to Sam. Does our Debezium connector support Oracle?'
+			]
+		});
+		expect(opening(d.body)).toBe('It was great to meet you at the SRE panel Q&A and talk about hiring 3 SREs.');
+		expect(d.body).toContain('You asked whether our Debezium connector supports Oracle');
+		expect(d.body).toContain('You mentioned an intro to Sam would help');
+	});
+
+	it('leaves out remarks to oneself and asides', () => {
+		const d = draft({ notes: ['Grid storage pilots in Lagos (seemed skeptical). Maybe later, budget unclear.'] });
+		expect(`${d.subject} ${d.body}`).not.toMatch(/skeptical|maybe later|budget/i);
+		expect(d.subject).toBe('Following up on Grid storage pilots in Lagos');
+	});
+
+	it('turns typed promises into sentences, whatever their wording', () => {
+		const d = draftFollowUp({
+			...base,
+			theirName: 'Tom Becker',
+			notes: ['Talk abstracts for the CFP'],
+			promises: ['Send Tom a talk abstract', 'intro → Kenji']
+		});
+		expect(d.body).toContain('Here is the talk abstract, as promised.');
+		expect(d.body).toContain("I'd also like to introduce you to Kenji.");
+		expect(d.body).not.toMatch(/Send Tom|Tom a talk/);
+	});
+
+	it('gives first when nothing was promised or asked', () => {
+		expect(
+			draft({ notes: ['Fundraising for the Accra office'], helpOffer: 'Intro to two seed investors' }).body
+		).toContain("If it helps, I'd be happy to introduce you to two seed investors.");
+		expect(draft({ notes: ['Fundraising for the Accra office'] }).body).toContain(
+			'If I can help with fundraising, just let me know.'
+		);
+	});
+
+	it('writes check-ins', () => {
+		const d = draft({ notes: ['Grid storage pilots in Lagos'], checkIn: true });
+		expect(d.subject).toBe('Checking in on Grid storage pilots in Lagos');
+		expect(opening(d.body)).toBe(
+			'It has been a while since we talked about Grid storage pilots in Lagos: how is it going?'
+		);
+	});
+});
+
+describe('a follow-up in the conversation’s language', () => {
+	it('writes to a German note in German, with the article the noun needs', () => {
+		const d = draftFollowUp({
+			...base,
+			theirName: 'Katrin Hoffmann',
+			notes: ['Am Stand getroffen. Wollen von Oracle auf Postgres migrieren, ca. 200 Datenbanken.'],
+			promises: ['Angebot für 50 Entwickler schicken']
+		});
+		expect(d.language).toBe('de');
+		expect(d.subject).toBe('Das Angebot für 50 Entwickler, wie versprochen');
+		expect(opening(d.body)).toBe(
+			'vielen Dank für das Gespräch am Stand über Ihre Pläne, von Oracle auf Postgres zu migrieren.'
+		);
+		expect(d.body).toContain('Wie versprochen sende ich Ihnen anbei das Angebot für 50 Entwickler.');
+		expect(d.body.startsWith('Hallo Katrin Hoffmann,')).toBe(true);
+	});
+
+	it('takes the language chosen for the person over the note’s', () => {
+		expect(draft({ notes: ['Talked about Kafka Streams'], language: 'de' }).language).toBe('de');
+	});
+
+	it.each([
+		['Talked about grid storage, she wants the deck', 'en'],
+		['Sabine, Lieferkettengesetz, will Angebot', 'de'],
+		['Hablamos de Flink para scoring de fraude, quiere una demo', 'es'],
+		['on a parlé de la migration vers Kafka, il veut le devis', 'fr'],
+		['migração para Kafka, quer intro ao Marco', 'pt'],
+		['parlato di Kafka e Flink, vuole una demo', 'it'],
+		['Kafka Flink Pulsar', null]
+	])('detects the language of %j', (note, language) => {
+		expect(detectLanguage(note)).toBe(language);
+	});
+});
+
+describe('whatever the note', () => {
+	it('keeps the subject short, never an ellipsis, never a word twice in a row', () => {
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.constantFrom(
+						'talked about',
+						'Kafka',
+						'migration',
+						'I promised to send',
+						'the deck',
+						'by Friday',
+						'she wants',
+						'intro to Sam',
+						'…',
+						'seemed skeptical',
+						'de',
+						'und',
+						'Angebot',
+						'?',
+						'.',
+						','
+					),
+					{ maxLength: 40 }
+				),
+				(words) => {
+					const d = draft({ notes: [words.join(' ')] });
+					expect(d.subject.length).toBeGreaterThan(0);
+					expect(d.subject.length).toBeLessThanOrEqual(78);
+					expect(`${d.subject}\n${d.body}`).not.toMatch(/…|\.\.\.|\b(\p{L}+)\s+\1\b/iu);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('promiseDueAt', () => {
+	const berlin = 'Europe/Berlin';
+	const at = (iso: string) => new Date(iso).getTime();
+	it.each([
+		// Wednesday 7 Oct 2026, 15:00 in Berlin.
+		[{ kind: 'weekday', day: 5 } as const, '2026-10-07T13:00:00Z', '2026-10-09T21:59:59.999Z'],
+		// Said on a Friday, "by Friday" is the next one.
+		[{ kind: 'weekday', day: 5 } as const, '2026-10-09T13:00:00Z', '2026-10-16T21:59:59.999Z'],
+		[{ kind: 'next-week' } as const, '2026-10-07T13:00:00Z', '2026-10-16T21:59:59.999Z'],
+		[{ kind: 'end-of-week' } as const, '2026-10-07T13:00:00Z', '2026-10-09T21:59:59.999Z'],
+		[{ kind: 'days', days: 1 } as const, '2026-10-07T13:00:00Z', '2026-10-08T21:59:59.999Z'],
+		// 00:30 in Berlin is already the next day there: "tomorrow" counts from the local day.
+		[{ kind: 'days', days: 1 } as const, '2026-10-07T22:30:00Z', '2026-10-09T21:59:59.999Z'],
+		// Across the end of summer time (25 Oct 2026): the end of the local day, not 24-hour steps.
+		[{ kind: 'weekday', day: 1 } as const, '2026-10-23T10:00:00Z', '2026-10-26T22:59:59.999Z']
+	])('%j from %s → %s', (hint, met, due) => {
+		expect(new Date(promiseDueAt(hint, at(met), berlin)).toISOString()).toBe(due);
+	});
+});
