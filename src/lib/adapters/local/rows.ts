@@ -4,6 +4,7 @@ import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { Encounter, FollowUp, NetworkingEvent, Person, PromiseItem } from '$lib/domain/capture/records';
 import type { Symbology } from '$lib/domain/contact/symbology';
 import { CONTACT_FIELDS } from '$lib/domain/contact/types';
+import { DRAFT_LANGUAGES } from '$lib/domain/drafts/languages';
 
 /**
  * Rows read back from IndexedDB are a trust boundary too: another version of the app, a browser
@@ -70,6 +71,8 @@ export const PersonRow = v.looseObject({
 	...Fields.entries,
 	id: Str,
 	matchKeys: v.array(Str),
+	// A language this version does not draft in (a later version's) reads as no choice.
+	language: v.optional(v.fallback(v.nullable(v.picklist(DRAFT_LANGUAGES)), null)),
 	createdAt: v.number(),
 	updatedAt: v.number()
 }) satisfies v.GenericSchema<unknown, Person>;
