@@ -21,7 +21,7 @@ self.addEventListener('message', (event) => {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // On-device OCR's worker, core and language data (5.7 MB; see ocrAssets in vite.config.ts): kept
-// the first time "Scan a card" is used, not precached, as most people never scan a paper card. Their
+// the first time "Read a paper card" is used, not precached, as most people never scan a paper card. Their
 // folder is named after the versions, so a file there never changes; a new folder replaces the old.
 const OCR_CACHE = 'ocr-assets';
 const OCR_PREFIX = '/_app/immutable/ocr/';

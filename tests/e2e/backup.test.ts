@@ -6,7 +6,7 @@ import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
 import { CSV_COLUMNS } from '$lib/domain/people/exports';
 import { badgeFixture } from '../support/fixtures';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { openSession, scanWithCamera, setUpCard, watchPage, type Session } from './harness';
+import { openSession, scanWithCamera, setUpCard, showContactFields, watchPage, type Session } from './harness';
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -20,6 +20,7 @@ describe('your data: exports, backup and restore', () => {
 		const { page, browser } = session;
 		await setUpCard(page, { name: 'Ada Lovelace' });
 		await scanWithCamera(page);
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Grid storage pilots in Lagos');
 		await page.getByRole('button', { name: 'Save contact' }).click();

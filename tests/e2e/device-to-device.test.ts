@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blankY4m, imageToY4m, scratchDir } from '../support/video';
-import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
+import { openSession, scanWithCamera, setUpCard, showContactFields, type Session } from './harness';
 
 const sessions: Session[] = [];
 afterEach(async () => {
@@ -24,6 +24,7 @@ describe('device to device', () => {
 		sessions.push(phoneB);
 		await setUpCard(phoneB.page, { name: 'Alan Turing' });
 		await scanWithCamera(phoneB.page);
+		await showContactFields(phoneB.page);
 		await expect.poll(() => phoneB.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Grace Hopper');
 		expect(await phoneB.page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('grace@compiler.example');
 		expect(await phoneB.page.getByRole('textbox', { name: 'Company' }).inputValue()).toBe('Compiler Corp');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.mjs';
 import { fixturesDir } from '../support/fixtures';
-import { baseUrl, setUpCard, watchPage } from './harness';
+import { baseUrl, setUpCard, showContactFields, watchPage } from './harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 let browser: Browser | null = null;
@@ -69,9 +69,12 @@ describe('when the camera cannot be used', () => {
 		const photo = join(fixturesDir, 'qr-photos/qrcode-1/16.png');
 		const expected = readFileSync(join(fixturesDir, 'qr-photos/qrcode-1/16.txt'), 'utf8');
 		const chooser = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Scan from photo' }).click();
+		await page.getByRole('button', { name: 'Photo of a code' }).click();
 		await (await chooser).setFiles(photo);
 		await page.waitForURL(/\/capture\//, { timeout: 20_000 });
+		// A name guessed from a plain-text card: folded into one line with the rest, marked as a guess.
+		await page.getByText('Guessed from the badge: check it.').filter({ visible: true }).waitFor();
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('srowen@google.com');
 		expect(await page.getByText('Guessed from the badge: check it.').first().isVisible()).toBe(true);
 		await page.getByText('Scanned text').click();
@@ -85,7 +88,7 @@ describe('when the camera cannot be used', () => {
 
 		// A photo without a code says so and keeps the user on the scan page.
 		const blank = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Scan from photo' }).click();
+		await page.getByRole('button', { name: 'Photo of a code' }).click();
 		await (await blank).setFiles(join(fixturesDir, '../../../static/icon.svg'));
 		await page
 			.getByRole('alert')
@@ -125,8 +128,11 @@ describe('no camera at all', () => {
 		await setUpCard(page, { name: 'Ada Lovelace' });
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
 		await page.getByRole('alert').filter({ hasText: 'No camera was found on this device' }).waitFor();
-		expect(await page.getByRole('button', { name: 'Scan from photo' }).isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Photo of a code' }).isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Read a paper card' }).isVisible()).toBe(true);
 		expect(await page.getByRole('button', { name: 'Type it instead' }).isVisible()).toBe(true);
+		// Nothing to read a card from without a camera: only the photo is offered.
+		expect(await page.getByRole('button', { name: 'Read the card in the camera' }).count()).toBe(0);
 		expect(problems).toEqual([]);
 	});
 });

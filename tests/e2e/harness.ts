@@ -56,6 +56,16 @@ export async function scanWithCamera(page: Page): Promise<void> {
 	await page.waitForURL(/\/capture\//, { timeout: 20_000 });
 }
 
+/**
+ * On the note form: shows the contact's fields. A scan that gave a name folds them into one summary
+ * line, opened with "Edit contact details"; without a name they show already.
+ */
+export async function showContactFields(page: Page): Promise<void> {
+	const edit = page.getByRole('button', { name: 'Edit contact details' });
+	await edit.waitFor();
+	if ((await edit.getAttribute('aria-expanded')) !== 'true') await edit.click();
+}
+
 /** Waits until the service worker is active and controls the page (after one reload if needed). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

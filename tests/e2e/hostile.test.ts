@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeFixture } from '../support/fixtures';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
+import { openSession, scanWithCamera, setUpCard, showContactFields, type Session } from './harness';
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -17,6 +17,7 @@ describe('hostile payloads', () => {
 		await setUpCard(page, { name: 'Ada Lovelace' });
 		await scanWithCamera(page);
 
+		await showContactFields(page);
 		await expect
 			.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue())
 			.toBe('<img src=x onerror=alert(1)>Eve');
@@ -55,6 +56,7 @@ describe('hostile payloads', () => {
 		const { page } = session;
 		await setUpCard(page, { name: 'Ada Lovelace' });
 		await scanWithCamera(page);
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Mallory gnp.exe');
 		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Asked for our VPN config');
 		await page.getByRole('button', { name: 'Save contact' }).click();

@@ -7,7 +7,7 @@ import { pgliteDatabase } from '../support/supabase/database';
 import { SYNC_STAND_IN_PORT } from '../support/supabase/secret.mjs';
 import { startStandIn, type StandIn } from '../support/supabase/stand-in';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { scanWithCamera, setUpCard, watchPage } from './harness';
+import { scanWithCamera, setUpCard, showContactFields, watchPage } from './harness';
 
 // Signed in, offline, the access token expired: the app opened offline more than an hour after it
 // was last used. supabase-js 2.x then answers getSession() with no session and an
@@ -96,6 +96,7 @@ describe('signed in, offline, the access token expired', () => {
 
 		// A conversation captured offline.
 		await scanWithCamera(page);
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(NOTE);
 		await page.getByRole('button', { name: 'Save contact' }).click();
@@ -146,6 +147,7 @@ describe('signed in, offline, the access token expired', () => {
 		await signIn(page, email);
 		await page.getByRole('link', { name: 'Sync: All synced' }).waitFor({ timeout: 20_000 });
 		await scanWithCamera(page);
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Crystallography');
 		await page.getByRole('button', { name: 'Save contact' }).click();

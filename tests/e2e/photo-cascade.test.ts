@@ -28,7 +28,7 @@ it('reads a photo the first pass cannot through the cascade, from this origin, w
 	const photo = join(fixturesDir, 'qr-photos/qrcode-2/12.png');
 	const expected = readFileSync(join(fixturesDir, 'qr-photos/qrcode-2/12.txt'), 'utf8');
 	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Scan from photo' }).click();
+	await page.getByRole('button', { name: 'Photo of a code' }).click();
 	await (await chooser).setFiles(photo);
 	await page.waitForURL(/\/capture\//, { timeout: 20_000 });
 	await page.getByText('Scanned text').click();

@@ -10,6 +10,7 @@ import {
 	openSession,
 	scanWithCamera,
 	setUpCard,
+	showContactFields,
 	waitForServiceWorker,
 	watchPage,
 	type Session
@@ -41,6 +42,7 @@ describe('installable, offline-first app', () => {
 		await page.getByRole('heading', { name: 'Which event are you at?' }).waitFor();
 
 		await scanWithCamera(page);
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Søren Kierkegaard-Nielsen');
 		await page
 			.getByRole('textbox', { name: 'What did you talk about?' })

@@ -70,7 +70,7 @@ describe('the same person twice, and notes that survive', () => {
 		expect(session.problems).toEqual([]);
 	});
 
-	it('lists the three oldest unfinished notes and says how many more', async () => {
+	it('lists the three oldest unfinished notes in one notice and says how many more', async () => {
 		session = await openSession(await blankY4m(scratchDir()));
 		const { page } = session;
 		await setUpCard(page, { name: 'Ada Lovelace' });
@@ -88,20 +88,102 @@ describe('the same person twice, and notes that survive', () => {
 				.click();
 			await page.waitForURL(/\/people$/);
 		}
-		const banner = page.getByRole('complementary', { name: 'Unfinished notes' });
-		const listed = async () => (await banner.getByRole('link').allTextContents()).map((text) => text.trim());
-		await expect
-			.poll(listed)
-			.toEqual(['Finish your note for Bola Ade', 'Finish your note for Chen Wei', 'Finish your note for Dana Cruz']);
-		expect(await banner.getByText('…and 2 more unfinished notes.').isVisible()).toBe(true);
+		// One notice for all of them: a heading that counts them, one link each.
+		const banner = page.getByRole('complementary', { name: /unfinished notes/ });
+		const listed = () => banner.getByRole('listitem').allTextContents();
+		await expect.poll(listed).toEqual(['Bola Ade', 'Chen Wei', 'Dana Cruz']);
+		expect(await banner.getByRole('heading', { name: '5 unfinished notes' }).isVisible()).toBe(true);
+		expect(await banner.getByText('…and 2 more.').isVisible()).toBe(true);
+		expect(await page.getByRole('complementary', { name: /unfinished/ }).count()).toBe(1);
 
 		// On one of them, the banner leaves the open note out.
 		await banner.getByRole('link', { name: 'Finish your note for Bola Ade' }).click();
 		await page.waitForURL(/\/capture\//);
-		await expect
-			.poll(listed)
-			.toEqual(['Finish your note for Chen Wei', 'Finish your note for Dana Cruz', 'Finish your note for Eli Ross']);
-		expect(await banner.getByText('…and 1 more unfinished note.').isVisible()).toBe(true);
+		await expect.poll(listed).toEqual(['Chen Wei', 'Dana Cruz', 'Eli Ross']);
+		expect(await banner.getByRole('heading', { name: '4 unfinished notes' }).isVisible()).toBe(true);
+		expect(await banner.getByText('…and 1 more.').isVisible()).toBe(true);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('leaves no draft for a "Type it instead" form left untouched, and asks nothing', async () => {
+		session = await openSession(await blankY4m(scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		const main = page.getByRole('navigation', { name: 'Main' });
+		const name = page.getByRole('textbox', { name: 'Name', exact: true });
+		const typeInstead = async () => {
+			await main.getByRole('link', { name: 'Scan' }).click();
+			await page.getByRole('button', { name: 'Type it instead' }).click();
+			await page.waitForURL(/\/capture\//);
+			await page.getByRole('heading', { name: 'Who did you meet?', level: 1 }).waitFor();
+		};
+
+		// Opened and left: no question.
+		await typeInstead();
+		await main.getByRole('link', { name: 'People' }).click();
+		await page.waitForURL(/\/people$/);
+
+		// A reload of the empty form shows the empty form again.
+		await typeInstead();
+		await page.reload();
+		await page.getByRole('heading', { name: 'Who did you meet?', level: 1 }).waitFor();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contact-name');
+
+		// Typed in, then emptied again: kept while it held something, gone when left empty.
+		await name.fill('K');
+		await page.getByText('Draft kept on this device.').waitFor();
+		await name.fill('');
+		await main.getByRole('link', { name: 'People' }).click();
+		await page.waitForURL(/\/people$/);
+
+		// Once something is typed, the form is kept and leaving asks, as for every scan.
+		await typeInstead();
+		await name.fill('Femi Ola');
+		await page.getByText('Draft kept on this device.').waitFor();
+		await main.getByRole('link', { name: 'People' }).click();
+		await page
+			.getByRole('dialog', { name: 'Leave this note?' })
+			.getByRole('button', { name: 'Leave and keep the draft' })
+			.click();
+		await page.waitForURL(/\/people$/);
+		// Only that one is unfinished: the three left empty left nothing behind.
+		const banner = page.getByRole('complementary', { name: /unfinished note/ });
+		await banner.getByRole('heading', { name: '1 unfinished note' }).waitFor();
+		expect(await banner.getByRole('listitem').allTextContents()).toEqual(['Femi Ola']);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('groups unfinished notes, nameless ones too, in one notice with a heading', async () => {
+		session = await openSession(await qrTextToY4m(badgeFixture('opaque-id').payload, scratchDir()));
+		const { page } = session;
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		const main = page.getByRole('navigation', { name: 'Main' });
+		for (const name of ['', 'Femi Ola', '']) {
+			await scanWithCamera(page);
+			await page.getByRole('heading', { name: 'Who did you meet?', level: 1 }).waitFor();
+			if (name) await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+			await page.getByText('Draft kept on this device.').waitFor();
+			await main.getByRole('link', { name: 'People' }).click();
+			await page
+				.getByRole('dialog', { name: 'Leave this note?' })
+				.getByRole('button', { name: 'Leave and keep the draft' })
+				.click();
+			await page.waitForURL(/\/people$/);
+		}
+		const banner = page.getByRole('complementary', { name: /unfinished notes/ });
+		await banner.getByRole('heading', { name: '3 unfinished notes' }).waitFor();
+		expect(await page.getByRole('complementary', { name: /unfinished/ }).count()).toBe(1);
+		const entries = await banner.getByRole('listitem').allTextContents();
+		expect(entries).toHaveLength(3);
+		expect(entries[0]).toMatch(/^Someone you scanned at \d{1,2}:\d{2}/);
+		expect(entries[1]).toBe('Femi Ola');
+		expect(entries[2]).toMatch(/^Someone you scanned at \d{1,2}:\d{2}/);
+		await banner
+			.getByRole('link', { name: /^Finish your note for Someone you scanned at / })
+			.first()
+			.click();
+		await page.waitForURL(/\/capture\//);
+		await banner.getByRole('heading', { name: '2 unfinished notes' }).waitFor();
 		expect(session.problems).toEqual([]);
 	});
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeFixture } from '../support/fixtures';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
+import { openSession, scanWithCamera, setUpCard, showContactFields, type Session } from './harness';
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -16,6 +16,7 @@ describe('scan a badge and save the person with a note', () => {
 		await setUpCard(page, { name: 'Ada Lovelace' });
 		await scanWithCamera(page);
 
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		expect(await page.getByRole('textbox', { name: 'Company' }).inputValue()).toBe('Lumen Labs');
 		expect(await page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('adaeze@lumenlabs.example');

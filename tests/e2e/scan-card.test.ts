@@ -1,4 +1,4 @@
-// "Scan a card": a photo of a paper business card read by on-device OCR (tesseract.js in a worker,
+// "Read a paper card": a photo of a paper business card read by on-device OCR (tesseract.js in a worker,
 // its files from the app's own origin), shown in the capture form to confirm, the note gate, saved.
 // Cancelling stops the reading; a file that is not a picture gets a message; nothing is fetched off
 // the origin; and once used, OCR works offline (the service worker kept its files).
@@ -10,7 +10,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { blankY4m, scratchDir } from '../support/video';
 import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
-import { baseUrl, openSession, setUpCard, waitForServiceWorker, watchPage, type Session } from './harness';
+import {
+	baseUrl,
+	openSession,
+	setUpCard,
+	showContactFields,
+	waitForServiceWorker,
+	watchPage,
+	type Session
+} from './harness';
 
 const CARD = 'tests/support/fixtures/ocr-cards/card-05-classic';
 const run = promisify(execFile);
@@ -45,7 +53,7 @@ async function cameraLive(page: Page): Promise<void> {
 
 async function chooseCardPhoto(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
 	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Scan a card' }).click();
+	await page.getByRole('button', { name: 'Read a paper card' }).click();
 	await (await chooser).setFiles(file);
 }
 
@@ -65,6 +73,7 @@ describe('scan a paper card', () => {
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 
 		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await showContactFields(page);
 		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
 		expect(await field('Company').inputValue()).toBe(truth.org);
 		expect(await field('Email').inputValue()).toBe(truth.email);
@@ -94,6 +103,7 @@ describe('scan a paper card', () => {
 		await cameraLive(page);
 		await chooseCardPhoto(page, `${CARD}.jpg`);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await showContactFields(page);
 		await expect.poll(() => field('Email').inputValue()).toBe(truth.email);
 
 		expect(leaving).toEqual([]);
@@ -113,7 +123,7 @@ describe('scan a paper card', () => {
 		await page.getByRole('button', { name: 'Cancel' }).click();
 		await progress.waitFor({ state: 'detached' });
 		expect(page.url()).toMatch(/\/scan$/);
-		await expect.poll(() => page.getByRole('button', { name: 'Scan a card' }).isEnabled()).toBe(true);
+		await expect.poll(() => page.getByRole('button', { name: 'Read a paper card' }).isEnabled()).toBe(true);
 
 		await cameraLive(page);
 		await chooseCardPhoto(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
@@ -174,6 +184,7 @@ describe('scan a paper card', () => {
 		expect(await alert.allTextContents()).toEqual([]);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+		await showContactFields(page);
 		await expect.poll(() => field('Name').inputValue()).toBe(truth.name);
 		expect(await field('Company').inputValue()).toBe(truth.org);
 		expect(session.problems).toEqual([]);
@@ -188,6 +199,7 @@ describe('scan a paper card', () => {
 		await openScanner(page);
 		await chooseCardPhoto(page, huge);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Email', exact: true }).inputValue()).toBe(truth.email);
 		expect(session.problems).toEqual([]);
 	});

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { badgeFixture } from '../support/fixtures';
 import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { baseUrl, watchPage } from './harness';
+import { baseUrl, showContactFields, watchPage } from './harness';
 
 let browser: Browser | null = null;
 afterEach(async () => {
@@ -109,6 +109,7 @@ describe('the scanner downloads while the camera prompt is open', () => {
 
 		await page.evaluate(() => (window as unknown as { __answerPrompt: () => void }).__answerPrompt());
 		await page.waitForURL(/\/capture\//, { timeout: 20_000 });
+		await showContactFields(page);
 		await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		// The same, on the page's own clock (milliseconds since it started loading).
 		const timeline = await page.evaluate((path) => {

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBadgePayload } from '$lib/domain/contact/parse-payload';
 import { blankY4m, imageToY4m, scratchDir } from '../support/video';
-import { baseUrl, openSession, scanWithCamera, setUpCard, waitForServiceWorker, type Session } from './harness';
+import {
+	baseUrl,
+	openSession,
+	scanWithCamera,
+	setUpCard,
+	showContactFields,
+	waitForServiceWorker,
+	type Session
+} from './harness';
 
 const sessions: Session[] = [];
 afterEach(async () => {
@@ -37,6 +45,7 @@ describe('the share-back link', () => {
 		await waitForServiceWorker(scanner.page);
 		await scanner.context.setOffline(true);
 		await scanWithCamera(scanner.page);
+		await showContactFields(scanner.page);
 		await expect.poll(() => scanner.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Grace Hopper');
 		expect(await scanner.page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('grace@compiler.example');
 		expect(await scanner.page.getByRole('textbox', { name: 'Company' }).inputValue()).toBe('Compiler Corp');

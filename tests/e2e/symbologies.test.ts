@@ -1,6 +1,6 @@
 // Every symbology a badge or card may carry, read for real: each is rendered with bwip-js into a
 // PNG, shown to Chromium's fake camera as a moving video, and scanned through to the note form;
-// then each PNG is scanned again through "Scan from photo".
+// then each PNG is scanned again through "Photo of a code".
 //
 // One browser serves all the camera scans: Chromium reads --use-file-for-fake-video-capture
 // each time a page opens the camera, so renaming another video onto that path between scans
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeFixture } from '../support/fixtures';
 import { blankY4m, imageToY4m, scratchDir } from '../support/video';
-import { openSession, setUpCard, type Session } from './harness';
+import { openSession, setUpCard, showContactFields, type Session } from './harness';
 
 interface Case {
 	label: string;
@@ -131,6 +131,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 async function expectFields(expected: Record<string, string>): Promise<void> {
+	await showContactFields(page);
 	const [first, ...rest] = Object.entries(expected);
 	// The form fills in once the draft is loaded: the first field named is one that is not empty.
 	await expect.poll(() => page.getByRole('textbox', { name: first![0], exact: true }).inputValue()).toBe(first![1]);
@@ -166,12 +167,12 @@ describe('each symbology from the camera reaches the note form', () => {
 });
 
 describe('each symbology from a photo reaches the note form', () => {
-	it('reads every symbology through "Scan from photo"', async () => {
+	it('reads every symbology through "Photo of a code"', async () => {
 		showCamera(join(dir, 'blank.y4m'));
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
 		for (const c of CASES) {
 			const chooser = page.waitForEvent('filechooser');
-			await page.getByRole('button', { name: 'Scan from photo' }).click();
+			await page.getByRole('button', { name: 'Photo of a code' }).click();
 			await (await chooser).setFiles(pngs.get(c.bcid)!);
 			await page.waitForURL(/\/capture\//, { timeout: 20_000 });
 			await expectFields(c.expect);

@@ -7,7 +7,7 @@ import { pgliteDatabase } from '../support/supabase/database';
 import { SYNC_STAND_IN_PORT } from '../support/supabase/secret.mjs';
 import { startStandIn, type StandIn } from '../support/supabase/stand-in';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { scanWithCamera, setUpCard, watchPage } from './harness';
+import { scanWithCamera, setUpCard, showContactFields, watchPage } from './harness';
 
 // The app built for Supabase at the stand-in (tests/e2e/build-sync.mjs), on a phone and a laptop
 // signed in as the same person: supabase-js in Chromium → the stand-in → the real migrations in PGlite.
@@ -98,6 +98,7 @@ describe('two devices of one person, through the stand-in', () => {
 		await phone.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 		await phone.context.setOffline(true);
 		await scanWithCamera(phone.page);
+		await showContactFields(phone.page);
 		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Grid storage pilots in Lagos');
 		await phone.page.getByRole('button', { name: 'Save contact' }).click();
@@ -191,6 +192,7 @@ describe('two devices of one person, through the stand-in', () => {
 
 		// A scan made while signed out joins the account at the next sign-in.
 		await scanWithCamera(phone.page);
+		await showContactFields(phone.page);
 		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await phone.page
 			.getByRole('textbox', { name: 'What did you talk about?' })
@@ -230,6 +232,7 @@ describe('two devices of one person, through the stand-in', () => {
 		};
 		await phone.page.route('**/rest/v1/rpc/sync_push', refuse);
 		await scanWithCamera(phone.page);
+		await showContactFields(phone.page);
 		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('Wind farm permits in Kano');
 		await phone.page.getByRole('button', { name: 'Save contact' }).click();
@@ -274,6 +277,7 @@ describe('two devices of one person, through the stand-in', () => {
 		await setUpCard(phone.page, { name: 'Dorothy Vaughan' });
 		await signIn(phone.page, 'erase.me@example.org');
 		await scanWithCamera(phone.page);
+		await showContactFields(phone.page);
 		await expect.poll(() => phone.page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Adaeze Okafor');
 		await phone.page.getByRole('textbox', { name: 'What did you talk about?' }).fill('FORTRAN for the IBM 7090');
 		await phone.page.getByRole('button', { name: 'Save contact' }).click();

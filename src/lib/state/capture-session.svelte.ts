@@ -1,10 +1,11 @@
 import { defaultRegion } from '$lib/state/device';
-import type { CaptureDraft } from '$lib/domain/capture/capture-draft';
+import { isUntouched, type CaptureDraft } from '$lib/domain/capture/capture-draft';
 import { captureProblems } from '$lib/domain/capture/plan-capture';
 import type { Person } from '$lib/domain/capture/records';
 import { newId } from './app';
 import { captureStore } from './capture';
 import { LatestWriter } from './latest-writer';
+import { typedDraft } from './scanned-code';
 
 /** The performance measure of the last save's IndexedDB transaction. */
 const COMMIT_MEASURE = 'capture:commit';
@@ -36,6 +37,8 @@ export class CaptureSession {
 	saveError = $state('');
 	/** Saved or discarded: leaving needs no question any more. */
 	finished = false;
+	/** The draft is in the database (a typed form is not, until something is typed in it). */
+	#stored = false;
 
 	readonly region = defaultRegion();
 	readonly problems = $derived(this.draft ? captureProblems(this.draft, this.region).problems : []);
@@ -54,8 +57,12 @@ export class CaptureSession {
 	constructor() {
 		$effect(() => {
 			if (!this.draft) return;
+			const snapshot = $state.snapshot(this.draft) as CaptureDraft;
+			// "Type it instead" with nothing typed yet is kept nowhere: leaving it leaves no unfinished note.
+			if (!this.#stored && isUntouched(snapshot)) return;
+			this.#stored = true;
 			this.draftStored = 'pending';
-			this.#writer.save($state.snapshot(this.draft) as CaptureDraft);
+			this.#writer.save(snapshot);
 		});
 		// Look the person up again when the details that identify them change.
 		$effect(() => {
@@ -73,12 +80,29 @@ export class CaptureSession {
 		});
 	}
 
-	async load(id: string): Promise<void> {
-		const draft = await captureStore().draft(id);
+	/**
+	 * Opens the draft `id`. A form opened with "Type it instead" (`typed`) is made afresh when it is
+	 * not stored (nothing was typed in it before a reload), unless it was saved as a contact already.
+	 */
+	async load(id: string, typed = false): Promise<void> {
+		const store = captureStore();
+		let draft = await store.draft(id);
+		this.#stored = draft !== null;
+		if (!draft && typed && !(await store.saved(id))) draft = await typedDraft(id);
 		this.restored =
 			!!draft && (draft.note.trim() !== '' || draft.promises.length > 0 || draft.updatedAt > draft.metAt + 2_000);
 		this.draft = draft;
 		this.loaded = true;
+	}
+
+	/** Nothing is typed in this form opened with "Type it instead": there is nothing to keep. */
+	get untouched(): boolean {
+		return this.draft !== null && isUntouched(this.draft);
+	}
+
+	/** Whether the draft is in the database (and leaving it untouched must remove it). */
+	get stored(): boolean {
+		return this.#stored;
 	}
 
 	/** Waits until everything typed so far is stored. */

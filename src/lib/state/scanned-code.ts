@@ -1,4 +1,4 @@
-import { draftFromScan } from '$lib/domain/capture/capture-draft';
+import { draftFromScan, type CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { Symbology } from '$lib/domain/contact/symbology';
 import { emptyFields, type ParsedPayload } from '$lib/domain/contact/types';
 import { app, newId } from './app';
@@ -18,6 +18,14 @@ export async function readScannedCode(text: string, symbology?: Symbology): Prom
 /** Nothing scanned: the person types the details in. */
 export function nothingScanned(): ParsedPayload {
 	return { kind: 'empty', fields: emptyFields(), suggestions: {}, needsName: true, warnings: [], raw: '' };
+}
+
+/**
+ * The form "Type it instead" opens, with the id in its address: a draft that is stored only once
+ * something is typed in it, at the current event.
+ */
+export async function typedDraft(id: string): Promise<CaptureDraft> {
+	return draftFromScan(nothingScanned(), { id, now: Date.now(), eventId: await app().settings.currentEventId() });
 }
 
 /**

@@ -45,6 +45,11 @@ export class CaptureStore extends UnfinishedNotes {
 		});
 	}
 
+	/** Whether the draft `id` was saved as a contact already (its encounter has that id). */
+	async saved(id: string): Promise<boolean> {
+		return (await this.db.encounters.get(id)) !== undefined;
+	}
+
 	async discardDraft(id: string): Promise<void> {
 		await this.db.drafts.delete(id);
 	}

@@ -54,6 +54,7 @@ export const DraftRow = v.object({
 	symbology: v.optional(v.custom<Symbology>((value) => typeof value === 'string')),
 	fields: Fields,
 	contacts: v.optional(v.object({ emails: v.array(Str), phones: v.array(Str) })),
+	cardNote: v.optional(Str),
 	guessed: v.array(v.picklist(CONTACT_FIELDS)),
 	warnings: v.array(Str),
 	note: Str,

@@ -60,6 +60,11 @@ export function formatDays(first: string, last = first): string {
 	return a === b ? format.format(a) : format.formatRange(Math.min(a, b), Math.max(a, b));
 }
 
+/** "2:05 PM" (or "14:05") in the user's locale. */
+export function formatClock(instant: number): string {
+	return formatter('clock', { timeStyle: 'short' }).format(instant);
+}
+
 /** A datetime-local input's value (local time, minutes) for an instant. */
 export function localDateTimeInput(instant: number): string {
 	const date = new Date(instant);

@@ -18,6 +18,8 @@ export interface CaptureDraft {
 	/** Every email and phone of a card that carried several: those not kept as the main ones are
 	 * added to the note when it is saved (see card-contacts.ts). */
 	contacts?: CardContacts;
+	/** What the card itself said in a note: shown on the form, added to the note when saved. */
+	cardNote?: string;
 	/** Names of fields that were guessed and still need the user's eye. */
 	guessed: (keyof ContactFields)[];
 	warnings: string[];
@@ -39,6 +41,7 @@ export function draftFromScan(
 		symbology?: Symbology;
 		fields: ContactFields;
 		contacts?: CardContacts;
+		cardNote?: string;
 		suggestions: Partial<ContactFields>;
 		warnings: string[];
 	},
@@ -59,6 +62,7 @@ export function draftFromScan(
 		...(parsed.symbology && { symbology: parsed.symbology }),
 		fields,
 		...(parsed.contacts && { contacts: parsed.contacts }),
+		...(parsed.cardNote && { cardNote: parsed.cardNote }),
 		guessed,
 		warnings: parsed.warnings,
 		note: '',
@@ -69,4 +73,21 @@ export function draftFromScan(
 		metAt: context.now,
 		updatedAt: context.now
 	};
+}
+
+/**
+ * True for a form opened with "Type it instead" (nothing was scanned) in which nothing is typed
+ * yet: there is nothing to keep, so it leaves no unfinished note and needs no question on leaving.
+ * The event picked does not count: it is chosen for the person, not typed.
+ */
+export function isUntouched(draft: CaptureDraft): boolean {
+	return (
+		draft.kind === 'empty' &&
+		!draft.raw.trim() &&
+		Object.values(draft.fields).every((value) => !value.trim()) &&
+		!draft.note.trim() &&
+		!draft.promises.length &&
+		!draft.promiseInput.trim() &&
+		!draft.helpOffer.trim()
+	);
 }

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { otherContacts, otherContactsLine } from '../contact/card-contacts';
+import { cardNoteLine, otherContacts, otherContactsLine } from '../contact/card-contacts';
 import { tidyContactFields } from '../contact/fields';
 import { matchKeys, personIdFor } from '../contact/match';
 import { CONTACT_FIELDS, type ContactFields } from '../contact/types';
@@ -93,8 +93,13 @@ export function planCapture(draft: CaptureDraft, context: CaptureContext): Captu
 		personId: person.id,
 		eventId: draft.eventId,
 		metAt: draft.metAt,
-		// The card's other emails and phones stay with the conversation, after what was written.
-		note: [cleanMultiline(draft.note), otherContactsLine(otherContacts(draft.contacts, fields))]
+		// The card's other emails and phones, and its own note, stay with the conversation, after
+		// what was written.
+		note: [
+			cleanMultiline(draft.note),
+			otherContactsLine(otherContacts(draft.contacts, fields)),
+			cardNoteLine(draft.cardNote)
+		]
 			.filter(Boolean)
 			.join('\n\n'),
 		helpOffer: cleanMultiline(draft.helpOffer, 2_000),

@@ -1,7 +1,8 @@
 /**
  * A card may carry several email addresses and phone numbers. The contact has one of each (the
  * card's preferred one, see vcard.ts); the others are kept as a line of the conversation's note,
- * the one place a person's extra details are stored and synced without another column.
+ * the one place a person's extra details are stored and synced without another column. So is the
+ * card's own note (a vCard or MECARD NOTE).
  */
 
 /** Every valid email address and phone number a card carried, normalised, most preferred first. */
@@ -32,4 +33,10 @@ export function otherContacts(contacts: CardContacts | undefined, main: { email:
 /** The note line that keeps them ("Also on their card: …"), or '' when there are none. */
 export function otherContactsLine(others: readonly string[]): string {
 	return others.length ? `Also on their card: ${others.join(', ')}` : '';
+}
+
+/** The note line that keeps what the card itself said in its note, or '' when it said nothing. */
+export function cardNoteLine(cardNote: string | undefined): string {
+	const text = cardNote?.trim();
+	return text ? `Note on their card: ${text}` : '';
 }

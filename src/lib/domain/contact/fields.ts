@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { cleanLine, safeHttpUrl } from '../text/display';
+import { cleanLine, cleanMultiline, safeHttpUrl } from '../text/display';
 import type { CardContacts } from './card-contacts';
 import { normaliseEmail } from './email';
 import { emptyFields, type ContactFields } from './types';
@@ -18,6 +18,15 @@ export function normalisePhone(text: string, defaultCountry?: CountryCode): stri
 		return phone && phone.isPossible() ? phone.number : null;
 	} catch {
 		return null;
+	}
+}
+
+/** A stored (E.164) phone number as people write it ("+234 803 555 0142"); other text as it is. */
+export function formatPhone(text: string): string {
+	try {
+		return parsePhoneNumberFromString(text)?.formatInternational() ?? text;
+	} catch {
+		return text;
 	}
 }
 
@@ -49,12 +58,18 @@ export interface FieldInput {
 	phones?: string[];
 	urls?: string[];
 	badgeId?: string;
+	/** What the card itself says in a note (vCard NOTE, MECARD NOTE): kept with the conversation. */
+	note?: string;
 }
+
+// A card's own note is shown and kept whole, within what a QR code could hold in practice.
+const CARD_NOTE_MAX = 2_000;
 
 /**
  * Turns raw values pulled out of a payload into validated contact fields: the first valid
  * email, phone and http(s) links win; anything rejected is named in a warning instead. Every valid
- * email and phone, the main ones first, is listed in `contacts` so that none is lost.
+ * email and phone, the main ones first, is listed in `contacts` so that none is lost; the card's
+ * own note comes back as `cardNote` ('' without one).
  */
 export function collectFields(input: FieldInput, defaultCountry?: CountryCode) {
 	const fields: ContactFields = emptyFields();
@@ -90,7 +105,7 @@ export function collectFields(input: FieldInput, defaultCountry?: CountryCode) {
 			fields.url ||= url;
 		}
 	}
-	return { fields, warnings, contacts };
+	return { fields, warnings, contacts, cardNote: cleanMultiline(input.note ?? '', CARD_NOTE_MAX) };
 }
 
 export type FieldErrors = Partial<Record<keyof ContactFields, string>>;

@@ -40,7 +40,8 @@ export function readMeCardEntry(body: string, key: string): string {
 
 /**
  * Reads a MECARD payload: `MECARD:N:Last,First;ORG:…;TEL:…;EMAIL:…;URL:…;;` with `\;`, `\:`,
- * `\,` and `\\` escapes. UID (used by some badge printers) becomes the badge id.
+ * `\,` and `\\` escapes. UID (used by some badge printers) becomes the badge id; NOTE is kept as
+ * the card's note.
  */
 export function readMeCard(text: string): FieldInput {
 	const body = text.trim().replace(/^MECARD:/i, '');
@@ -51,7 +52,8 @@ export function readMeCard(text: string): FieldInput {
 		emails: [],
 		phones: [],
 		urls: [],
-		badgeId: ''
+		badgeId: '',
+		note: ''
 	};
 	for (const entry of splitUnescaped(body, ';')) {
 		const colon = entry.indexOf(':');
@@ -81,6 +83,9 @@ export function readMeCard(text: string): FieldInput {
 				break;
 			case 'UID':
 				input.badgeId ||= unescape(value);
+				break;
+			case 'NOTE':
+				input.note ||= unescape(value);
 				break;
 		}
 	}

@@ -40,17 +40,3 @@ export function guessFromDelimited(text: string, defaultCountry?: CountryCode): 
 	}
 	return guess;
 }
-
-/** A name guessed from a LinkedIn profile slug (`/in/carla-mendes-7a1b2c/` → "Carla Mendes"). */
-export function guessNameFromLinkedIn(url: string): string {
-	const match = /\/in\/([^/?#]+)/.exec(url);
-	if (!match?.[1]) return '';
-	let slug: string;
-	try {
-		slug = decodeURIComponent(match[1]);
-	} catch {
-		return '';
-	}
-	const words = slug.split('-').filter((w) => /^\p{L}+$/u.test(w));
-	return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-}

@@ -6,7 +6,8 @@ import { collectFields, type FieldInput } from './fields';
 import { readJsonCard } from './json-card';
 import { looksLikeMeCard, readMeCard, readMeCardEntry } from './mecard';
 import { explainNotAPerson } from './not-a-person';
-import { guessFromDelimited, guessNameFromLinkedIn } from './opaque-badge';
+import { guessNameFromEmail, guessNameFromLinkedIn } from './name-guess';
+import { guessFromDelimited } from './opaque-badge';
 import { emptyFields, type ContactFields, type ParsedPayload, type PayloadKind } from './types';
 import { isLinear, type Symbology } from './symbology';
 import { looksLikeVCard, readVCard } from './vcard';
@@ -93,6 +94,10 @@ function suggestionsFor(
 		const name = guessNameFromLinkedIn(fields.linkedin);
 		return name ? { name } : {};
 	}
+	if (kind === 'mailto' && fields.email) {
+		const name = guessNameFromEmail(fields.email);
+		return name ? { name } : {};
+	}
 	if (kind === 'opaque') {
 		const guess = guessFromDelimited(text, options.defaultCountry);
 		return Object.fromEntries(Object.entries(guess).map(([k, v]) => [k, cleanLine(v)]));
@@ -126,12 +131,13 @@ export function parseBadgePayload(raw: string, options: ParseOptions = {}): Pars
 	try {
 		const { kind, input, warnings } = classify(text);
 		const collected = collectFields(input, options.defaultCountry);
-		const { contacts } = collected;
+		const { contacts, cardNote } = collected;
 		return {
 			...base,
 			kind,
 			fields: collected.fields,
 			...((contacts.emails.length > 1 || contacts.phones.length > 1) && { contacts }),
+			...(cardNote && { cardNote }),
 			suggestions: suggestionsFor(kind, collected.fields, text, options),
 			needsName: !collected.fields.name,
 			warnings: [...warnings, ...collected.warnings]

@@ -46,6 +46,8 @@ export interface ParsedPayload {
 	symbology?: Symbology;
 	/** Set when the card carried more than one email or phone: all of them, main ones first. */
 	contacts?: CardContacts;
+	/** What the card itself said in a note (vCard or MECARD NOTE), when it said anything. */
+	cardNote?: string;
 }
 
 /** Returns a record with every contact field empty. */

@@ -54,7 +54,8 @@ export function readVCard(text: string): { input: FieldInput; unreadable: number
 		title: '',
 		emails: [],
 		phones: [],
-		urls: []
+		urls: [],
+		note: ''
 	};
 	const emails: { value: string; rank: number }[] = [];
 	const phones: { value: string; rank: number }[] = [];
@@ -64,10 +65,12 @@ export function readVCard(text: string): { input: FieldInput; unreadable: number
 		const content = normaliseContentLine(logical, version);
 		if (!content || ['BEGIN', 'END', 'VERSION'].includes(content.name)) continue;
 		let value: unknown;
+		let values: unknown[] = [];
 		let rank = UNMARKED;
 		try {
 			const property = ICAL.Property.fromString(content.line, design);
 			value = property.getFirstValue();
+			values = property.getValues();
 			rank = preference(property);
 		} catch {
 			unreadable++;
@@ -96,6 +99,10 @@ export function readVCard(text: string): { input: FieldInput; unreadable: number
 			case 'URL':
 			case 'X-SOCIALPROFILE':
 				input.urls.push(textValue);
+				break;
+			case 'NOTE':
+				// ical.js splits a note on commas the card did not escape: the whole note is kept.
+				input.note ||= values.map(firstText).join(',').trim();
 				break;
 		}
 	}

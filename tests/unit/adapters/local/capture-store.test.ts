@@ -108,6 +108,17 @@ describe('CaptureStore', () => {
 		expect(await db.drafts.count()).toBe(0);
 	});
 
+	it("says whether a draft was saved as a contact, and keeps a card's note through a reload", async () => {
+		const store = openStore();
+		const draft = makeDraft(badgeFixture('mecard-note').payload);
+		await store.saveDraft(draft);
+		expect(await store.saved(draft.id)).toBe(false);
+		expect((await store.draft(draft.id))?.cardNote).toBe('Ask me about the Lagos pilot; booth B12');
+		await store.commit(draft, now, sequentialIds());
+		expect(await store.saved(draft.id)).toBe(true);
+		expect(await store.saved('never-scanned')).toBe(false);
+	});
+
 	it('refuses a draft with a stock note and writes nothing', async () => {
 		const store = openStore();
 		const result = await store.commit(

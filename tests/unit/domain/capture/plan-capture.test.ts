@@ -81,6 +81,37 @@ describe('planCapture', () => {
 	});
 });
 
+describe('what the card said beside the person', () => {
+	it("keeps a MECARD's note with the conversation, after what was written", () => {
+		const draft = makeDraft(badgeFixture('mecard-note').payload, { note: 'Battery data for their Lagos pilot' });
+		expect(draft.cardNote).toBe('Ask me about the Lagos pilot; booth B12');
+		const result = planCapture(draft, { existing: null, event: null, now, newId: sequentialIds() });
+		if (!result.ok) throw new Error(result.message);
+		expect(result.plan.encounter.note).toBe(
+			'Battery data for their Lagos pilot\n\nNote on their card: Ask me about the Lagos pilot; booth B12'
+		);
+	});
+
+	it("keeps a vCard's note after the card's other emails", () => {
+		const payload =
+			'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Raman\r\nEMAIL;TYPE=pref:priya@kestrel.example\r\n' +
+			'EMAIL:p.raman@home.example\r\nNOTE:Vegetarian\\, prefers email\r\nEND:VCARD\r\n';
+		const result = planCapture(makeDraft(payload), { existing: null, event: null, now, newId: sequentialIds() });
+		if (!result.ok) throw new Error(result.message);
+		expect(result.plan.encounter.note).toBe(
+			'Talked about grid storage\n\nAlso on their card: p.raman@home.example\n\nNote on their card: Vegetarian, prefers email'
+		);
+	});
+
+	it("does not count the card's note as the note the person must write", () => {
+		const draft = makeDraft(badgeFixture('mecard-note').payload, { note: '' });
+		expect(planCapture(draft, { existing: null, event: null, now, newId: sequentialIds() })).toMatchObject({
+			ok: false,
+			field: 'note'
+		});
+	});
+});
+
 describe('meeting someone again while their follow-up is open', () => {
 	const badge = 'MECARD:N:Nowak,Marek;EMAIL:marek@nowak.example;;';
 	const firstSave = () => {

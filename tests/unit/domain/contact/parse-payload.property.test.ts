@@ -105,6 +105,12 @@ describe('parseBadgePayload on random and mutated payloads', () => {
 					}
 					if (parsed.fields.email) expect(parsed.fields.email).toMatch(/^[^\s@]+@[^\s@]+$/);
 					if (parsed.fields.phone) expect(parsed.fields.phone).toMatch(/^\+\d{4,16}$/);
+					if (parsed.cardNote !== undefined) {
+						expect(parsed.cardNote).not.toBe('');
+						expect(parsed.cardNote).not.toMatch(UNSAFE);
+						expect(parsed.cardNote).not.toMatch(LONE_SURROGATE);
+					}
+					for (const suggestion of Object.values(parsed.suggestions)) expect(suggestion).not.toMatch(UNSAFE);
 					expect(parsed.needsName).toBe(parsed.fields.name === '');
 					// The last-resort catch in parseBadgePayload must never be what saved us.
 					expect(parsed.warnings).not.toContain("This code couldn't be read as a card.");

@@ -10,6 +10,9 @@ describe('parseBadgePayload on the shared fixtures', () => {
 			if (field in fixture.expect) expect(parsed.fields[field]).toBe(fixture.expect[field]);
 		}
 		if ('needsName' in fixture.expect) expect(parsed.needsName).toBe(fixture.expect.needsName);
+		// A name the code only hints at is a suggestion (marked as guessed on the form), never the name.
+		if ('suggestedName' in fixture.expect) expect(parsed.suggestions.name ?? '').toBe(fixture.expect.suggestedName);
+		if ('cardNote' in fixture.expect) expect(parsed.cardNote).toBe(fixture.expect.cardNote);
 	});
 
 	it('keeps hostile markup as literal text and drops the javascript: link', () => {
@@ -52,6 +55,26 @@ describe('parseBadgePayload on the shared fixtures', () => {
 
 	it('suggests a name from a LinkedIn slug', () => {
 		expect(parseBadgePayload(badgeFixture('linkedin-url').payload).suggestions.name).toBe('Carla Mendes');
+	});
+
+	it('suggests a name from a mailto: address but leaves the name itself empty', () => {
+		const parsed = parseBadgePayload(badgeFixture('mailto-name').payload);
+		expect(parsed.fields.name).toBe('');
+		expect(parsed.suggestions).toEqual({ name: 'Ana Pereira' });
+		expect(parseBadgePayload(badgeFixture('mailto-role').payload).suggestions).toEqual({});
+	});
+
+	it('keeps the note of a MECARD and of a vCard, and none when the card has none', () => {
+		expect(parseBadgePayload(badgeFixture('mecard-note').payload).cardNote).toBe(
+			'Ask me about the Lagos pilot; booth B12'
+		);
+		expect(parseBadgePayload(badgeFixture('vcard30-folded').payload).cardNote).toMatch(/^Met at booth 12, /);
+		// A comma the card did not escape is part of the note, not the end of it.
+		expect(
+			parseBadgePayload('BEGIN:VCARD\nVERSION:3.0\nFN:Priya Raman\nNOTE:Vegan, no calls\nEND:VCARD').cardNote
+		).toBe('Vegan, no calls');
+		expect(parseBadgePayload(badgeFixture('mecard-basic').payload)).not.toHaveProperty('cardNote');
+		expect(parseBadgePayload(badgeFixture('vcard30-basic').payload)).not.toHaveProperty('cardNote');
 	});
 });
 
