@@ -20,8 +20,11 @@ const ABBREVIATIONS = new Set(
 	).split(' ')
 );
 
-/** The card lines plan-capture adds after the note ("Also on their card: …"): not conversation. */
-const CARD_LINE = /^Also on their card:/;
+/**
+ * What plan-capture adds after the note — the card's other details and its own note ("Also on
+ * their card: …", "Note on their card: …", which may run over lines): the card's words, not ours.
+ */
+const CARD_LINES = /\n(?:Also on their card:|Note on their card:)[\s\S]*$/;
 
 /** Splits one line into sentences at . ! ? ; — never after an abbreviation, a number's dot or inside a link. */
 function sentences(line: string): string[] {
@@ -72,10 +75,11 @@ function asides(sentence: string): NotePiece[] {
  * List markers are dropped; the card details the app appended are left out.
  */
 export function notePieces(note: string): NotePiece[] {
-	const lines = cleanMultiline(note)
+	const lines = `\n${cleanMultiline(note)}`
+		.replace(CARD_LINES, '')
 		.split('\n')
 		.map((line) => line.replace(/^\s*(?:[-*•·▪◦>+]|\d{1,2}[.)]|[a-z][)])\s+/u, '').trim())
-		.filter((line) => line && !CARD_LINE.test(line));
+		.filter(Boolean);
 	return lines.flatMap(sentences).flatMap(asides);
 }
 

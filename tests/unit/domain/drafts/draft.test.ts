@@ -206,3 +206,16 @@ describe('someone met twice', () => {
 		expect(d.body.split('\n')[2]).toBe('It was great talking with you about Kafka migration.');
 	});
 });
+
+describe('what the app added to a note', () => {
+	it('never reads the card’s own details and note as the conversation', () => {
+		const d = draft({
+			notes: [
+				'Grid storage pilots in Lagos\n\nAlso on their card: +234 803 555 0142, priya@lumen.example\n\nNote on their card: Ask me about\nour Series A, I promised nothing'
+			]
+		});
+		expect(d.body).toContain('Grid storage pilots in Lagos');
+		expect(`${d.subject}\n${d.body}`).not.toMatch(/Series A|0142|lumen\.example|Ask me/);
+		expect(d.notePromises).toEqual([]);
+	});
+});
