@@ -3,9 +3,9 @@ import type { DraftLanguage } from './languages';
 import { LEXICONS } from './lexicon';
 import type { Action, MessageParts, NounPhrase, Reading } from './lexicon/types';
 import { wordsOf } from './pieces';
-import { readNotes, type FoundPromise, type NoteReading } from './read-note';
+import { personOf, readNotes, type FoundPromise, type NoteReading } from './read-note';
 import { MAX_SUBJECT, tidyMessage } from './tidy';
-import { tidyPhrase } from './topic';
+import { capWords, tidyPhrase } from './topic';
 
 export interface ComposeInput {
 	language: DraftLanguage;
@@ -97,7 +97,8 @@ function collectPromises(input: ComposeInput, reading: Reading, read: NoteReadin
 		}
 		// A short "deck" or an English to-do in a German note: the note's own words name it better.
 		const fuller = read.askedThing.find((thing) => overlaps(thing, action.object, reading));
-		if (fuller && action.kind === 'send' && fuller.length > action.object.length) action.object = fuller;
+		if (fuller && action.kind === 'send' && fuller.length > action.object.length && fuller.split(/\s+/).length <= 7)
+			action.object = fuller;
 		actions.push(action);
 	}
 	return actions;
@@ -139,8 +140,13 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const questions = read.questions.map((clause) => ({ clause, answer: null as Action | null }));
 	// Actions that name what they answer claim their question before a bare "find out" does.
 	actions.sort((a, b) => Number(!a.object) - Number(!b.object));
+	const cap = (text: string, max?: number) => capWords(text, reading.functionWords, max);
 	for (const action of actions) {
-		if (action.kind !== 'intro') action.object = reading.toSecondPerson(action.object);
+		// A thing to send stays whole (it is a name, and lists join); what I will do or who I will
+		// introduce is cut to a few words.
+		if (action.kind === 'intro') action.object = cap(personOf(action.object), 6);
+		else if (action.kind === 'send') action.object = reading.toSecondPerson(action.object);
+		else action.object = cap(reading.toSecondPerson(action.object));
 		// "Promised to find out": the question it answers is the one they asked.
 		const bare = action.kind === 'look' && !action.object;
 		const question = questions.find(
@@ -159,14 +165,18 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		myName: cleanLine(input.myName),
 		topic: read.topic,
 		laterTopic: read.laterTopic,
-		place: read.place ?? (input.eventName ? reading.eventPlace(cleanLine(input.eventName)) : ''),
+		place: read.place
+			? cap(reading.toSecondPerson(read.place))
+			: input.eventName
+				? reading.eventPlace(cleanLine(input.eventName))
+				: '',
 		placeFromNote: Boolean(read.place),
 		sends,
 		intros,
 		actions: others,
-		questions,
-		askedIntro: read.askedIntro.filter((who) => !covered(who)),
-		askedThing: read.askedThing.filter((thing) => !covered(thing)).map((thing) => reading.thing(thing)),
+		questions: questions.map((q) => ({ ...q, clause: capWords(q.clause, reading.functionWords, 7, false) })),
+		askedIntro: read.askedIntro.filter((who) => !covered(who)).map((who) => cap(who, 6)),
+		askedThing: read.askedThing.filter((thing) => !covered(thing)).map((thing) => reading.thing(cap(thing))),
 		help: null,
 		checkIn: Boolean(input.checkIn)
 	};

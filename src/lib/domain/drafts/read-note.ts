@@ -1,5 +1,6 @@
 import { notePieces, wordsOf } from './pieces';
 import { tidyPhrase } from './topic';
+import { MOMENT, fragmentScore, isDeliverable } from './topic-score';
 import type { Action, DueHint, Reading, Topic } from './lexicon/types';
 
 /** A promise written in the note ("I promised to send her the deck by Friday"). */
@@ -71,22 +72,6 @@ function fragmentsOf(text: string): string[] {
 
 // Someone not yet named ("someone who has rolled it out"): an intro to be found, not to a person.
 const SOMEONE = /^(?:someone|somebody|jemand\w*|quelqu'un|alguien|alguém|qualcuno)\b/i;
-
-const PAIN =
-	/\b(?:problem|problems|pain|struggl\w*|issue|issues|challenge|stuck|galère|souci|soucis|problème|Problem\w*|Schmerz|Herausforderung|problema|problemas|dificultad\w*|dificuldade\w*|difficoltà|sfida)\b/iu;
-// "He said we could share…": their idea, reported, rarely the topic.
-const REPORTED =
-	/^(?:(?:he|she|they|er|sie|il|elle|él|ella|ele|ela|lui|lei)\s+)?(?:said|mentioned|meinte|sagte|erwähnte|a dit|disait|dijo|comentó|disse|comentou|ha detto|diceva)\b/iu;
-// "Their move from RabbitMQ to Kafka", "they're moving…": what they are doing, the usual topic.
-const THEIRS =
-	/^(?:their|his|her|ihr|ihre|sein|seine|leur|leurs|son|sa|ses|su|sus|seu|sua|dele|dela|loro|suo)\s|\b(?:they(?:'re| are| r)|he's|she's|ils|elles|están|estão|stanno)\s+\p{L}+ing\b|\b(?:they|ils|sie) (?:are|sont|sind)\s/iu;
-const PLANS =
-	/\b(?:want(?:s)? to|plan(?:s|ning)? to|wollen|will|möchten|planen|veulent|veut|souhaitent|quieren|quiere|planean|querem|quer|pretendem|vogliono|vuole|vorrebbero)\b/iu;
-const ORGANISATION =
-	/^(?:\S+\s+){0,2}(?:ngo|startup|start-up|scale-?up|agency|company|firm|bank|hospital|cooperative|coop|ong|empresa|agencia|agência|fábrica|banca|azienda|gruppo|mutuelle|versicherung|firma|verein|asociación|associação|associazione)\b/i;
-
-// "Booth, day 2", "10:30", "Tag 1": when, not what.
-const MOMENT = /^(?:day|tag|jour|día|dia|giorno)\s*\d+$|^\d{1,2}[:.h]\d{2}\b/i;
 
 function splitActions(text: string): string[] {
 	// "find out + send datasheet", "accès démo + tarifs": one promise per part.
@@ -161,28 +146,23 @@ export function readNotes(
 				if (piece.question && (reported || reading.ownWords.test(fragment))) continue;
 			}
 			const request = matchFirst(reading.requestCues, fragment);
+			let wanted = false;
 			if (request && !reading.notRequest?.test(request.text)) {
 				const intro = reading.introCue.exec(request.text);
+				const thing = cutClause(tidyPhrase(request.text), reading);
 				if (intro?.[1]) result.askedIntro.push(SOMEONE.test(intro[1]) ? '' : personOf(intro[1]));
-				else result.askedThing.push(tidyPhrase(request.text));
-				continue;
+				else if (isDeliverable(thing)) result.askedThing.push(reading.toSecondPerson(thing));
+				// "Wants predictive maintenance": what they are after, the topic, not something to send.
+				else wanted = true;
+				if (!wanted) continue;
 			}
 			if (reading.roleCue.test(fragment) || MOMENT.test(fragment)) {
 				afterRole = true;
 				continue;
 			}
 			// "Head of RevOps @ Cartwheel, Series B": the rest of a line about who they are.
-			let score = afterRole ? 0.75 : 1;
-			if (wordsOf(fragment).filter((w) => !reading.functionWords.has(w)).length < 2) score -= 0.5;
-			if (REPORTED.test(fragment)) score -= 0.75;
-			if (reading.leadIn.test(fragment)) score += 3;
-			if (PAIN.test(fragment)) score += 1;
-			if (PLANS.test(fragment)) score += 1.5;
-			if (THEIRS.test(fragment)) score += 1;
-			if (!candidates.length) score += 0.5;
-			if (ORGANISATION.test(fragment)) score -= 1;
+			const score = fragmentScore(fragment, reading, { afterRole, question: piece.question }) + (wanted ? 1.5 : 0);
 			if (onlyName(fragment)) continue;
-			if (piece.question) score -= 0.25;
 			candidates.push({ text: fragment, score, order: order++, piece: pieceIndex, note: piece.noteIndex });
 		}
 	}
@@ -228,8 +208,13 @@ function readPromise(text: string, reading: Reading, firstName: string, into: No
 	}
 }
 
+/** A thing they asked for, up to where a new clause starts ("predictive maintenance but their IT…"). */
+function cutClause(text: string, reading: Reading): string {
+	return text.split(reading.clauseStart)[0]!.trim();
+}
+
 /** "Priya (she left Datadog)" → "Priya"; "marc pour leur levée" → "Marc": the person, capitalised. */
-function personOf(text: string): string {
+export function personOf(text: string): string {
 	const name = (
 		tidyPhrase(text).split(
 			/\s+(?:for|about|pour|para|per|für|wegen|from|at|aus|bei|chez|em|in|on|who|qui|que|che|der|die|that)\s+|\s*[,(]/i

@@ -48,10 +48,24 @@ function isContent(word: string, rules: TopicRules): boolean {
 	return bare.length > 0 && !rules.functionWords.has(bare) && /[\p{L}]/u.test(bare);
 }
 
+/**
+ * How many of the words fit in `max` counted as a reader counts them: "aides-soignantes" and
+ * "d'absentéisme" are two each.
+ */
+function wordsWithin(words: readonly string[], max: number): number {
+	let used = 0;
+	for (let i = 0; i < words.length; i++) {
+		used += Math.max(1, (words[i]!.match(/[\p{L}\p{N}]+/gu) ?? []).length);
+		if (used > max) return i;
+	}
+	return words.length;
+}
+
 /** At most `max` words, ending on a word that names something and starting on one (or a possessive). */
-export function trimPhrase(text: string, rules: TopicRules, max = MAX_TOPIC_WORDS, keepLead = false): string {
+export function trimPhrase(text: string, rules: TopicRules, maxTokens = MAX_TOPIC_WORDS, keepLead = false): string {
 	let words = text.split(/\s+/).filter(Boolean);
 	while (words.length && !keepLead && !isContent(words[0]!, rules) && !rules.keepAtStart.test(words[0]!)) words.shift();
+	const max = wordsWithin(words, maxTokens);
 	if (words.length > max) {
 		// Cut before a function word (a preposition, a conjunction) rather than inside a noun phrase.
 		let cut = max;
@@ -121,4 +135,25 @@ export function buildTopic(fragment: string, rules: TopicRules): Topic | null {
 	}
 	const phrase = trimPhrase(cutAtClause(rules.toSecondPerson(text), rules), rules);
 	return phrase ? topic(phrase, 'np', rules) : null;
+}
+
+/**
+ * A phrase taken from the note, kept to `max` words: cut before a preposition or conjunction
+ * ("in the coffee line after the nurse burnout panel" → "in the coffee line"), so no message
+ * carries a run of the note's own words long enough to read as pasted.
+ */
+export function capWords(text: string, functionWords: ReadonlySet<string>, maxTokens = 7, atBreak = true): string {
+	const words = text.split(/\s+/).filter(Boolean);
+	const max = wordsWithin(words, maxTokens);
+	if (words.length <= max) return text.trim();
+	let cut = max;
+	for (let i = max; atBreak && i >= 2; i--) {
+		if (functionWords.has(words[i]!.toLowerCase().replace(/[^\p{L}']/gu, ''))) {
+			cut = i;
+			break;
+		}
+	}
+	const kept = words.slice(0, cut);
+	while (kept.length > 1 && functionWords.has(kept[kept.length - 1]!.toLowerCase())) kept.pop();
+	return kept.join(' ').replace(/[,:;]+$/, '');
 }

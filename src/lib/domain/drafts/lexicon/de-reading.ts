@@ -209,6 +209,7 @@ function indirect(question: string, reported: boolean): string | null {
 export const deReading: Reading = {
 	language: 'de',
 	and: 'und',
+	clauseStart: /\s+(?:aber|weil|denn|obwohl|sondern|damit|die|der|das|und (?:die|sie|er|wir|ich))\s+|[,;:]\s/i,
 	functionWords: FUNCTION_WORDS,
 	privateCue:
 		/\b(?:wirkte|wirkt|scheint|schien|vermutlich|wohl|vielleicht|eher nicht|skeptisch|entscheider|budget|kein geld|nett aber|chaotisch|arrogant|nervig|anstrengend|typ is|typ ist|kunde\?|lead|intern klären|nda|nicht drängen|drängen|später|unklar|keine ahnung|lol|haha|🙈)/i,

@@ -6,7 +6,8 @@ const FUNCTION_WORDS = set(
 	'a an the this that these those some any my our your his her their its me him them us you i we he she they it ' +
 		'and or but so if as of to in on at by for from with about into onto over under via per than then ' +
 		'is are was were be been am do does did have has had will would can could should shall may might must ' +
-		"'s 're 've also just very really too not no yes re vs w/ w/o each every all both own"
+		"'s 're 've also just very really too not no yes re vs w/ w/o each every all both own " +
+		'after before during between without within near behind around across through against among until since like'
 );
 
 const SHORT_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -241,6 +242,8 @@ const VERB_AFTER_AUX = set(
 	'read write handle support work run connect integrate export import sync scale cover include allow accept ' +
 		'be do have get make take offer provide use talk deal manage process store send receive need want ' +
 		'cost charge ship deliver fit plug talk speak log track show replace stream parse map host serve ' +
+		'know sell buy build offer service services repair fix install maintain train hire recommend cover ' +
+		'ship export import match comply meet pass integrate sign provide run work help ' +
 		'compatible available able ready certified validated supported'
 );
 
@@ -267,16 +270,20 @@ const MEETING =
 export const enReading: Reading = {
 	language: 'en',
 	and: 'and',
+	clauseStart: /\s+(?:but|because|since|although|which|who|so that|and (?:they|he|she|we|i))\s+|[,;:]\s/i,
 	functionWords: FUNCTION_WORDS,
 	privateCue:
-		/\b(?:seem(?:s|ed)?|looked|appear(?:s|ed)?|probably|maybe|not sure|unsure|honestly|tbh|imo|imho|lol|haha|skeptic(?:al)?|sceptic(?:al)?|pushy|annoying|arrogant|rude|boring|chaotic|weird|junior|gatekeeper|decision[- ]maker|signs? off|buyer|budget|no money|cheap|lead\b|prospect|upsell|competitor|talks? a lot|nice (?:guy|person|lady|man|woman)|very direct|not (?:a|the) (?:fit|buyer)|def(?:initely)? not|low priority|cold|lukewarm|hot\b|warm lead|don'?t mention|hate[sd]? it|not interested|flaky|ghost)/i,
+		/\b(?:seem(?:s|ed)?|looked|appear(?:s|ed)?|probably|maybe|not sure|unsure|honestly|tbh|imo|imho|lol|haha|skeptic(?:al)?|sceptic(?:al)?|pushy|annoying|arrogant|rude|boring|chaotic|weird|junior|gatekeeper|decision[- ]maker|signs? off|buyer|budget|no money|cheap|lead\b|prospect|upsell|competitor|talks? a lot|nice (?:guy|person|lady|man|woman)|very direct|not (?:a|the) (?:fit|buyer)|def(?:initely)? not|low priority|cold lead|lukewarm|hot lead|warm lead|don'?t mention|hate[sd]? it|not interested|flaky|ghost)/i,
 	promiseCues: [
 		/\b(?:i|we)\s+(?:promised|offered|agreed|committed|volunteered|said (?:i|we)(?:'d| would| will)|told (?:him|her|them)(?: (?:i|we)(?:'d| would| will))?)\s+(?:to\s+)?(.+)/i,
 		/\b(?:i|we)\s*(?:'ll|’ll| will| shall|'m going to| am going to| owe (?:him|her|them))\s+(.+)/i,
 		/^(?:promised|offered|agreed|committed|will|owe (?:him|her|them))\s+(?:to\s+)?(.+)/i,
+		/(?:^|\s)will\s+((?:send|share|intro|introduce|email|forward|call|check|ask|follow up|get back)\b.+)/i,
 		/(?:^|\s)(?:promised|offered|agreed|committed)\s+to\s+(.+)/i,
-		/^(?:to-?do|action(?: item)?|next steps?|me)\s*[:→>-]+\s*(.+)/i
+		/^(?:to-?do|action(?: item)?|next steps?|me)\s*[:→>-]+\s*(.+)/i,
+		/^(?:(?:i\s+)?(?:need|have|must|got) to|gotta|must)\s+(.+)/i
 	],
+	notRequest: /^to\s+\p{L}/u,
 	requestCues: [
 		/\b(?:wants?|wanted|would like|'d like|asked(?: me)? for|asked about|needs?|requested|is looking for|looking for|keen on|hoping for|interested in)\s+(.+)/i,
 		/\basked(?: me)? to\s+(.+)/i

@@ -94,7 +94,7 @@ export function expand(text: string): string {
 
 // "lui", and "la"/"le" before a verb ("je la mets en contact"), not the article of a thing ("la fiche").
 const PRONOUN =
-	/^(?:(?:lui|leur|vous)\s+|(?:la|le|les|l['’])\s*(?=(?:mets|mettrai|présente|présenterai|rappelle|rappellerai|appelle|appellerai|recontacte|relance|invite|inviterai)(?!\p{L})))+/iu;
+	/^(?:(?:lui|leur|vous)\s+|(?:la|le|les|l['’])\s*(?=(?:mets|mettre|mettrai|présente|présenter|présenterai|rappelle|rappeler|rappellerai|appelle|appeler|appellerai|recontacte|recontacter|relance|relancer|invite|inviter|inviterai)(?!\p{L})))+/iu;
 const SEND =
 	/^(?:envoyer|envoie|envoies|enverrai|enverrais|renvoyer|renvoie|transmettre|transmets|transmettrai|partager|partage|partagerai|faire suivre|fais suivre|ferai suivre|passer|passe|donner|donne|filer|file|mailer|forwarder|send|share|e-?mail)(?![\p{L}])\s*/iu;
 const INTRO =

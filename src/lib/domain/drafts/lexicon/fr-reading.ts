@@ -61,6 +61,7 @@ const EVENT_START = new RegExp(`^(?:${Object.keys(EVENT_WORD).join('|')})(?![\\p
 export const frReading: Reading = {
 	language: 'fr',
 	and: 'et',
+	clauseStart: /\s+(?:mais|car|parce qu['’]?e?|puisque|qui|que|dont|et (?:ils|elle|il|nous|je))\s+|[,;:]\s/i,
 	functionWords: FUNCTION_WORDS,
 	privateCue: PRIVATE,
 	promiseCues: [

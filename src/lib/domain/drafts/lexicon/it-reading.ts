@@ -59,6 +59,7 @@ const EVENT_START = new RegExp(`^(?:${Object.keys(EVENT_WORD).join('|')})(?![\\p
 export const itReading: Reading = {
 	language: 'it',
 	and: 'e',
+	clauseStart: /\s+(?:ma|perché|poiché|che|cui|e (?:loro|lui|lei|noi|io))\s+|[,;:]\s/i,
 	functionWords: FUNCTION_WORDS,
 	privateCue: PRIVATE,
 	promiseCues: [

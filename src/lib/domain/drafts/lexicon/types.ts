@@ -80,6 +80,8 @@ export interface Reading {
 	notRequest?: RegExp;
 	/** The language's "and". */
 	and: string;
+	/** Where a new clause starts in a phrase ("but", "aber", "mais"…): what they asked for ends there. */
+	clauseStart: RegExp;
 	/** The event as the place we met, with its preposition ("at KubeCon EU"). */
 	eventPlace(name: string): string;
 	/** Where we met, with its preposition ("Met him at X" → "at X"), or null. */

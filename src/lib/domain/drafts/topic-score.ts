@@ -1,0 +1,59 @@
+import type { Reading } from './lexicon/types';
+import { wordsOf } from './pieces';
+
+/**
+ * How likely a fragment of a note is to say what the conversation was about, before it is turned
+ * into a phrase: what they struggle with or plan ranks first, who they are and facts with a number
+ * last. The words are the six draft languages' (a note mixes them).
+ */
+
+// "Booth, day 2", "10:30", "Tag 1": when, not what.
+export const MOMENT = /^(?:day|tag|jour|día|dia|giorno)\s*\d+$|^\d{1,2}[:.h]\d{2}(?![\p{L}\p{N}])/iu;
+
+const PAIN =
+	/(?:^|[^\p{L}])(?:problem|problems|pain|big pain|struggl\w*|issue|issues|challenge|stuck|mess|headache|nightmare|bottleneck|galère|souci|soucis|problème|problèmes|problem\w*|schmerz|herausforderung|kämpf\w*|chaos|engpass|problema|problemas|dificultad\w*|lío|dolor de cabeza|dificuldade\w*|bagunça|dor de cabeça|difficoltà|sfida|casino|incubo)(?![\p{L}])/iu;
+
+// "Their move from RabbitMQ to Kafka", "they're moving…", "stanno facendo…": what they are doing.
+const THEIRS =
+	/^(?:their|his|her|ihr|ihre|sein|seine|leur|leurs|son|sa|ses|su|sus|seu|sua|dele|dela|loro|suo)\s|(?:they(?:'re| are| r)|he's|she's)\s+\p{L}+ing(?![\p{L}])|(?:están|estão|estamos|stanno|sta)\s+\p{L}+(?:ando|endo|indo)(?![\p{L}])|^(?:they|ils|elles|sie|ellos|ellas|eles|elas|loro)\s+\p{L}+/iu;
+
+const PLANS =
+	/(?:^|[^\p{L}])(?:want(?:s)? to|plan(?:s|ning)? to|wollen|will|möchten|planen|veulent|veut|souhaitent|quieren|quiere|planean|querem|quer|pretendem|vogliono|vuole|vorrebbero)(?![\p{L}])/iu;
+
+// "He said we could share…": their idea, reported, rarely the topic.
+const REPORTED =
+	/^(?:(?:he|she|they|er|sie|il|elle|él|ella|ele|ela|lui|lei)\s+)?(?:said|mentioned|meinte|sagte|erwähnte|a dit|disait|dijo|comentó|disse|comentou|ha detto|diceva)(?![\p{L}])/iu;
+
+const ORGANISATION =
+	/^(?:\S+\s+){0,3}(?:ngo|startup|start-up|scale-?up|agency|company|firm|bank|hospital|cooperative|coop|ong|empresa|agencia|agência|fábrica|banca|azienda|gruppo|mutuelle|versicherung|firma|verein|asociación|associação|associazione)(?![\p{L}])/iu;
+
+// "ca. 60 Maschinen", "~40 community health workers", "3 CNC lines": a fact about them.
+const COUNT = /^(?:ca\.?|approx\.?|env\.?|aprox\.?|~|≈|circa|cerca de|unos|unas|about)?\s*\d/iu;
+
+/** What people ask to be sent or given: a request for one of these is theirs to answer, not the topic. */
+const DELIVERABLE =
+	/(?:^|[^\p{L}])(?:an?|the|some|un|une|des|le|la|les|el|los|las|o|os|as|uma?|il|lo|gli|ein|eine|einen|den|die|das)\s|(?:trial|demo|démo|quote|price|pricing|deck|slides|intro|access|sample|samples|template|proposal|offer|case study|whitepaper|docs?|documentation|datasheet|contact|call|meeting|info|list|report|angebot|testphase|zugang|preis|preise|muster|unterlagen|kontakt|termin|vorlage|devis|tarifs?|accès|essai|échantillons?|proposition|offre|rendez-vous|présentation|precio|presupuesto|propuesta|prueba|muestras?|acceso|contacto|cotización|catálogo|informe|orçamento|proposta|teste|amostras?|acesso|contato|catálogo|preço|preventivo|listino|prova|campioni|accesso|contatto|offerta|catalogo|documentazione)(?![\p{L}])/iu;
+
+/** Whether what they asked for is something to send or give them (a trial, the deck, an intro). */
+export function isDeliverable(thing: string): boolean {
+	return DELIVERABLE.test(` ${thing}`);
+}
+
+/** A fragment's rank as the topic: higher is likelier. */
+export function fragmentScore(
+	fragment: string,
+	reading: Reading,
+	context: { afterRole: boolean; question: boolean }
+): number {
+	let score = context.afterRole ? 0.75 : 1;
+	if (wordsOf(fragment).filter((w) => !reading.functionWords.has(w)).length < 2) score -= 0.5;
+	if (REPORTED.test(fragment)) score -= 0.75;
+	if (reading.leadIn.test(fragment)) score += 3;
+	if (PAIN.test(fragment)) score += 1.5;
+	if (PLANS.test(fragment)) score += 1.5;
+	if (THEIRS.test(fragment)) score += 1.5;
+	if (ORGANISATION.test(fragment)) score -= 1;
+	if (COUNT.test(fragment)) score -= 0.5;
+	if (context.question) score -= 0.25;
+	return score;
+}
