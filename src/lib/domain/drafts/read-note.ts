@@ -70,6 +70,12 @@ function fragmentsOf(text: string): string[] {
 		.filter(Boolean);
 }
 
+const TITLES = new Set(
+	'dr dr. prof prof. mr mrs ms herr frau sr sra srta dra dott dott.ssa ing ing. mme m. sig sig.ra doutor doutora'.split(
+		' '
+	)
+);
+
 // Someone not yet named ("someone who has rolled it out"): an intro to be found, not to a person.
 const SOMEONE = /^(?:someone|somebody|jemand\w*|quelqu'un|alguien|alguém|qualcuno)\b/i;
 
@@ -104,9 +110,9 @@ export function readNotes(
 	const candidates: Candidate[] = [];
 	let order = 0;
 	const nameWords = new Set(wordsOf(theirName.replace(/-/g, ' ')));
-	// Only their name (and small words): "Marie-Claire", "Ji-woo, Samsung" says who, not what.
+	// Only their name (titles and small words aside): "Marie-Claire", "Dr. Yamamoto" say who, not what.
 	const onlyName = (text: string) =>
-		wordsOf(text.replace(/-/g, ' ')).every((w) => nameWords.has(w) || reading.functionWords.has(w));
+		wordsOf(text.replace(/-/g, ' ')).every((w) => nameWords.has(w) || TITLES.has(w) || reading.functionWords.has(w));
 
 	let pieceIndex = 0;
 	const pieces = notes.flatMap((note, noteIndex) => notePieces(note).map((piece) => ({ ...piece, noteIndex })));

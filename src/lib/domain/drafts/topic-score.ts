@@ -45,8 +45,8 @@ export function fragmentScore(
 	reading: Reading,
 	context: { afterRole: boolean; question: boolean }
 ): number {
-	let score = context.afterRole ? 0.75 : 1;
-	if (wordsOf(fragment).filter((w) => !reading.functionWords.has(w)).length < 2) score -= 0.5;
+	let score = 1;
+	if (wordsOf(fragment).filter((w) => w.length >= 3 && !reading.functionWords.has(w)).length < 2) score -= 0.5;
 	if (REPORTED.test(fragment)) score -= 0.75;
 	if (reading.leadIn.test(fragment)) score += 3;
 	if (PAIN.test(fragment)) score += 1.5;

@@ -81,8 +81,9 @@ export const itReading: Reading = {
 		// "campioni x Chiara": a thing for them, written as a reminder.
 		/^((?:\S+\s+){0,2}\S+)\s+x\s+\p{Lu}\p{Ll}+$/u
 	],
+	// After the verb: a word's end ("chiede", not "chiedere a Davide") or the space/apostrophe a cue ends in.
 	requestCues: [
-		/(?<![\p{L}])(?:vuole|vorrebbe|vogliono|vorrebbero|desidera|desiderano|(?:mi\s+|ci\s+)?ha\s+chiesto|(?:mi\s+|ci\s+)?chiede|(?:le|gli)\s+serv(?:e|ono)|ha\s+bisogno\s+d(?:i\s+|['’])|hanno\s+bisogno\s+d(?:i\s+|['’]))\s*(?:(?:anche|pure|inoltre)\s+)?(?!(?:(?:anche|pure|inoltre)\s+)?(?:se(?![\p{L}])|come(?![\p{L}])|quanto|quando|dove|perché|sapere))(\S.*)/iu
+		/(?<![\p{L}])(?:vuole|vorrebbe|vogliono|vorrebbero|desidera|desiderano|(?:mi\s+|ci\s+)?ha\s+chiesto|(?:mi\s+|ci\s+)?chiede|(?:le|gli)\s+serv(?:e|ono)|ha\s+bisogno\s+d(?:i\s+|['’])|hanno\s+bisogno\s+d(?:i\s+|['’]))(?<=['’\s]|[\p{L}](?![\p{L}]))\s*(?:(?:anche|pure|inoltre)\s+)?(?!(?:(?:anche|pure|inoltre)\s+)?(?:se(?![\p{L}])|come(?![\p{L}])|quanto|quando|dove|perché|sapere))(\S.*)/iu
 	],
 	notRequest:
 		/^(?!parlare\s|conoscere\s|essere\s+(?:messo|messa)\s+in\s+contatto|incontrare\s|(?:piacere|cantiere|quartiere|carattere|mestiere|dossier|partner|manager|fornitore)(?!\p{L}))\p{L}+(?:are|ere|ire|rre|arsi|ersi|irsi)(?![\p{L}])/iu,
