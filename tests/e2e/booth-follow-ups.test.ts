@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { blankY4m, scratchDir } from '../support/video';
-import { openSession, setUpCard, type Session } from './harness';
+import { openSession, type Session, setUpCard, typeInPerson } from './harness';
 
 // The booth walk-through of issue 18: each point as a new user at a conference tried it.
 
@@ -37,28 +37,6 @@ async function start(options: { locale?: string; timezoneId?: string } = {}): Pr
 	});
 	await setUpCard(session.page, { name: 'Ada Lovelace' });
 	return session;
-}
-
-interface Someone {
-	name: string;
-	note: string;
-	email?: string;
-	phone?: string;
-	linkedin?: string;
-	promise?: string;
-}
-
-async function typeInPerson(page: Page, person: Someone) {
-	await nav(page).getByRole('link', { name: 'Scan' }).click();
-	await page.getByRole('button', { name: 'Type it instead' }).click();
-	await page.getByRole('textbox', { name: 'Name', exact: true }).fill(person.name);
-	if (person.email) await page.getByRole('textbox', { name: 'Email' }).fill(person.email);
-	if (person.phone) await page.getByRole('textbox', { name: 'Phone' }).fill(person.phone);
-	if (person.linkedin) await page.getByRole('textbox', { name: 'LinkedIn' }).fill(person.linkedin);
-	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(person.note);
-	if (person.promise) await page.getByRole('textbox', { name: 'What I promised' }).fill(person.promise);
-	await page.getByRole('button', { name: 'Save contact' }).click();
-	await page.waitForURL(/\?saved=1/);
 }
 
 async function openFollowUp(page: Page, name: string) {

@@ -1,26 +1,14 @@
 // The follow-up page drafts a message a person would send: in the conversation's language (with a
 // per-contact choice), leading with the promise the note holds, which one tap makes a to-do.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { blankY4m, scratchDir } from '../support/video';
-import { baseUrl, openSession, setUpCard, watchPage, type Session } from './harness';
+import { baseUrl, openSession, type Session, setUpCard, typeInPerson, watchPage } from './harness';
 
 let session: Session | null = null;
 afterEach(async () => {
 	await session?.close();
 	session = null;
 });
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function typeInPerson(page: Page, name: string, note: string) {
-	await nav(page).getByRole('link', { name: 'Scan' }).click();
-	await page.getByRole('button', { name: 'Type it instead' }).click();
-	await page.getByRole('textbox', { name: 'Name' }).fill(name);
-	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(note);
-	await page.getByRole('button', { name: 'Save contact' }).click();
-	await page.waitForURL(/\?saved=1/);
-}
 
 describe('drafted follow-ups', () => {
 	it('drafts in the note’s language, offers the note’s promise as a to-do, and follows a chosen language', async () => {
@@ -29,11 +17,10 @@ describe('drafted follow-ups', () => {
 		// A Wednesday: "bis Montag" is the coming Monday.
 		await context.clock.install({ time: new Date('2026-10-07T09:00:00Z') });
 		await setUpCard(page, { name: 'Lena Brandt' });
-		await typeInPerson(
-			page,
-			'Matthias von Stetten',
-			'Am Stand getroffen. Wollen von Oracle auf Postgres migrieren, ca. 200 DBs. Versprochen: Migrationsdeck bis Montag schicken. Wirkte skeptisch wg. Lizenzkosten.'
-		);
+		await typeInPerson(page, {
+			name: 'Matthias von Stetten',
+			note: 'Am Stand getroffen. Wollen von Oracle auf Postgres migrieren, ca. 200 DBs. Versprochen: Migrationsdeck bis Montag schicken. Wirkte skeptisch wg. Lizenzkosten.'
+		});
 		await page.goto('/follow-ups');
 		await page
 			.getByRole('list', { name: 'Follow-up queue' })
@@ -112,7 +99,7 @@ describe('drafted follow-ups', () => {
 		const page = await context.newPage();
 		watchPage(page, session.problems);
 		await setUpCard(page, { name: 'Ada Lovelace' });
-		await typeInPerson(page, 'Priya Raman', 'Their move from RabbitMQ to Kafka');
+		await typeInPerson(page, { name: 'Priya Raman', note: 'Their move from RabbitMQ to Kafka' });
 		// The draft code is a chunk of its own, loaded with the follow-up page: refuse it, as a dropped
 		// connection would.
 		let refuse = true;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blankY4m, scratchDir } from '../support/video';
-import { openSession, setUpCard, type Session } from './harness';
+import { openSession, type Session, setUpCard, typeInPerson } from './harness';
 import type { Page } from 'playwright-core';
 
 let session: Session | null = null;
@@ -10,15 +10,6 @@ afterEach(async () => {
 });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function typeInPerson(page: Page, name: string, note: string) {
-	await nav(page).getByRole('link', { name: 'Scan' }).click();
-	await page.getByRole('button', { name: 'Type it instead' }).click();
-	await page.getByRole('textbox', { name: 'Name' }).fill(name);
-	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(note);
-	await page.getByRole('button', { name: 'Save contact' }).click();
-	await page.waitForURL(/\?saved=1/);
-}
 
 async function openFollowUp(page: Page, name: string) {
 	await page.goto('/follow-ups');
@@ -47,8 +38,8 @@ describe('follow-up actions', () => {
 		await page.getByRole('textbox', { name: 'Event name' }).fill('Web Summit');
 		await page.getByRole('button', { name: 'Create event' }).click();
 		await page.getByText('New contacts now belong to Web Summit.').waitFor();
-		await typeInPerson(page, 'Lena Fischer', 'Robotics grants in Bavaria');
-		await typeInPerson(page, 'Marco Rossi', 'Recruiting for a Milan agency');
+		await typeInPerson(page, { name: 'Lena Fischer', note: 'Robotics grants in Bavaria' });
+		await typeInPerson(page, { name: 'Marco Rossi', note: 'Recruiting for a Milan agency' });
 		await expect.poll(() => navCount(page)).toBe('2');
 
 		// Snooze, then undo.

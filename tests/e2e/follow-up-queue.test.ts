@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeFixture } from '../support/fixtures';
 import { qrTextToY4m, scratchDir } from '../support/video';
-import { openSession, scanWithCamera, setUpCard, type Session } from './harness';
+import { openSession, scanWithCamera, type Session, setUpCard, typeInPerson } from './harness';
 import type { Page } from 'playwright-core';
 
 let session: Session | null = null;
@@ -16,18 +16,16 @@ const T0 = new Date('2026-11-20T09:00:00Z');
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const rate = (page: Page) => page.getByRole('region', { name: 'Followed up within 48 hours' });
 
-async function typeInPerson(page: Page, name: string, email: string, note: string) {
+async function typeInKofi(page: Page) {
 	// This camera would scan the first person again at once; refuse it and type instead.
 	await page.evaluate(() => {
 		navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Refused', 'NotAllowedError'));
 	});
-	await nav(page).getByRole('link', { name: 'Scan' }).click();
-	await page.getByRole('button', { name: 'Type it instead' }).click();
-	await page.getByRole('textbox', { name: 'Name' }).fill(name);
-	await page.getByRole('textbox', { name: 'Email' }).fill(email);
-	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(note);
-	await page.getByRole('button', { name: 'Save contact' }).click();
-	await page.waitForURL(/\?saved=1/);
+	await typeInPerson(page, {
+		name: 'Kofi Mensah',
+		email: 'kofi@accra.example',
+		note: 'Hiring a data engineer for the Accra team'
+	});
 }
 
 describe('follow-up queue over 48 hours (page.clock)', () => {
@@ -53,7 +51,7 @@ describe('follow-up queue over 48 hours (page.clock)', () => {
 		await page.getByRole('textbox', { name: 'What I promised' }).fill('Send the battery dataset');
 		await page.getByRole('button', { name: 'Save contact' }).click();
 		await page.waitForURL(/\?saved=1/);
-		await typeInPerson(page, 'Kofi Mensah', 'kofi@accra.example', 'Hiring a data engineer for the Accra team');
+		await typeInKofi(page);
 
 		await nav(page)
 			.getByRole('link', { name: /Follow-ups/ })

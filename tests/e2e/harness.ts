@@ -74,3 +74,27 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 	}
 }
+
+/** Someone typed in with "Type it instead": a name and a note, and any other details given. */
+export interface TypedPerson {
+	name: string;
+	note: string;
+	email?: string;
+	phone?: string;
+	linkedin?: string;
+	promise?: string;
+}
+
+/** Types someone in from the scan screen and saves them; resolves on their page. */
+export async function typeInPerson(page: Page, person: TypedPerson): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+	await page.getByRole('button', { name: 'Type it instead' }).click();
+	await page.getByRole('textbox', { name: 'Name', exact: true }).fill(person.name);
+	if (person.email) await page.getByRole('textbox', { name: 'Email' }).fill(person.email);
+	if (person.phone) await page.getByRole('textbox', { name: 'Phone' }).fill(person.phone);
+	if (person.linkedin) await page.getByRole('textbox', { name: 'LinkedIn' }).fill(person.linkedin);
+	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(person.note);
+	if (person.promise) await page.getByRole('textbox', { name: 'What I promised' }).fill(person.promise);
+	await page.getByRole('button', { name: 'Save contact' }).click();
+	await page.waitForURL(/\?saved=1/);
+}

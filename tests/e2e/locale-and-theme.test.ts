@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.mjs';
-import { baseUrl, setUpCard, watchPage } from './harness';
+import { baseUrl, setUpCard, typeInPerson, watchPage } from './harness';
 
 let browser: Browser | null = null;
 afterEach(async () => {
@@ -22,16 +22,6 @@ async function open(options: BrowserContextOptions): Promise<{ page: Page; probl
 	const problems: string[] = [];
 	watchPage(page, problems);
 	return { page, problems };
-}
-
-async function typeInPerson(page: Page, person: { name: string; phone?: string; note: string }) {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
-	await page.getByRole('button', { name: 'Type it instead' }).click();
-	await page.getByRole('textbox', { name: 'Name' }).fill(person.name);
-	if (person.phone) await page.getByRole('textbox', { name: 'Phone' }).fill(person.phone);
-	await page.getByRole('textbox', { name: 'What did you talk about?' }).fill(person.note);
-	await page.getByRole('button', { name: 'Save contact' }).click();
-	await page.waitForURL(/\?saved=1/);
 }
 
 async function createEvent(page: Page, name: string) {

@@ -1,3 +1,5 @@
+import type { DueHint } from './types';
+
 /** Small text helpers the languages share. */
 
 /** A set of the space-separated words. */
@@ -34,4 +36,27 @@ export function stripRecipient(text: string, pronoun: RegExp, firstName: string)
 /** Sentences joined with spaces, empty ones left out. */
 export function sentences(...parts: (string | false | null | undefined)[]): string {
 	return parts.filter(Boolean).join(' ');
+}
+
+/** A due phrase's pattern and the hint it gives. */
+export type DuePattern = readonly [RegExp, (found: RegExpExecArray) => DueHint];
+
+/**
+ * The first due phrase in a to-do ("by Friday", "bis Montag", "entro lunedì") and the to-do
+ * without it; the patterns are tried in order, so longer phrases go first.
+ */
+export function findDue(patterns: readonly DuePattern[], todo: string): { rest: string; due: DueHint | null } {
+	for (const [pattern, hint] of patterns) {
+		const found = pattern.exec(todo);
+		if (!found) continue;
+		const rest = `${todo.slice(0, found.index)} ${todo.slice(found.index + found[0].length)}`;
+		return {
+			rest: rest
+				.replace(/\s+/g, ' ')
+				.replace(/[\s,;:-]+$/, '')
+				.trim(),
+			due: hint(found)
+		};
+	}
+	return { rest: todo, due: null };
 }

@@ -1,5 +1,5 @@
 import { buildTopic, type TopicRules } from '../topic';
-import { capitalise, set } from './common';
+import { capitalise, findDue, set, type DuePattern } from './common';
 import type { Action, DueHint, Reading } from './types';
 
 const FUNCTION_WORDS = set(
@@ -13,45 +13,38 @@ const FUNCTION_WORDS = set(
 
 const WEEKDAYS: Record<string, number> = { so: 0, mo: 1, di: 2, mi: 3, do: 4, fr: 5, sa: 6 };
 
+const DUE_PATTERNS: DuePattern[] = [
+	[
+		/\b(?:bis\s+)?(?:spätestens\s+)?(?:zum\s+)?ende\s+(?:der\s+|dieser\s+)?(?:nächste[rn]?\s+)?woche\b/i,
+		(m) => (/nächste/i.test(m[0]) ? { kind: 'next-week' } : { kind: 'end-of-week' })
+	],
+	[/\b(?:bis\s+)?(?:zum\s+)?ende\s+des\s+monats\b|\b(?:bis\s+)?monatsende\b/i, () => ({ kind: 'end-of-month' })],
+	[/\b(?:bis\s+)?(?:spätestens\s+)?(?:nächste|kommende)\s+woche\b/i, () => ({ kind: 'next-week' })],
+	[
+		/\b(?:bis\s+)?(?:diese\s+woche|morgen|übermorgen|heute)\b/i,
+		(m) => ({ kind: 'days', days: /über/i.test(m[0]) ? 2 : /morgen/i.test(m[0]) ? 1 : /woche/i.test(m[0]) ? 5 : 0 })
+	],
+	[
+		/\b(?:bis\s+)(?:spätestens\s+)?(?:zum\s+)?(mo|di|mi|do|fr|sa|so)(?:ntag|nstag|ttwoch|nnerstag|eitag|mstag|nnabend)?\.?(?=\s|$)/i,
+		(m) => ({ kind: 'weekday', day: WEEKDAYS[m[1]!.toLowerCase()] ?? 5 })
+	],
+	[
+		/\b(?:am\s+|nächsten\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i,
+		(m) => ({ kind: 'weekday', day: WEEKDAYS[m[1]!.slice(0, 2).toLowerCase()] ?? 5 })
+	],
+	[
+		/\b(?:in|innerhalb)\s+(\d+|einer|zwei|drei)\s+(tag|tagen|woche|wochen)\b/i,
+		(m) => ({
+			kind: 'days',
+			days:
+				(Number(m[1]) || ({ einer: 1, zwei: 2, drei: 3 } as Record<string, number>)[m[1]!.toLowerCase()] || 1) *
+				(/woche/i.test(m[2]!) ? 7 : 1)
+		})
+	]
+];
+
 function due(todo: string): { rest: string; due: DueHint | null } {
-	const patterns: [RegExp, (m: RegExpExecArray) => DueHint][] = [
-		[
-			/\b(?:bis\s+)?(?:spätestens\s+)?(?:zum\s+)?ende\s+(?:der\s+|dieser\s+)?(?:nächste[rn]?\s+)?woche\b/i,
-			(m) => (/nächste/i.test(m[0]) ? { kind: 'next-week' } : { kind: 'end-of-week' })
-		],
-		[/\b(?:bis\s+)?(?:zum\s+)?ende\s+des\s+monats\b|\b(?:bis\s+)?monatsende\b/i, () => ({ kind: 'end-of-month' })],
-		[/\b(?:bis\s+)?(?:spätestens\s+)?(?:nächste|kommende)\s+woche\b/i, () => ({ kind: 'next-week' })],
-		[
-			/\b(?:bis\s+)?(?:diese\s+woche|morgen|übermorgen|heute)\b/i,
-			(m) => ({ kind: 'days', days: /über/i.test(m[0]) ? 2 : /morgen/i.test(m[0]) ? 1 : /woche/i.test(m[0]) ? 5 : 0 })
-		],
-		[
-			/\b(?:bis\s+)(?:spätestens\s+)?(?:zum\s+)?(mo|di|mi|do|fr|sa|so)(?:ntag|nstag|ttwoch|nnerstag|eitag|mstag|nnabend)?\.?(?=\s|$)/i,
-			(m) => ({ kind: 'weekday', day: WEEKDAYS[m[1]!.toLowerCase()] ?? 5 })
-		],
-		[
-			/\b(?:am\s+|nächsten\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i,
-			(m) => ({ kind: 'weekday', day: WEEKDAYS[m[1]!.slice(0, 2).toLowerCase()] ?? 5 })
-		],
-		[
-			/\b(?:in|innerhalb)\s+(\d+|einer|zwei|drei)\s+(tag|tagen|woche|wochen)\b/i,
-			(m) => ({
-				kind: 'days',
-				days:
-					(Number(m[1]) || ({ einer: 1, zwei: 2, drei: 3 } as Record<string, number>)[m[1]!.toLowerCase()] || 1) *
-					(/woche/i.test(m[2]!) ? 7 : 1)
-			})
-		]
-	];
-	for (const [pattern, hint] of patterns) {
-		const found = pattern.exec(todo);
-		if (found)
-			return {
-				rest: `${todo.slice(0, found.index)} ${todo.slice(found.index + found[0].length)}`.replace(/\s+/g, ' ').trim(),
-				due: hint(found)
-			};
-	}
-	return { rest: todo, due: null };
+	return findDue(DUE_PATTERNS, todo);
 }
 
 /** German verbs as an infinitive and as the first person ("schicken" / "schicke"). */

@@ -1,6 +1,6 @@
 import type { Action, DueHint, NounPhrase, Reading } from './types';
 import { buildTopic, type TopicRules } from '../topic';
-import { capitalise, set, stripRecipient } from './common';
+import { capitalise, findDue, set, stripRecipient, type DuePattern } from './common';
 
 const FUNCTION_WORDS = set(
 	'a an the this that these those some any my our your his her their its me him them us you i we he she they it ' +
@@ -12,22 +12,19 @@ const FUNCTION_WORDS = set(
 
 const SHORT_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
+const DUE_PATTERNS: DuePattern[] = [
+	[/\b(?:by|before|until|on|next|this)?\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i, (m) => weekday(m[1]!)],
+	[/\b(?:by\s+)?tomorrow$/i, () => ({ kind: 'days', days: 1 })],
+	[/\b(?:by\s+)?(?:the\s+)?end of (?:the\s+)?(?:this\s+)?week$|\b(?:by\s+)?eow$/i, () => ({ kind: 'end-of-week' })],
+	[/\b(?:by\s+)?(?:the\s+)?end of (?:the\s+)?month$|\beom$/i, () => ({ kind: 'end-of-month' })],
+	[/\b(?:by\s+|during\s+|within\s+)?(?:the\s+)?next week$/i, () => ({ kind: 'next-week' })],
+	[/\b(?:by\s+)?this week$/i, () => ({ kind: 'end-of-week' })],
+	[/\b(?:with)?in (\d+|a|one|two|three) (day|week)s?$/i, (m) => inDays(m[1]!, m[2]!)],
+	[/\b(?:asap|today|tonight)$/i, () => ({ kind: 'days', days: 0 })]
+];
+
 function due(todo: string): { rest: string; due: DueHint | null } {
-	const patterns: [RegExp, (m: RegExpExecArray) => DueHint][] = [
-		[/\b(?:by|before|until|on|next|this)?\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i, (m) => weekday(m[1]!)],
-		[/\b(?:by\s+)?tomorrow$/i, () => ({ kind: 'days', days: 1 })],
-		[/\b(?:by\s+)?(?:the\s+)?end of (?:the\s+)?(?:this\s+)?week$|\b(?:by\s+)?eow$/i, () => ({ kind: 'end-of-week' })],
-		[/\b(?:by\s+)?(?:the\s+)?end of (?:the\s+)?month$|\beom$/i, () => ({ kind: 'end-of-month' })],
-		[/\b(?:by\s+|during\s+|within\s+)?(?:the\s+)?next week$/i, () => ({ kind: 'next-week' })],
-		[/\b(?:by\s+)?this week$/i, () => ({ kind: 'end-of-week' })],
-		[/\b(?:with)?in (\d+|a|one|two|three) (day|week)s?$/i, (m) => inDays(m[1]!, m[2]!)],
-		[/\b(?:asap|today|tonight)$/i, () => ({ kind: 'days', days: 0 })]
-	];
-	for (const [pattern, hint] of patterns) {
-		const found = pattern.exec(todo);
-		if (found) return { rest: todo.slice(0, found.index).trim(), due: hint(found) };
-	}
-	return { rest: todo, due: null };
+	return findDue(DUE_PATTERNS, todo);
 }
 
 function weekday(name: string): DueHint {

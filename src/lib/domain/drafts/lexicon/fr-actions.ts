@@ -1,4 +1,4 @@
-import { capitalise } from './common';
+import { capitalise, findDue } from './common';
 import { de } from './fr-nouns';
 import { firstPerson, toInfinitive } from './fr-verbs';
 import type { Action, DueHint } from './types';
@@ -60,20 +60,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => DueHint][] = [
 
 /** A due phrase anywhere in a to-do ("avant vendredi", "d'ici lundi", "la semaine prochaine"); the to-do without it. */
 export function due(todo: string): { rest: string; due: DueHint | null } {
-	for (const [pattern, hint] of PATTERNS) {
-		const found = pattern.exec(todo);
-		if (found) {
-			const rest = `${todo.slice(0, found.index)} ${todo.slice(found.index + found[0].length)}`;
-			return {
-				rest: rest
-					.replace(/\s+/g, ' ')
-					.replace(/[\s,;:-]+$/, '')
-					.trim(),
-				due: hint(found)
-			};
-		}
-	}
-	return { rest: todo, due: null };
+	return findDue(PATTERNS, todo);
 }
 
 /** Shorthand a message spells out ("ns" → "nos", "compat" → "compatibilité", "env." → "environ"). */
