@@ -3,6 +3,10 @@ import { deReading } from './de-reading';
 import { deWriting } from './de-writing';
 import { enReading } from './en-reading';
 import { enWriting } from './en-writing';
+import { esReading } from './es-reading';
+import { esWriting } from './es-writing';
+import { ptReading } from './pt-reading';
+import { ptWriting } from './pt-writing';
 import type { Reading, Writing } from './types';
 
 /** Each draft language's way of reading a note and writing the message. */
@@ -10,7 +14,7 @@ export const LEXICONS: Record<DraftLanguage, { reading: Reading; writing: Writin
 	en: { reading: enReading, writing: enWriting },
 	de: { reading: deReading, writing: deWriting },
 	fr: { reading: enReading, writing: enWriting },
-	es: { reading: enReading, writing: enWriting },
-	pt: { reading: enReading, writing: enWriting },
+	es: { reading: esReading, writing: esWriting },
+	pt: { reading: ptReading, writing: ptWriting },
 	it: { reading: enReading, writing: enWriting }
 };
