@@ -84,10 +84,10 @@ describe('a follow-up drafted from a Spanish note', () => {
 		);
 	});
 
-	it('answers what they asked for, with the pronoun of its gender', () => {
+	it('answers what they asked for: a price is prepared, a demo organised', () => {
 		const d = draft({ notes: ['Pidió precio para 500k verificaciones/año. Me pidió una demo la semana que viene.'] });
 		expect(message(d.body)[1]).toBe(
-			'Me pediste el precio para 500k verificaciones al año: te lo preparo con gusto. Me pediste la demo: te la preparo con gusto.'
+			'Con gusto te preparo el precio para 500k verificaciones al año. Con gusto te organizo la demo.'
 		);
 	});
 

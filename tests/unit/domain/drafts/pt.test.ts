@@ -81,7 +81,7 @@ describe('a follow-up drafted from a Portuguese note', () => {
 			notes: ['pediu orçamento pra 20 contas. pediu intro pro Gustavo do time de compliance. quer trial de 60 dias']
 		});
 		expect(message(d.body)[1]).toBe(
-			'Vou apresentar você ao Gustavo, do time de compliance, como pediu. Você pediu o orçamento para 20 contas: vou tratar disso. Você pediu o trial de 60 dias: vou tratar disso. Fico à sua disposição para o que precisar.'
+			'Vou apresentar você ao Gustavo, do time de compliance, como pediu. Vou preparar o orçamento para 20 contas e envio em breve. Vou organizar o trial de 60 dias. Fico à sua disposição para o que precisar.'
 		);
 	});
 

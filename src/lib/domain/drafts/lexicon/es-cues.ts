@@ -20,7 +20,7 @@ const FIRST =
 	'conecto|muestro|enseño|explico|propongo';
 const LATER = String.raw`\p{L}{3,}(?:aré|eré|iré|aría|ería|iría)|haré|pondré|propondré`;
 const TO_DO =
-	'propuesta|presupuesto|cotización|cotizacion|oferta|deck|whitepaper|demo|intro|acceso|doc|docs|documentación|informe|muestra|muestras|llamada|reunión|reunion|call|visita|trial|poc';
+	'propuesta|presupuesto|cotización|cotizacion|oferta|deck|whitepaper|demo|intro|acceso|doc|docs|documentación|informe|muestra|muestras|trial|poc';
 const CLITICS = String.raw`(?:(?:se|le|les|te|lo|la|los|las)\s+)*`;
 const PROMISED = String.raw`prometí|prometi|prometimos|ofrecí|ofreci|quedé en|quede en|quedamos en|me comprometí|me comprometi|dije que|dijimos que|voy a|vamos a|tengo que|(?:le|les|te|se lo|se la)\s+(?:${FIRST}|${LATER})`;
 // What starts the second of two promises: a verb, or a promise of its own ("y le dije que…").
@@ -95,7 +95,7 @@ export const ROLE_CUE = words(
 );
 
 /** "Hablamos de", and what they are living through ("les está costando", "están probando"): what the talk was about. */
-export const TALK = String.raw`^(?:(?:hoy|ayer|también|tb)\s+)?(?:(?:hablamos|charlamos|conversamos|comentamos|estuvimos hablando|me habló|me hablo|me contó|me conto)\s+(?:mucho\s+|sobre todo\s+|un poco\s+|bastante\s+)?(?:de|del|sobre|acerca de)\s+|(?:tema|temas)\s*:\s*)`;
+export const TALK = String.raw`^(?:me\s+)?(?:contó|conto|dijo|comentó|comento|explicó|explico)\s+que\s+|^(?:(?:hoy|ayer|también|tb)\s+)?(?:(?:hablamos|charlamos|conversamos|comentamos|estuvimos hablando|me habló|me hablo|me contó|me conto)\s+(?:mucho\s+|sobre todo\s+|un poco\s+|un rato\s+|un buen rato\s+|bastante\s+)?(?:de|del|sobre|acerca de)\s+|(?:tema|temas)\s*:\s*)`;
 export const LEAD_IN = words(
 	String.raw`${TALK}|^(?:a\s+\p{L}+\s+)?(?:les|le)\s+(?:está|esta|están|estan)\s+costando\b|^(?:les|le)\s+cuestan?\b|^(?:(?:él|ella|ellos|ellas|el equipo)\s+)?(?:está|están|esta|estan)\s+\p{L}+(?:ando|iendo)\b`
 );

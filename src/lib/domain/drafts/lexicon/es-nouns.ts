@@ -1,5 +1,4 @@
 import { everywhere, lookup, replaceWords, table } from './iberian';
-import type { NounPhrase } from './types';
 
 /** A Spanish noun's gender: the article, a possessive's number and a pronoun ("te lo / te la") follow it. */
 export type Gender = 'm' | 'f';
@@ -130,11 +129,4 @@ export function polish(text: string): string {
 		.replace(everywhere(String.raw`\b(a|de) el\b`, ''), (_, prep: string) => (prep === 'a' ? 'al' : 'del'))
 		.replace(everywhere(String.raw`\b([yY]) (?=h?[iIíÍ](?![aeoáéó]))`, ''), (_, y: string) => (y === 'y' ? 'e ' : 'E '))
 		.replace(everywhere(String.raw`\bo (?=h?[oOóÓ])`, ''), 'u ');
-}
-
-/** The pronoun standing for a thing after "te": "te lo / la / los / las preparo". */
-export function pronounFor(thing: NounPhrase): string {
-	const first = thing.text.split(' ')[0]?.toLowerCase() ?? '';
-	const feminine = /^(?:la|las|una|unas|esta|estas|nuestra|nuestras)$/.test(first);
-	return `${feminine ? 'la' : 'lo'}${thing.plural ? 's' : ''}`;
 }

@@ -2,7 +2,7 @@ import { words } from './iberian';
 import { article, genderOf, polish, spell } from './es-nouns';
 
 const MET = words(
-	String.raw`^(?:(?:lo|la|le|los|las|nos)\s+)?(?:conocí|conoci|conocimos|vi|vimos|encontré|encontre|coincidí|coincidi|coincidimos|hablamos|charlamos|hablé|hable|charlé|charle)(?:\s+con)?\s+`
+	String.raw`^(?:(?:lo|la|le|los|las|nos)\s+)?(?:conocí|conoci|conocimos|vi|vimos|encontré|encontre|coincidí|coincidi|coincidimos|hablamos|charlamos|hablé|hable|charlé|charle|cruzamos|crucé|cruce)(?:\s+con)?\s+`
 );
 const NAME_FIRST = /^(?:(?:el|la|a)\s+)?(?:(?:Dr|Dra|Sr|Sra|Ing|Prof)\.?\s+)?(?:\p{Lu}[\p{L}'-]*\s+)+/u;
 const AT = words(String.raw`^(?:en|durante|tras|después de|despues de|al final de|a la salida de)\s+\S`);
@@ -25,7 +25,9 @@ export function meetingPlace(fragment: string): string | null {
 		const rest = fragment.slice(met[0].length).replace(NAME_FIRST, '');
 		return AT.test(rest) ? short(spell(rest.charAt(0).toLowerCase() + rest.slice(1))) : null;
 	}
-	const talk = /^(?:charla|conversación|plática|café|chat)\s+((?:en|durante)\s+.+)/iu.exec(fragment);
+	const talk = /^(?:charla|conversación|plática|café|chat|reunión|reunion|encuentro)\s+((?:en|durante)\s+.+)/iu.exec(
+		fragment
+	);
 	if (talk) return short(spell(talk[1]!));
 	const event = EVENT.exec(fragment);
 	if (!event || fragment.split(' ').length > 8) return null;

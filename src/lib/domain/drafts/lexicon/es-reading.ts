@@ -75,6 +75,8 @@ function action(todo: string, first: string): Action {
 		return { kind: 'do', object: rest, todo: listed, verb, guessed: !known };
 	}
 	// "demo tienda piloto": no verb, so none that another language's message would have to write.
+	const contact = /^(?:el\s+|un\s+)?contacto\s+(de|del|con)\s+(.+)$/i.exec(text);
+	if (contact) return intro(`${/^del$/i.test(contact[1]!) ? 'el ' : ''}${contact[2]}`, first);
 	if (MEET_THING.test(text)) return { kind: 'meet', object: text, todo: todoText, verb: '' };
 	// A thing on its own ("informe piloto", "acceso prueba LMS"): something to send.
 	return { kind: 'send', object: text, todo: capitalise(`enviar ${text}`), verb: 'enviar', guessed: true };

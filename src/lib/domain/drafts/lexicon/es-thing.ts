@@ -107,10 +107,23 @@ function one(text: string): NounPhrase {
 
 /** A thing as a Spanish message names it, with its definite article: "el caso de Nubank", "la documentación del SDK". */
 export function spanishThing(raw: string): NounPhrase {
+	// "antes del 15": a day of the month is for the to-do, not for the thing.
 	const text = due(spell(raw))
-		.rest.replace(/\s*\+\s*/g, ' y ')
+		.rest.replace(
+			/\s*\b(?:antes\s+del?|para\s+el|hasta\s+el|el)\s+(?:día\s+)?\d{1,2}(?![%\d.,])(?:\s+de\s+\p{L}+)?(?=\s|$)/iu,
+			''
+		)
+		.replace(/\s*\+\s*/g, ' y ')
 		.trim();
 	if (!text) return { text: '', plural: false };
-	const parts = text.split(/\s+y\s+/).map(one);
+	// "la propuesta técnica y económica": an adjective after "y" describes the same thing.
+	const parts = text
+		.split(/\s+y\s+/)
+		.reduce<string[]>((all, part) => {
+			if (all.length && /^\p{Ll}+$/u.test(part) && ADJECTIVE.test(part)) all[all.length - 1] += ` y ${part}`;
+			else all.push(part);
+			return all;
+		}, [])
+		.map(one);
 	return { text: polish(parts.map((p) => p.text).join(' y ')), plural: parts.length > 1 || parts[0]!.plural };
 }

@@ -55,6 +55,8 @@ const LINKED = /^(?:a|al|de|del|con|hacia|desde|para|en|sobre)\s/i;
 function nominalise(text: string): string | null {
 	const [verb = '', ...rest] = text.split(/\s+/);
 	const tail = rest.join(' ');
+	// "necesitan financiación para el piloto": what they need is the topic.
+	if (/^(?:necesita|necesitan)$/i.test(verb) && !/^\p{Ll}+[aeií]r\b/u.test(tail)) return spanishThing(tail).text;
 	if (new RegExp(`^(?:${OWNING})$`, 'i').test(verb)) {
 		const [, noun = ''] = /^(?:(?:el|la|los|las|un|una|unos|unas)\s+)?(\S+)/i.exec(tail) ?? [];
 		return `${isPlural(noun) ? 'tus' : 'tu'} ${tail.replace(/^(?:el|la|los|las|un|una|unos|unas)\s+/i, '')}`;
@@ -62,12 +64,14 @@ function nominalise(text: string): string | null {
 	const nominal = lookup(NOMINAL, verb.toLowerCase());
 	if (!nominal) return null;
 	const [noun, link] = nominal;
+	// "están buscando bajar el CAC": what they seek to do is a plan.
+	if (noun === 'búsqueda' && /^\p{Ll}+[aeií]r\b/u.test(tail)) return `tu plan de ${tail}`;
 	return `${isPlural(noun) ? 'tus' : 'tu'} ${noun} ${LINKED.test(tail) ? tail : `${link} ${tail}`}`;
 }
 
 const TOPIC_RULES: TopicRules = {
 	leadIn: words(
-		String.raw`^(?:(?:hoy|ayer|también|tb)\s+)?(?:(?:hablamos|charlamos|conversamos|comentamos|estuvimos hablando|me habló|me hablo|me contó|me conto)\s+(?:mucho\s+|sobre todo\s+|un poco\s+|bastante\s+)?(?:de|sobre|acerca de)\s+|(?:tema|temas|sobre)\s*:\s*)`
+		String.raw`^(?:me\s+)?(?:contó|conto|dijo|comentó|comento|explicó|explico)\s+que\s+|^(?:(?:hoy|ayer|también|tb)\s+)?(?:(?:hablamos|charlamos|conversamos|comentamos|estuvimos hablando|me habló|me hablo|me contó|me conto)\s+(?:mucho\s+|sobre todo\s+|un poco\s+|un rato\s+|un buen rato\s+|bastante\s+)?(?:de|sobre|acerca de)\s+|(?:tema|temas|sobre)\s*:\s*)`
 	),
 	plansCue: words(
 		String.raw`^(?:(?:${PEOPLE}|el equipo|su equipo|la empresa)\s+)?(?:quiere|quieren|querría|querrían|planea|planean|piensa|piensan|pretende|pretenden|van a|va a|está pensando en|están pensando en|tiene pensado|tienen pensado|le gustaría|les gustaría|su idea es|la idea es|(?:busca|buscan)(?=\s+\p{Ll}+[aeií]r\b))\s+(.+)`
@@ -77,7 +81,7 @@ const TOPIC_RULES: TopicRules = {
 			? `tu plan de ${phrase}`
 			: `tu interés en ${spanishThing(phrase).text}`,
 	subjectCue: words(
-		String.raw`(?:^|\s)(?:${PEOPLE}|el equipo|su equipo|la empresa)\s+(?:(?:ya|ahora|también|actualmente|todavía)\s+)?(?:(?:está|están|estaba|estaban|esta|estan)\s+)?|^(?:(?:ya|ahora|actualmente)\s+)?(?:(?:están|está|estan|esta)\s+)?(?=\p{L}+(?:ando|iendo)\b)|^(?=(?:${OWNING}|busca|buscan)\s)`
+		String.raw`(?:^|\s)(?:${PEOPLE}|el equipo|su equipo|la empresa)\s+(?:(?:ya|ahora|también|actualmente|todavía)\s+)?(?:(?:está|están|estaba|estaban|esta|estan)\s+)?|^(?:(?:ya|ahora|actualmente)\s+)?(?:(?:están|está|estan|esta)\s+)?(?=\p{L}+(?:ando|iendo)\b)|^(?=(?:${OWNING}|busca|buscan|necesita|necesitan)\s)`
 	),
 	nominalise,
 	dropVerb: words(
@@ -125,7 +129,7 @@ export function esTopic(fragment: string): Topic | null {
 	)
 		return null;
 	let text = spell(fragment).replace(
-		everywhere(String.raw`^(?:hablamos|charlamos|conversamos|comentamos)\s+(?:mucho\s+|un poco\s+)?del\s+`),
+		everywhere(String.raw`^(?:hablamos|charlamos|conversamos|comentamos)\s+(?:mucho\s+|un poco\s+|un rato\s+)?del\s+`),
 		'el '
 	);
 	const struggle = STRUGGLE.exec(text);
@@ -134,7 +138,7 @@ export function esTopic(fragment: string): Topic | null {
 	if (!topic) return null;
 	// "cómo convencer a los médicos de usar": a phrase cut after a verb ends before its preposition.
 	const phrase = polish(topic.phrase).replace(/(?:\s+(?:de|para|a|en)\s+\p{L}+[aeií]r)+$/u, '');
-	if (VAGUE.test(phrase) || COMPANY.test(phrase)) return null;
+	if (VAGUE.test(phrase) || COMPANY.test(phrase) || / y (?:de|del) \p{Lu}/u.test(phrase)) return null;
 	// "quieren bajarlo a minutos": a plan that only a pronoun says the object of.
 	if (topic.kind === 'plans' && /^tu plan de \p{L}+[aeií]r(?:lo|la|los|las)\b/u.test(phrase)) return null;
 	const named = topic.kind === 'np' ? phrase.split(' y ').map(withArticle).join(' y ') : phrase;

@@ -1,6 +1,6 @@
 import { capitalise, joinWords, sentences } from './common';
 import { FUNCTION_WORDS } from './es-cues';
-import { polish, pronounFor } from './es-nouns';
+import { polish } from './es-nouns';
 import { spanishThing } from './es-thing';
 import { PERSONAL, future, present } from './es-verbs';
 import { answerLeftovers, leadingName, sameThing } from './iberian';
@@ -90,8 +90,11 @@ function asked(parts: MessageParts): string[] {
 				: 'Si te sirve, también puedo ponerte en contacto con alguien que ya haya pasado por esto.'
 		);
 	}
+	// A demo is organised, a price prepared, what exists (a study) sent.
 	for (const thing of parts.askedThing)
-		lines.push(`Me pediste ${thing.text}: te ${pronounFor(thing)} preparo con gusto.`);
+		lines.push(
+			`Con gusto te ${HAPPENS.test(thing.text) ? 'organizo' : MADE.test(thing.text) ? 'preparo' : 'envío'} ${thing.text}.`
+		);
 	return lines;
 }
 
@@ -99,6 +102,10 @@ function asked(parts: MessageParts): string[] {
 function unnamed(who: string): string {
 	return /^(?:Nuestr[oa]s?|Mi|Mis|Tu|Tus|Su|Sus|El|La|Los|Las)\s/.test(who) ? who.toLowerCase() : who;
 }
+
+const HAPPENS = /^\S+\s+(?:demo|demostración|trial|prueba|piloto|poc|reunión|llamada|visita|taller)\b/i;
+const MADE =
+	/^\S+\s+(?:precio|precios|presupuesto|propuesta|cotización|oferta|acceso|muestra|muestras|descuento|licencia)\b/i;
 
 function help(parts: MessageParts, after: boolean): string {
 	const offer = parts.help;

@@ -20,7 +20,7 @@ const FIRST =
 	'conecto|mostro|explico|proponho|trato';
 const LATER = String.raw`\p{L}{3,}(?:arei|erei|irei|aria|eria|iria|ava)|farei`;
 const TO_DO =
-	'proposta|orçamento|orcamento|cotação|cotacao|oferta|deck|whitepaper|demo|intro|acesso|doc|docs|documentação|relatório|relatorio|amostra|amostras|chamada|reunião|reuniao|call|visita|trial|poc';
+	'proposta|orçamento|orcamento|cotação|cotacao|oferta|deck|whitepaper|demo|intro|acesso|doc|docs|documentação|relatório|relatorio|amostra|amostras|trial|poc';
 const CLITICS = String.raw`(?:(?:lhe|lhes|te|eu)\s+)*`;
 const PROMISED = String.raw`prometi|prometemos|fiquei de|ficamos de|combinei|combinamos|combinámos|me comprometi|comprometi-me|disse que|falei que|vou|vamos|tenho que|tenho de|(?:lhe|te|eu)\s+(?:${FIRST}|${LATER})|^(?:${FIRST})`;
 // What starts the second of two promises: a verb, or a promise of its own ("e combinei de…").
@@ -72,7 +72,7 @@ export const REQUEST_CUES: readonly RegExp[] = [
 		String.raw`\b(?:me\s+|nos\s+)?(?:pediu|pede|pediram|solicitou)(?:-me|-nos)?\s+(?:que\s+(?:eu\s+)?(?:lhe\s+)?)?(.+)`
 	),
 	words(
-		String.raw`\b(?:quer|querem|queria|queriam|precisa|precisam|procura|procuram|está procurando|estão procurando|está à procura de|tem interesse em|têm interesse em|interessad[oa]s?\s+em)\s+((?:(?:uma?|o|a|os|as|mais)\s+)?(?:${ASKABLE})\b.*)`
+		String.raw`\b(?:quer|querem|queria|queriam|precisa|precisam|procura|procuram|está procurando|estão procurando|está à procura de|(?:tem|têm) interesse (?:em|no|na|nos|nas)|interessad[oa]s?\s+(?:em|no|na|nos|nas))\s+((?:(?:uma?|o|a|os|as|mais)\s+)?(?:${ASKABLE})\b.*)`
 	),
 	words(String.raw`\b(?:quer|querem|queria|gostaria)\s+((?:conhecer|ser apresentad[oa])\s+.+)`)
 ];
@@ -92,7 +92,7 @@ export const ROLE_CUE = words(
 );
 
 /** "Falámos de", and what they are in the middle of ("estão a migrar", "migrando"): what the talk was about. */
-export const TALK = String.raw`^(?:(?:hoje|hj|ontem|também|tb)\s+)?(?:(?:falamos|falámos|conversamos|conversámos|falei|conversei|discutimos|me falou|falou-me|contou-me|me contou)\s+(?:muito\s+|bastante\s+|um pouco\s+|sobretudo\s+|principalmente\s+)?(?:de|do|da|dos|das|sobre|acerca de)\s+|(?:tema|temas|assunto)\s*:\s*)`;
+export const TALK = String.raw`^(?:contou-me|disse-me|me contou|me disse|comentou|contou|explicou)\s+que\s+|^(?:(?:hoje|hj|ontem|também|tb)\s+)?(?:(?:falamos|falámos|conversamos|conversámos|falei|conversei|discutimos|me falou|falou-me|contou-me|me contou)\s+(?:muito\s+|bastante\s+|um pouco\s+|um bocado\s+|sobretudo\s+|principalmente\s+)?(?:de|do|da|dos|das|sobre|acerca de)\s+|(?:tema|temas|assunto)\s*:\s*)`;
 export const LEAD_IN = words(
 	String.raw`${TALK}|^(?:(?:ele|ela|eles|elas|a equipa|a equipe|o time)\s+)?(?:está|estão|esta|estao|tá|tão)\s+(?:a\s+\p{L}+r|\p{L}+ndo)\b|^(?!(?:quando|segundo|fundo|mundo|lindo)\b)\p{L}+(?:ando|endo|indo)\b|\b(?:está|estão|tá)\s+(?:custando|difícil|dificil|complicado)\b`
 );

@@ -2,7 +2,7 @@ import { words } from './iberian';
 import { article, genderOf, polish, spell } from './pt-nouns';
 
 const MET = words(
-	String.raw`^(?:(?:eu\s+)?(?:o|a)\s+)?(?:conheci|conhecemo-nos|nos conhecemos|encontrei|encontrámos|encontramos|vi|conversei|conversamos|conversámos|falei|estive|cruzei-me|cruzei)(?:-(?:o|a))?(?:\s+com)?\s+`
+	String.raw`^(?:(?:eu\s+)?(?:o|a)\s+)?(?:conheci|conhecemo-nos|nos conhecemos|encontrei|encontrámos|encontramos|vi|conversei|conversamos|conversámos|falei|estive|cruzei-me|cruzei|cruzamos|cruzámo-nos|nos cruzamos)(?:-(?:o|a))?(?:\s+com)?\s+`
 );
 const NAME_FIRST = /^(?:(?:o|a)\s+)?(?:(?:Dr|Dra|Sr|Sra|Eng|Prof|Profa)\.?\s+)?(?:\p{Lu}[\p{L}'-]*\s+)+/u;
 const AT = words(String.raw`^(?:no|na|nos|nas|em|durante|depois\s+d[oa]|após|ao\s+fim\s+d[oa]|à\s+saída\s+d[oa])\s+\S`);
@@ -25,7 +25,9 @@ export function meetingPlace(fragment: string): string | null {
 		const rest = fragment.slice(met[0].length).replace(NAME_FIRST, '');
 		return AT.test(rest) ? short(spell(rest.charAt(0).toLowerCase() + rest.slice(1))) : null;
 	}
-	const talk = /^(?:conversa|papo|café|chat)\s+((?:no|na|nos|nas|em|durante)\s+.+)/iu.exec(fragment);
+	const talk = /^(?:conversa|papo|café|chat|reunião|reuniao|encontro)\s+((?:no|na|nos|nas|em|durante)\s+.+)/iu.exec(
+		fragment
+	);
 	if (talk) return short(spell(talk[1]!));
 	const event = EVENT.exec(fragment);
 	if (!event || fragment.split(' ').length > 8) return null;

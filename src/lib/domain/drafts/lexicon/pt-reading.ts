@@ -20,7 +20,7 @@ import { LOOK, MEET, SEND, infinitiveOf, looksInfinitive } from './pt-verbs';
 import type { Action, Reading } from './types';
 
 const LEADING = words(
-	String.raw`^(?:(?:e|que|q|eu|também|tambem)\s+|(?:prometi|prometemos)(?:-lhe)?\s+(?:que\s+)?|(?:fiquei|ficamos)\s+de\s+|(?:combinei|combinamos|combinámos)\s+(?:de|que|em)\s+|(?:disse|falei)(?:-lhe)?\s+que\s+|me comprometi a\s+|(?:lhe|lhes|te)\s+|(?:posso|poderia|podemos|vou|vamos|tenho que|tenho de|temos que|fico de|quero)\s+)+`
+	String.raw`^(?:(?:e|que|q|eu|também|tambem)\s+|(?:prometi|prometemos)(?:-lhe)?\s+(?:que\s+)?|(?:fiquei|ficamos)\s+de\s+|(?:combinei|combinamos|combinámos)\s+(?:de|que|em)\s+|(?:disse|falei)(?:-lhe)?\s+que\s+|me comprometi a\s+|(?:lhe|lhes|te)\s+|(?:o|a|os|as)\s+(?=\p{L}+[aei]r\b)|(?:posso|poderia|podemos|vou|vamos|tenho que|tenho de|temos que|fico de|quero)\s+)+`
 );
 const MEET_THING = words(
 	String.raw`^(?:(?:uma?|o|a)\s+)?(?:demo|demonstração|chamada|call|reunião|reuniao|visita|workshop|sessão|trial|teste|piloto|poc)\b`
@@ -81,6 +81,8 @@ function action(todo: string, first: string): Action {
 		return { kind: 'do', object: rest, todo: listed, verb, guessed: !known };
 	}
 	// "demo tienda piloto": no verb, so none that another language's message would have to write.
+	const contact = /^(?:o\s+|um\s+)?conta[ck]?to\s+((?:de|do|da|com)\s+.+)$/i.exec(text);
+	if (contact) return intro(contact[1]!.replace(/^(?:de|com)\s+/i, ''), first);
 	if (MEET_THING.test(text)) return { kind: 'meet', object: text, todo: todoText, verb: '' };
 	// A thing on its own ("orçamento 20 contas", "estudo piloto Braga"): something to send.
 	return { kind: 'send', object: text, todo: capitalise(`enviar ${text}`), verb: 'enviar', guessed: true };

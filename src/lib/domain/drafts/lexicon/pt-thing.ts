@@ -119,10 +119,23 @@ function one(text: string): NounPhrase {
 
 /** A thing as a Portuguese message names it, with its definite article: "o orçamento para 20 contas", "o nosso whitepaper". */
 export function portugueseThing(raw: string): NounPhrase {
+	// "até dia 15": a day of the month is for the to-do, not for the thing.
 	const text = due(spell(raw))
-		.rest.replace(/\s*\+\s*/g, ' e ')
+		.rest.replace(
+			/\s*\b(?:até\s+(?:o\s+)?(?:dia\s+)?|antes\s+do\s+dia\s+|no\s+dia\s+|dia\s+)\d{1,2}(?![%\d.,])(?:\s+de\s+\p{L}+)?(?=\s|$)/iu,
+			''
+		)
+		.replace(/\s*\+\s*/g, ' e ')
 		.trim();
 	if (!text) return { text: '', plural: false };
-	const parts = text.split(/\s+e\s+/).map(one);
+	// "a proposta técnica e comercial": an adjective after "e" describes the same thing.
+	const parts = text
+		.split(/\s+e\s+/)
+		.reduce<string[]>((all, part) => {
+			if (all.length && /^\p{Ll}+$/u.test(part) && ADJECTIVE.test(part)) all[all.length - 1] += ` e ${part}`;
+			else all.push(part);
+			return all;
+		}, [])
+		.map(one);
 	return { text: polish(parts.map((p) => p.text).join(' e ')), plural: parts.length > 1 || parts[0]!.plural };
 }

@@ -12,7 +12,7 @@ export function toSecondPerson(text: string): string {
 	return spell(text)
 		.replace(
 			everywhere(
-				String.raw`\b(o|a|os|as|no|na|nos|nas|do|da|dos|das|ao|à|aos|às|pelo|pela)\s+([\p{L}\d-]+(?:\s+\p{Ll}+)?)\s+(?:dele|dela|deles|delas)\b`
+				String.raw`\b(o|a|os|as|no|na|nos|nas|do|da|dos|das|ao|à|aos|às|pelo|pela)\s+([\p{L}\d-]+(?:\s+[\p{Ll}\d-]+){0,2})\s+(?:dele|dela|deles|delas)\b`
 			),
 			(_, art: string, noun: string) =>
 				`${art} ${possessive(/[aà]s?$/i.test(art) ? 'f' : 'm', /s$/i.test(art))} ${noun}`
@@ -74,6 +74,9 @@ export function withArticle(phrase: string): string {
 function nominalise(text: string): string | null {
 	const [verb = '', ...rest] = text.split(/\s+/);
 	const tail = rest.join(' ');
+	// "precisam de financiamento para o piloto": what they need is the topic.
+	if (/^(?:precisa|precisam)$/i.test(verb) && !/^(?:de\s+)?\p{Ll}+[aeiô]r\b/u.test(tail))
+		return portugueseThing(tail.replace(/^d(?:e\s+|(?=[oa]s?\s))/i, '')).text;
 	if (new RegExp(`^(?:${OWNING})$`, 'i').test(verb)) {
 		const [, art = '', noun = ''] = /^(?:(o|a|os|as|um|uma|uns|umas)\s+)?(\S+)/i.exec(tail) ?? [];
 		const [gender, plural] = lookup(ARTICLES, art.toLowerCase()) ?? [genderOf(noun), isPlural(noun)];
@@ -83,6 +86,8 @@ function nominalise(text: string): string | null {
 	const nominal = lookup(NOMINAL, verb.toLowerCase());
 	if (!nominal) return null;
 	const [noun, link] = nominal;
+	// "estão procurando baixar o CAC": what they seek to do is a plan.
+	if (noun === 'procura' && /^\p{Ll}+[aeiô]r\b/u.test(tail)) return `os seus planos de ${tail}`;
 	const g = genderOf(noun);
 	// "a sua procura de fornecedor": what is sought has no article yet; what is migrated has.
 	const object = LINKED.test(tail) ? tail : `${link} ${noun === 'procura' ? tail : withArticle(tail)}`;
@@ -91,7 +96,7 @@ function nominalise(text: string): string | null {
 
 const TOPIC_RULES: TopicRules = {
 	leadIn: words(
-		String.raw`^(?:(?:hoje|hj|ontem|também|tb)\s+)?(?:(?:falamos|falámos|conversamos|conversámos|falei|conversei|discutimos|me falou|falou-me|contou-me|me contou)\s+(?:muito\s+|bastante\s+|um pouco\s+|sobretudo\s+|principalmente\s+)?(?:de|sobre|acerca de)\s+|(?:tema|temas|assunto|sobre)\s*:\s*)`
+		String.raw`^(?:contou-me|disse-me|me contou|me disse|comentou|contou|explicou)\s+que\s+|^(?:(?:hoje|hj|ontem|também|tb)\s+)?(?:(?:falamos|falámos|conversamos|conversámos|falei|conversei|discutimos|me falou|falou-me|contou-me|me contou)\s+(?:muito\s+|bastante\s+|um pouco\s+|um bocado\s+|sobretudo\s+|principalmente\s+)?(?:de|sobre|acerca de)\s+|(?:tema|temas|assunto|sobre)\s*:\s*)`
 	),
 	plansCue: words(
 		String.raw`^(?:(?:ele|ela|eles|elas|a equipa|a equipe|o time|a empresa)\s+)?(?:quer|querem|queria|queriam|planeia|planeiam|planeja|planejam|pensa em|pensam em|pretende|pretendem|vai|vão|está a pensar em|estão a pensar em|está pensando em|estão pensando em|gostaria de|gostariam de|a ideia é|(?:procura|procuram|busca|buscam)(?=\s+\p{Ll}+[aeiô]r\b))\s+(.+)`
@@ -101,7 +106,7 @@ const TOPIC_RULES: TopicRules = {
 			? `os seus planos de ${phrase.replace(/^(\S+)\s+(.+)$/, (_, verb: string, rest: string) => `${verb} ${withArticle(rest)}`)}`
 			: `o seu interesse em ${portugueseThing(phrase).text}`,
 	subjectCue: words(
-		String.raw`(?:^|\s)(?:ele|ela|eles|elas|a equipa|a equipe|o time|a empresa)\s+(?:(?:já|agora|também|atualmente|ainda)\s+)?(?:(?:está|estão|estava|estavam|tá|tão)\s+(?:a\s+)?)?|^(?:(?:já|agora|atualmente)\s+)?(?:(?:estão|está|tá|tão)\s+(?:a\s+)?)?(?=\p{L}+(?:ando|endo|indo)\b)|^(?:estão|está|tá)\s+a\s+(?=\p{L}+r\b)|^(?=(?:${OWNING}|procura|procuram|busca|buscam)\s)`
+		String.raw`(?:^|\s)(?:ele|ela|eles|elas|a equipa|a equipe|o time|a empresa)\s+(?:(?:já|agora|também|atualmente|ainda)\s+)?(?:(?:está|estão|estava|estavam|tá|tão)\s+(?:a\s+)?)?|^(?:(?:já|agora|atualmente)\s+)?(?:(?:estão|está|tá|tão)\s+(?:a\s+)?)?(?=\p{L}+(?:ando|endo|indo)\b)|^(?:estão|está|tá)\s+a\s+(?=\p{L}+r\b)|^(?=(?:${OWNING}|procura|procuram|busca|buscam|precisa|precisam)\s)`
 	),
 	nominalise,
 	dropVerb: words(
@@ -164,7 +169,7 @@ export function ptTopic(fragment: string): Topic | null {
 	let text = spell(fragment)
 		.replace(
 			everywhere(
-				String.raw`^(?:(?:hoje|hj|também)\s+)?(?:falamos|falámos|conversamos|conversámos|discutimos)\s+(?:muito\s+|um pouco\s+)?d(o|a|os|as)\s+`
+				String.raw`^(?:(?:hoje|hj|também)\s+)?(?:falamos|falámos|conversamos|conversámos|discutimos)\s+(?:muito\s+|um pouco\s+|um bocado\s+)?d(o|a|os|as)\s+`
 			),
 			(_, article: string) => `${article} `
 		)
@@ -181,7 +186,7 @@ export function ptTopic(fragment: string): Topic | null {
 	if (!topic) return null;
 	// "como convencer os médicos a usar": a phrase cut after a verb ends before its preposition.
 	const phrase = polish(topic.phrase).replace(/(?:\s+(?:de|para|a|em)\s+\p{L}+[aeiô]r)+$/u, '');
-	if (VAGUE.test(phrase) || COMPANY.test(phrase)) return null;
+	if (VAGUE.test(phrase) || COMPANY.test(phrase) || / e d[oa]s? \p{Lu}/u.test(phrase)) return null;
 	if (topic.kind === 'plans' && /^os seus planos de \p{L}+-(?:lo|la|los|las)\b/u.test(phrase)) return null;
 	const named = topic.kind === 'np' ? phrase.split(' e ').map(withArticle).join(' e ') : phrase;
 	return {

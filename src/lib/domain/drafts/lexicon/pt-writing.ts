@@ -2,6 +2,7 @@ import { capitalise, joinWords, sentences } from './common';
 import { answerLeftovers, leadingName, sameThing } from './iberian';
 import { FUNCTION_WORDS } from './pt-cues';
 import { polish } from './pt-nouns';
+import { toPerson, unnamed } from './pt-people';
 import { portugueseThing } from './pt-thing';
 import type { Action, MessageParts, Writing } from './types';
 
@@ -15,32 +16,6 @@ const CLAUSE_START =
 function objectOf(object: string): string {
 	if (!object || CLAUSE_START.test(object) || /^\d/.test(object)) return object;
 	return portugueseThing(object).text;
-}
-
-const FEMALE = new Set(
-	'inês ines beatriz raquel isabel carmen ruth luz mercedes dolores pilar íris iris ester miriam lourdes conceição graça leonor'.split(
-		' '
-	)
-);
-const MALE_IN_A = new Set(['luca', 'nikita', 'joshua', 'elia']);
-const MALE = new Set(
-	'rui luís luis luiz joão joao josé jose miguel rafael daniel samuel manuel gabriel henrique andré andre vicente raul joel martim duarte nuno vítor vitor hugo jorge alexandre felipe filipe'.split(
-		' '
-	)
-);
-
-/** "à Joana Pires", "ao Gustavo", "a Kwame": the person after "apresentar você", with the article a first name takes. */
-function toPerson(who: string): string {
-	if (/^(?:nosso|nossa|nossos|nossas|seu|sua|seus|suas)\s/i.test(who))
-		return polish(`a ${/^\S+as?\s/i.test(who) ? 'a' : 'o'}${/^\S+s\s/.test(who) ? 's' : ''} ${who.toLowerCase()}`);
-	if (/^(?:o|a|os|as)\s/i.test(who)) return polish(`a ${who.charAt(0).toLowerCase()}${who.slice(1)}`);
-	if (/^(?:Dra|Sra|Profa)\.?\s/.test(who)) return `à ${who}`;
-	if (/^(?:Dr|Sr|Eng|Prof)\.?\s/.test(who)) return `ao ${who}`;
-	const first = who.split(' ')[0]!.toLowerCase();
-	if (!/^\p{Lu}/u.test(who)) return `a ${who}`;
-	if (FEMALE.has(first) || (/a$/.test(first) && !MALE_IN_A.has(first))) return `à ${who}`;
-	if (MALE.has(first) || /os?$/.test(first)) return `ao ${who}`;
-	return `a ${who}`;
 }
 
 /** "vou revisar o seu RFC e depois dou notícias": a promise, in the first person. */
@@ -110,14 +85,20 @@ function asked(parts: MessageParts): string[] {
 				: 'Se ajudar, também posso apresentar você a alguém que já passou por isso.'
 		);
 	}
-	for (const thing of parts.askedThing) lines.push(`Você pediu ${thing.text}: vou tratar disso.`);
+	// A trial is organised, a quote prepared, what exists (a study) sent.
+	for (const thing of parts.askedThing)
+		lines.push(
+			HAPPENS.test(thing.text)
+				? `Vou organizar ${thing.text}.`
+				: MADE.test(thing.text)
+					? `Vou preparar ${thing.text} e envio em breve.`
+					: `Envio ${thing.text} em breve.`
+		);
 	return lines;
 }
 
-/** "Nossa Recrutadora" (a request read as a name) → "nossa recrutadora": someone of ours, not a name. */
-function unnamed(who: string): string {
-	return /^(?:Noss[oa]s?|Meu|Minha|Seu|Sua|O|A|Os|As)\s/.test(who) ? who.toLowerCase() : who;
-}
+const HAPPENS = /^\S+\s+(?:demo|demonstração|trial|teste|piloto|poc|reunião|chamada|call|visita|workshop)\b/i;
+const MADE = /^\S+\s+(?:preço|preços|orçamento|proposta|cotação|oferta|acesso|amostra|amostras|desconto|licença)\b/i;
 
 function help(parts: MessageParts, after: boolean): string {
 	const offer = parts.help;
