@@ -155,7 +155,7 @@ export function readNotes(
 			let wanted = false;
 			if (request && !reading.notRequest?.test(request.text)) {
 				const intro = reading.introCue.exec(request.text);
-				const thing = cutClause(tidyPhrase(request.text), reading);
+				const thing = cutClause(reading.due(tidyPhrase(request.text)).rest, reading);
 				if (intro?.[1]) result.askedIntro.push(SOMEONE.test(intro[1]) ? '' : personOf(intro[1]));
 				else if (isDeliverable(thing)) result.askedThing.push(reading.toSecondPerson(thing));
 				// "Wants predictive maintenance": what they are after, the topic, not something to send.
