@@ -14,7 +14,7 @@ const ABBREVIATIONS = new Set(
 	(
 		'ca approx appr etc eg ie vs cf resp incl excl dept mgr dir asst ' +
 		'mr mrs ms dr prof st sr sra srta dra jr nr tel fig vol ' +
-		'bzw usw ggf evtl inkl bsp hr fr dipl ing wg std mrd mio tsd ' +
+		'bzw usw ggf evtl inkl bsp hr fr dipl ing wg std mrd mio tsd fa bzgl lt univ arch ' +
 		'pej env cad mme mlle sig sigg ecc dott avv geom rag pag pp sec aprox ' +
 		'jan feb mar apr jun jul aug sep sept oct okt nov dec dez ene abr ago set ott dic gen giu lug'
 	).split(' ')

@@ -226,6 +226,7 @@ export function personOf(text: string): string {
 			/\s+(?:for|about|pour|para|per|für|wegen|from|at|aus|bei|chez|em|in|on|who|qui|que|che|der|die|that)\s+|\s*[,(]/i
 		)[0] ?? ''
 	).trim();
-	if (/\p{Lu}/u.test(name)) return name;
+	// Typed in lower case: a name gets its capitals back, a description ("la directora de la sede") stays as it is.
+	if (/\p{Lu}/u.test(name) || name.split(/\s+/).length > 3) return name;
 	return name.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }

@@ -83,7 +83,7 @@ export const INTRO_CUE = words(
 );
 
 export const QUESTION_CUE = words(
-	String.raw`^(?:(?:él|ella)\s+)?(?:me\s+)?(?:pregunta|preguntas|preguntó|pregunto|duda|dudas|su duda|su pregunta|quiere saber|quería saber|queria saber|q(?=\s*:))\s*(?::\s*|,\s*|-\s*|si\s+|(?=(?:por|sobre|qué|que|cuánto|cuanto|cuánta|cuanta|cuántos|cuantos|cómo|como|cuándo|cuando|dónde|donde|cuál|cual|quién|quien)\s))`
+	String.raw`^(?:(?:él|ella)\s+)?(?:me\s+)?(?:pregunta(?:\s+abierta)?|preguntas|preguntó|pregunto|duda|dudas|su duda|su pregunta|quiere saber|quería saber|queria saber|q(?=\s*:))\s*(?::\s*|,\s*|-\s*|si\s+|(?=(?:por|sobre|qué|que|cuánto|cuanto|cuánta|cuanta|cuántos|cuantos|cómo|como|cuándo|cuando|dónde|donde|cuál|cual|quién|quien)\s))`
 );
 
 export const OWN_WORDS = words(

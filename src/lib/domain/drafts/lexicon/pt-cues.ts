@@ -31,6 +31,7 @@ export const PROMISE_CUES: readonly RegExp[] = [
 	words(String.raw`(?<=\b(?:${PROMISED})\b.*)\s(?:e)\s+((?:que\s+)?${CLITICS}${NEXT}(?![\p{L}-]).*)`),
 	words(String.raw`\b(?:(?:lhe|te)\s+)?(?:prometi|prometemos)(?:-lhe)?\s+(?:que\s+|q\s+)?(.+)`),
 	words(String.raw`\b(?:fiquei|ficamos)\s+de\s+(.+)`),
+	words(String.raw`\b(?:ofereci-me|me\s+ofereci|ofereci|oferecemo-nos)\s+(?:para\s+|pra\s+|p\/\s*|a\s+)?(.+)`),
 	words(String.raw`\b(?:combinei|combinamos|combinámos)\s+(?:de\s+|que\s+|q\s+|em\s+)(.+)`),
 	words(String.raw`\b(?:me\s+comprometi|comprometi-me|nos\s+comprometemos)\s+a\s+(.+)`),
 	words(
@@ -82,7 +83,7 @@ export const INTRO_CUE = words(
 );
 
 export const QUESTION_CUE = words(
-	String.raw`^(?:(?:ele|ela)\s+)?(?:me\s+)?(?:perguntou|pergunta|perguntas|dúvida|duvida|dúvidas|duvidas|quer saber|queria saber|q(?=\s*:))(?:\s+(?:dele|dela|deles|delas))?\s*(?::\s*|,\s*|-\s*|se\s+|(?=(?:sobre|por|que|o que|quanto|quanta|quantos|quantas|como|quando|onde|qual|quais|quem)\s))`
+	String.raw`^(?:(?:ele|ela)\s+)?(?:me\s+)?(?:perguntou|pergunta(?:\s+em\s+aberto)?|perguntas|questão(?:\s+em\s+aberto)?|dúvida|duvida|dúvidas|duvidas|quer saber|queria saber|q(?=\s*:))(?:\s+(?:dele|dela|deles|delas))?\s*(?::\s*|,\s*|-\s*|se\s+|(?=(?:sobre|por|que|o que|quanto|quanta|quantos|quantas|como|quando|onde|qual|quais|quem)\s))`
 );
 
 export const OWN_WORDS = words(String.raw`\b(?:noss[oa]s?|nós|vocês|vcs|a gente)\b|(?:^|\s)\p{L}+(?:amos|emos|imos)\b`);
