@@ -5,6 +5,7 @@ import type { Action, MessageParts, NounPhrase, Reading } from './lexicon/types'
 import { wordsOf } from './pieces';
 import { personOf, readNotes, type FoundPromise, type NoteReading } from './read-note';
 import { MAX_SUBJECT, tidyMessage } from './tidy';
+import { pasteGuard, unpasteParts } from './unpaste';
 import { capWords, tidyPhrase } from './topic';
 
 export interface ComposeInput {
@@ -113,27 +114,6 @@ function helpOffer(input: ComposeInput, reading: Reading, read: NoteReading, fir
 }
 
 /**
- * A clause built from the note (their question, turned indirect) with no run of nine of the
- * note's words in it, as a reader counts words: the end is cut off, word by word, until none is.
- */
-function unpasted(clause: string, notes: readonly string[]): string {
-	const tokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-	const runs = new Set<string>();
-	for (const note of notes) {
-		const words = tokens(note);
-		for (let i = 0; i + 9 <= words.length; i++) runs.add(words.slice(i, i + 9).join(' '));
-	}
-	const pasted = (text: string) => {
-		const words = tokens(text);
-		for (let i = 0; i + 9 <= words.length; i++) if (runs.has(words.slice(i, i + 9).join(' '))) return true;
-		return false;
-	};
-	const words = clause.split(' ');
-	while (words.length > 4 && pasted(words.join(' '))) words.pop();
-	return words.join(' ');
-}
-
-/**
  * Notes in another language than the message (a language chosen for the person): only what reads
  * the same in any language stays — things to send and people to meet; a topic, a question or a
  * phrase of the note would be half in one language, half in the other.
@@ -195,7 +175,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		sends,
 		intros,
 		actions: others,
-		questions: questions.map((q) => ({ ...q, clause: unpasted(q.clause, input.notes) })),
+		questions,
 		askedIntro: read.askedIntro.filter((who) => !covered(who)).map((who) => cap(who, 6)),
 		askedThing: read.askedThing.filter((thing) => !covered(thing)).map((thing) => reading.thing(cap(thing))),
 		help: null,
@@ -204,7 +184,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const nothingElse =
 		!sends.length && !intros.length && !others.length && !parts.askedIntro.length && !parts.askedThing.length;
 	parts.help = nothingElse || input.helpOffer?.trim() ? helpOffer(input, reading, read, firstName) : null;
-	return { parts, read };
+	return { parts: unpasteParts(parts, pasteGuard(input.notes)), read };
 }
 
 /** A follow-up message in the conversation's language, from its notes and promises. */

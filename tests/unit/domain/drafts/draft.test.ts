@@ -219,3 +219,28 @@ describe('what the app added to a note', () => {
 		expect(d.notePromises).toEqual([]);
 	});
 });
+
+describe('never the note pasted', () => {
+	const runs = (text: string, n = 9) => {
+		const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+		return new Set(words.slice(0, Math.max(0, words.length - n + 1)).map((_, i) => words.slice(i, i + n).join(' ')));
+	};
+	it.each([
+		[
+			'en',
+			'Met her in the long queue for coffee after the keynote on the second day. She asked for the slides of our talk on event sourcing for payments at scale in Europe'
+		],
+		[
+			'de',
+			'Am Rand der langen Schlange vor dem Kaffeestand nach der Keynote am zweiten Tag getroffen. Ich schicke ihr die Folien unseres Vortrags über Event Sourcing für Zahlungen in Europa'
+		],
+		[
+			'es',
+			'La conocí en la cola larguísima del café después de la charla principal del segundo día. Le prometí enviarle las diapositivas de nuestra charla sobre event sourcing para pagos en Europa'
+		]
+	])('%s: no run of nine of the note’s words', (_, note) => {
+		const d = draft({ notes: [note] });
+		const shared = [...runs(`${d.subject}\n${d.body}`)].filter((run) => runs(note).has(run));
+		expect(shared).toEqual([]);
+	});
+});
