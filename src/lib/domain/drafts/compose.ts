@@ -33,6 +33,10 @@ export interface ComposedMessage {
 	notePromises: FoundPromise[];
 }
 
+// An object that only points back at something ("send it", "le mando eso").
+const PRONOUN =
+	/^(?:it|them|this|that|those|these|one|es|sie|das|dies|le|la|les|ça|cela|lo|los|las|eso|esto|isso|isto|o|a|os|as|li|ciò|questo)$/i;
+
 /** Words that tell two phrases are about the same thing: equal, or the same first four letters. */
 function overlaps(a: string, b: string, reading: Reading): boolean {
 	const content = (text: string) =>
@@ -143,6 +147,12 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	actions.sort((a, b) => Number(!a.object) - Number(!b.object));
 	const cap = (text: string, max?: number) => capWords(text, reading.functionWords, max);
 	for (const action of actions) {
+		// "I promised to send it": the thing they asked for, or the one named before.
+		if (action.kind === 'send' && PRONOUN.test(action.object.trim())) {
+			const named = read.askedThing[0] ?? sends[sends.length - 1]?.text;
+			if (!named) continue;
+			action.object = named;
+		}
 		// A thing to send stays whole (it is a name, and lists join); what I will do or who I will
 		// introduce is cut to a few words.
 		if (action.kind === 'intro') action.object = cap(personOf(action.object), 6);

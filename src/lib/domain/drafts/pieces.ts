@@ -7,6 +7,30 @@ export interface NotePiece {
 	aside: boolean;
 	/** Ends with a question mark. */
 	question: boolean;
+	/** Written as a to-do: after a checkbox or an arrow ("[ ] send deck", "→ deck"). */
+	todo?: boolean;
+}
+
+// A line written as a to-do: an empty checkbox, an arrow, "TODO:".
+const TODO_MARK = /^(?:\[\s?\]|☐|□|→|->|=>|⇒|todo\s*:|to-?do\s*:)\s*/iu;
+
+// Dictated notes spell their punctuation: "… Kafka period she wants…", "… Punkt …", "… virgule …".
+const SPOKEN: [RegExp, string][] = [
+	[/\s+(?:period|full stop|punkt|point final|punto y aparte|punto final|ponto final)(?=\s|$)/giu, '.'],
+	[/\s+(?:comma|komma|virgule|coma|vírgula|virgula|virgola)(?=\s|$)/giu, ','],
+	[
+		/\s+(?:question mark|fragezeichen|point d['’]interrogation|signo de interrogación|ponto de interrogação|punto interrogativo)(?=\s|$)/giu,
+		'?'
+	],
+	[/\s+(?:new line|neue zeile|nouvelle ligne|nueva línea|nova linha|a capo)(?=\s|$)/giu, '\n']
+];
+
+/** A dictated note (its punctuation spoken, hardly any written) with its punctuation put back. */
+function undictate(note: string): string {
+	const spoken = SPOKEN.reduce((n, [word]) => n + (note.match(word)?.length ?? 0), 0);
+	const written = note.match(/[.,;!?]/g)?.length ?? 0;
+	if (spoken < 2 || written > spoken) return note;
+	return SPOKEN.reduce((text, [word, mark]) => text.replace(word, mark), note);
 }
 
 // Abbreviations whose dot does not end a sentence, in the six draft languages (lowercase, no dot).
@@ -75,12 +99,16 @@ function asides(sentence: string): NotePiece[] {
  * List markers are dropped; the card details the app appended are left out.
  */
 export function notePieces(note: string): NotePiece[] {
-	const lines = `\n${cleanMultiline(note)}`
+	const lines = `\n${undictate(cleanMultiline(note))}`
 		.replace(CARD_LINES, '')
 		.split('\n')
 		.map((line) => line.replace(/^\s*(?:[-*•·▪◦>+]|\d{1,2}[.)]|[a-z][)])\s+/u, '').trim())
 		.filter(Boolean);
-	return lines.flatMap(sentences).flatMap(asides);
+	return lines.flatMap((line) => {
+		const todo = TODO_MARK.test(line);
+		const pieces = sentences(line.replace(TODO_MARK, '')).flatMap(asides);
+		return todo ? pieces.map((piece) => ({ ...piece, todo: !piece.aside })) : pieces;
+	});
 }
 
 /** The words of a text, lowercased, for matching (letters, digits, inner ' - . & +). */

@@ -1,3 +1,4 @@
+import { detectLanguage } from './detect';
 import { notePieces, wordsOf } from './pieces';
 import { tidyPhrase } from './topic';
 import { MOMENT, fragmentScore, isDeliverable } from './topic-score';
@@ -121,6 +122,11 @@ export function readNotes(
 		for (const word of wordsOf(piece.text)) result.words.add(word);
 		const fragments = fragmentsOf(piece.text);
 		let afterRole = false;
+		// "[ ] send deck", "→ intro Ana": the whole line is a to-do of mine.
+		if (piece.todo) {
+			readPromise(matchFirst(reading.promiseCues, piece.text)?.text ?? piece.text, reading, firstName, result);
+			continue;
+		}
 		for (let i = 0; i < fragments.length; i++) {
 			const fragment = fragments[i]!;
 			const promise = matchFirst(reading.promiseCues, fragment);
@@ -169,6 +175,10 @@ export function readNotes(
 			// "Head of RevOps @ Cartwheel, Series B": the rest of a line about who they are.
 			const score = fragmentScore(fragment, reading, { afterRole, question: piece.question }) + (wanted ? 1.5 : 0);
 			if (onlyName(fragment)) continue;
+			// "Honestly they have no idea how much work that is" in a German note: not this language's to write.
+			const other = detectLanguage(fragment);
+			const ours = wordsOf(fragment).filter((w) => reading.functionWords.has(w)).length;
+			if (other && other !== reading.language && ours === 0 && fragment.split(/\s+/).length >= 4) continue;
 			candidates.push({ text: fragment, score, order: order++, piece: pieceIndex, note: piece.noteIndex });
 		}
 	}

@@ -244,3 +244,36 @@ describe('never the note pasted', () => {
 		expect(shared).toEqual([]);
 	});
 });
+
+describe('notes as people really type them', () => {
+	it('puts back the punctuation of a dictated note', () => {
+		const d = draft({
+			notes: [
+				'talked about their move to Kafka period she wants the migration deck period I promised to send it by Friday'
+			]
+		});
+		expect(d.body).toContain('about your move to Kafka');
+		expect(d.body).toContain('Here is the migration deck, as promised.');
+		expect(d.notePromises.map((p) => p.due)).toEqual([{ kind: 'weekday', day: 5 }]);
+		expect(d.body).not.toMatch(/period/);
+	});
+
+	it('reads a checkbox or an arrow as a to-do of mine', () => {
+		const d = draft({ notes: ['Grid storage pilots in Lagos\n[ ] send battery dataset\n→ intro Kenji'] });
+		expect(d.notePromises.map((p) => p.action.todo)).toEqual(['Send battery dataset', 'Introduce Priya to Kenji']);
+		expect(d.body).toContain('Here is the battery dataset, as promised.');
+	});
+
+	it('does not take an English sentence in a German note for the topic', () => {
+		const d = draftFollowUp({
+			...base,
+			theirName: 'Katrin Hoffmann',
+			notes: [
+				'Die haben große Probleme mit den Lieferantenaudits, alles läuft noch in Excel. Honestly they have no idea how much work that is. Sie will ein Angebot für 50 Audits und eine Demo bei uns im Haus.'
+			]
+		});
+		expect(d.language).toBe('de');
+		expect(d.body).toContain('zum Thema');
+		expect(d.body).not.toMatch(/Honestly|idea/);
+	});
+});
