@@ -89,6 +89,12 @@ function collectPromises(input: ComposeInput, reading: Reading, read: NoteReadin
 		.map((p) => ({ ...p.action }));
 	for (const text of input.promises) {
 		const action = fieldAction(cleanLine(text, 300), reading, first);
+		// "I said I'd review it" in the note, "review Kwame's portfolio" typed: one promise, the typed words.
+		const pointer = actions.find((a) => a.verb === action.verb && PRONOUN.test(a.object.trim()));
+		if (pointer) {
+			pointer.object = action.object;
+			continue;
+		}
 		const same = actions.find((a) => overlaps(a.object || a.todo, action.object || action.todo, reading));
 		if (same) {
 			// The same promise in the note and the field: the fuller wording of the two, in the note's language.

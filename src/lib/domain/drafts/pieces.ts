@@ -25,12 +25,15 @@ const SPOKEN: [RegExp, string][] = [
 	[/\s+(?:new line|neue zeile|nouvelle ligne|nueva línea|nova linha|a capo)(?=\s|$)/giu, '\n']
 ];
 
+// Words that are punctuation only in a dictated note: "point", "ponto", "punto" are also "a point".
+const SPOKEN_TOO: [RegExp, string] = [/\s+(?:point|ponto|punto)(?=\s+(?!de\s|d['’]|di\s|da\s|do\s|del\s)|$)/giu, '.'];
+
 /** A dictated note (its punctuation spoken, hardly any written) with its punctuation put back. */
 function undictate(note: string): string {
 	const spoken = SPOKEN.reduce((n, [word]) => n + (note.match(word)?.length ?? 0), 0);
 	const written = note.match(/[.,;!?]/g)?.length ?? 0;
-	if (spoken < 2 || written > spoken) return note;
-	return SPOKEN.reduce((text, [word, mark]) => text.replace(word, mark), note);
+	if (spoken === 0 || written > spoken || (spoken < 2 && written > 0)) return note;
+	return [...SPOKEN, SPOKEN_TOO].reduce((text, [word, mark]) => text.replace(word, mark), note);
 }
 
 // Abbreviations whose dot does not end a sentence, in the six draft languages (lowercase, no dot).

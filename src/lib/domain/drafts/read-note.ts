@@ -1,7 +1,7 @@
 import { detectLanguage } from './detect';
 import { notePieces, wordsOf } from './pieces';
 import { tidyPhrase } from './topic';
-import { MOMENT, fragmentScore, isDeliverable } from './topic-score';
+import { MOMENT, fragmentScore, isDeliverable, isPlan } from './topic-score';
 import type { Action, DueHint, Reading, Topic } from './lexicon/types';
 
 /** A promise written in the note ("I promised to send her the deck by Friday"). */
@@ -77,15 +77,41 @@ const TITLES = new Set(
 	)
 );
 
+// "poco presupuesto", "kein Budget", "sem grana": what they can spend is for me, not for them.
+const MONEY_REMARK =
+	/(?:^|[^\p{L}])(?:no|poco|sin|sem|pouco|kein|wenig|pas de|peu de|senza|poco|tight|low|tiny)\s+(?:budget|presupuesto|orçamento|dinero|dinheiro|geld|argent|soldi|grana|plata|money)(?![\p{L}])/iu;
+
 // Someone not yet named ("someone who has rolled it out"): an intro to be found, not to a person.
 const SOMEONE = /^(?:someone|somebody|jemand\w*|quelqu'un|alguien|alguém|qualcuno)\b/i;
 
-function splitActions(text: string): string[] {
-	// "find out + send datasheet", "accès démo + tarifs": one promise per part.
-	return text
+/**
+ * One promise per part: "find out + send datasheet", "accès démo + tarifs", and "review it this
+ * weekend and send him the link" — split at "and" only where a verb of the language follows.
+ */
+function splitActions(text: string, reading: Reading, firstName: string): string[] {
+	const parts = text
 		.split(/\s+\+\s+|\s+&\s+/)
 		.map((part) => part.trim())
 		.filter(Boolean);
+	return parts.flatMap((part) => {
+		const pieces: string[] = [];
+		let rest = part;
+		for (;;) {
+			const and = new RegExp(`\\s+${reading.and}\\s+`, 'giu');
+			let cut = -1;
+			for (const found of rest.matchAll(and)) {
+				const right = rest.slice(found.index + found[0].length);
+				if (!reading.action(right, firstName).guessed && found.index > 0) {
+					cut = found.index;
+					pieces.push(rest.slice(0, cut));
+					rest = right;
+					break;
+				}
+			}
+			if (cut < 0) break;
+		}
+		return [...pieces, rest];
+	});
 }
 
 /**
@@ -136,7 +162,7 @@ export function readNotes(
 				readPromise(promise.text, reading, firstName, result);
 				continue;
 			}
-			if (piece.aside || reading.privateCue.test(fragment)) continue;
+			if (piece.aside || reading.privateCue.test(fragment) || MONEY_REMARK.test(fragment)) continue;
 			// "Angebot bis Fr.", "deck by Friday": a thing and when it is due is a to-do.
 			const dueFragment = reading.due(fragment);
 			if (dueFragment.due && dueFragment.rest && dueFragment.rest.split(/\s+/).length <= 4) {
@@ -173,7 +199,9 @@ export function readNotes(
 				continue;
 			}
 			// "Head of RevOps @ Cartwheel, Series B": the rest of a line about who they are.
-			const score = fragmentScore(fragment, reading, { afterRole, question: piece.question }) + (wanted ? 1.5 : 0);
+			const score =
+				fragmentScore(fragment, reading, { afterRole, question: piece.question, names: nameWords }) +
+				(wanted && !isPlan(fragment) ? 1.5 : 0);
 			if (onlyName(fragment)) continue;
 			// "Honestly they have no idea how much work that is" in a German note: not this language's to write.
 			const other = detectLanguage(fragment);
@@ -183,6 +211,7 @@ export function readNotes(
 		}
 	}
 	const ranked = mergeLists(candidates, reading, reading.and);
+	process.stdout.write(`CANDIDATES ${JSON.stringify(ranked.map((c) => [c.text, c.score]))}\n`);
 	ranked.sort((a, b) => b.score - a.score || a.order - b.order);
 	const topicOf = (note: number) => {
 		for (const candidate of ranked) {
@@ -217,7 +246,7 @@ function readPromise(text: string, reading: Reading, firstName: string, into: No
 	// A remark after the promise ("… def not a buyer lol") is not part of it.
 	const remark = reading.privateCue.exec(text);
 	const promised = remark && remark.index > 0 ? text.slice(0, remark.index) : text;
-	for (const part of splitActions(tidyPhrase(promised))) {
+	for (const part of splitActions(tidyPhrase(promised), reading, firstName)) {
 		const { rest, due } = reading.due(tidyPhrase(part));
 		if (!rest) continue;
 		into.promises.push({ action: reading.action(rest, firstName), due, source: part });

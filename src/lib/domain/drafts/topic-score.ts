@@ -18,17 +18,35 @@ const THEIRS =
 	/^(?:their|his|her|ihr|ihre|sein|seine|leur|leurs|son|sa|ses|su|sus|seu|sua|dele|dela|loro|suo)\s|(?:they(?:'re| are| r)|he's|she's)\s+\p{L}+ing(?![\p{L}])|(?:están|estão|estamos|stanno|sta)\s+\p{L}+(?:ando|endo|indo)(?![\p{L}])|^(?:they|ils|elles|sie|ellos|ellas|eles|elas|loro)\s+\p{L}+/iu;
 
 const PLANS =
-	/(?:^|[^\p{L}])(?:want(?:s)? to|plan(?:s|ning)? to|wollen|will|möchten|planen|veulent|veut|souhaitent|quieren|quiere|planean|querem|quer|pretendem|vogliono|vuole|vorrebbero)(?![\p{L}])/iu;
+	/(?:^|[^\p{L}])(?:want(?:s)? to|plan(?:s|ning)? to|need(?:s)? to|wollen|will|möchten|planen|brauchen|müssen|veulent|veut|souhaitent|ont besoin|quieren|quiere|planean|necesitan|necesita|querem|quer|pretendem|precisam|precisa|vogliono|vuole|vorrebbero|hanno bisogno)(?![\p{L}])/iu;
+
+// "Wants to know the price": a question, not a plan.
+const WANTS_TO_KNOW =
+	/(?:want(?:s)? to know|will wissen|wollen wissen|veut savoir|veulent savoir|quiere saber|quieren saber|quer saber|querem saber|vuole sapere|vogliono sapere)/iu;
+
+// "Interested in oak veneers" (typos too: "Intressiert an"): what they came for.
+const INTEREST =
+	/(?:^|[^\p{L}])(?:interested in|int?e?ressiert an|intéressée?s? par|interesad[oa]s? en|interessad[oa]s? em|interessat[oi] a)(?![\p{L}])/iu;
+
+// "rebuilding their KYC onboarding flow", "migrando el monolito": an activity.
+const ACTIVITY = /^(?:\p{L}+ing|\p{L}+(?:ando|endo|indo))\s/iu;
+// "… their KYC flow", "… leur SIRH": something of theirs.
+const POSSESSIVE =
+	/(?:^|\s)(?:their|his|her|ihr|ihre|ihren|seine|seinen|leur|leurs|son|sa|ses|su|sus|seu|sua|seus|suas|dele|dela|loro|suo|sua)\s/iu;
+// "Dr. Adeyemi runs the diabetes outreach programme": what they are in charge of.
+const IN_CHARGE =
+	/(?:^|\s)(?:runs|leads|manages|heads|coordinates|directs|leitet|verantwortet|dirige|gère|coordonne|coordina|coordena|gestisce|guida)\s/iu;
 
 // "He said we could share…": their idea, reported, rarely the topic.
 const REPORTED =
 	/^(?:(?:he|she|they|er|sie|il|elle|él|ella|ele|ela|lui|lei)\s+)?(?:said|mentioned|meinte|sagte|erwähnte|a dit|disait|dijo|comentó|disse|comentou|ha detto|diceva)(?![\p{L}])/iu;
 
 const ORGANISATION =
-	/^(?:\S+\s+){0,3}(?:ngo|startup|start-up|scale-?up|agency|company|firm|bank|hospital|cooperative|coop|ong|empresa|agencia|agência|fábrica|banca|azienda|gruppo|mutuelle|versicherung|firma|verein|asociación|associação|associazione)(?![\p{L}])/iu;
+	/^(?:\S+\s+){0,3}(?:ngo|startup|start-up|scale-?up|agency|company|firm|bank|neobank|fintech|insurtech|healthtech|edtech|hospital|cooperative|coop|ong|usina|empresa|agencia|agência|fábrica|banca|azienda|gruppo|mutuelle|versicherung|firma|verein|asociación|associação|associazione)(?![\p{L}])/iu;
 
-// "ca. 60 Maschinen", "~40 community health workers", "3 CNC lines": a fact about them.
-const COUNT = /^(?:ca\.?|approx\.?|env\.?|aprox\.?|~|≈|circa|cerca de|unos|unas|about)?\s*\d/iu;
+// "ca. 60 Maschinen", "~40 community health workers", "3 CNC lines", "brauchen ca. 3.000 m²": a fact.
+const COUNT =
+	/^(?:ca\.?|approx\.?|env\.?|aprox\.?|~|≈|circa|cerca de|unos|unas|about)?\s*\d|(?:ca\.|approx\.|env\.|aprox\.|~|≈)\s*\d/iu;
 
 /** What people ask to be sent or given: a request for one of these is theirs to answer, not the topic. */
 const DELIVERABLE =
@@ -43,17 +61,33 @@ export function isDeliverable(thing: string): boolean {
 export function fragmentScore(
 	fragment: string,
 	reading: Reading,
-	context: { afterRole: boolean; question: boolean }
+	context: { afterRole: boolean; question: boolean; names: ReadonlySet<string> }
 ): number {
 	let score = 1;
+	// "Gespräch mit Frau Yilmaz am Stand", "Sofi Benítez + su compañera": who, not what (but
+	// "Dr. Adeyemi runs the diabetes outreach programme…" says what they do).
+	const content = wordsOf(fragment).filter((w) => w.length >= 3 && !reading.functionWords.has(w));
+	if (content.some((w) => context.names.has(w)) && content.filter((w) => !context.names.has(w)).length <= 3)
+		score -= 1.5;
 	if (wordsOf(fragment).filter((w) => w.length >= 3 && !reading.functionWords.has(w)).length < 2) score -= 0.5;
 	if (REPORTED.test(fragment)) score -= 0.75;
 	if (reading.leadIn.test(fragment)) score += 3;
 	if (PAIN.test(fragment)) score += 1.5;
-	if (PLANS.test(fragment)) score += 1.5;
+	if (PLANS.test(fragment) && !WANTS_TO_KNOW.test(fragment)) score += 1.5;
+	// "Wants to know the costs": a question for me, not the topic.
+	if (WANTS_TO_KNOW.test(fragment)) score -= 1;
+	if (INTEREST.test(fragment)) score += 1.5;
 	if (THEIRS.test(fragment)) score += 1.5;
+	else if (POSSESSIVE.test(fragment)) score += 0.5;
+	if (ACTIVITY.test(fragment)) score += 0.5;
+	if (IN_CHARGE.test(fragment)) score += 1;
 	if (ORGANISATION.test(fragment)) score -= 1;
 	if (COUNT.test(fragment)) score -= 0.5;
 	if (context.question) score -= 0.25;
 	return score;
+}
+
+/** Whether a fragment says what they plan or need ("want to", "brauchen"): its own topic bonus. */
+export function isPlan(fragment: string): boolean {
+	return PLANS.test(fragment);
 }

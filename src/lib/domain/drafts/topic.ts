@@ -114,7 +114,12 @@ export function buildTopic(fragment: string, rules: TopicRules): Topic | null {
 	// "Schmerz: Schema Evolution", "Problema: el onboarding KYC": the label names the kind, the rest the topic.
 	let text = tidyPhrase(fragment)
 		.replace(/^[\p{L}\p{N}'’-]+(?:\s[\p{L}\p{N}'’-]+){0,3}\s?:\s+(?=\S)/u, '')
-		.replace(rules.leadIn, '');
+		.replace(rules.leadIn, '')
+		// "Interested in oak veneers", "Intressiert an Eichen-Furnieren": what they are interested in.
+		.replace(
+			/^(?:(?:very|sehr|très|muy|muito|molto)\s+)?(?:interested in|int?e?ressiert an|intéressée?s? par|interesad[oa]s? en|interessad[oa]s? em|interessat[oi] a)\s+/iu,
+			''
+		);
 	if (rules.leadOut) text = text.replace(rules.leadOut, '');
 	text = tidyPhrase(text.replace(/\s*[+&]\s*/g, ` ${rules.and} `));
 

@@ -145,7 +145,7 @@ function toSecondPerson(text: string): string {
 }
 
 const LEAD_IN =
-	/^(?:(?:wir\s+)?(?:haben\s+)?(?:(?:kurz|viel|lange|v\.a\.|vor allem|hauptsächlich)\s+)?(?:über|zum thema|zu)\s+)|^(?:gespräch|thema|themen|geredet|gesprochen)\s*(?:über|zu)?\s*[:-]?\s*/i;
+	/^(?:(?:wir\s+)?(?:haben\s+)?(?:(?:kurz|viel|lange|v\.a\.|vor allem|hauptsächlich)\s+)?(?:über|zum thema|zu)\s+)|^(?:gespräch|thema|themen|geredet|gesprochen)\s*(?:über|zu\s|:|-)\s*/i;
 
 const TOPIC_RULES: TopicRules = {
 	leadIn: LEAD_IN,
