@@ -1,6 +1,7 @@
-// npm run bench:drafts — every note of the draft sets (tests/support/fixtures/drafts: `tuned.json`,
-// the notes the rules were tuned on, and `held-out.json`, written by someone else and kept
-// untouched while tuning) through the app's own draft code, and each draft held to the rules of
+// npm run bench:drafts — every note of the draft sets (tests/support/fixtures/drafts, each written
+// by a different hand that never saw the draft code: `tuned.json`, the notes the rules were tuned
+// on; `second.json` and `held-out.json`, read and tuned on after a first measure; `untouched.json`,
+// never read by whoever tunes the rules) through the app's own draft code, and each draft held to the rules of
 // tests/bench/draft-rules.ts. Prints, per set and in total, how many drafts hold each rule, lists
 // every broken rule, and writes every draft to DRAFTS_OUT (default .tmp/drafts.md) for reading.
 // Fails when a draft of the tuned set breaks a rule (the goal there: every rule on every note), or
@@ -12,7 +13,7 @@ import { draftFollowUp } from '$lib/domain/drafts/draft';
 import { RULES, checkDraft, type NoteCase, type RuleName } from './draft-rules';
 
 // DRAFTS_SETS=tuned runs one set (while tuning, the others stay unread).
-const SETS = (process.env.DRAFTS_SETS ?? 'tuned,tuned-2,held-out,untouched').split(',');
+const SETS = (process.env.DRAFTS_SETS ?? 'tuned,second,held-out,untouched').split(',');
 const OUT = process.env.DRAFTS_OUT ?? '.tmp/drafts.md';
 // The untouched set stays unread by whoever tunes the rules: its figures are printed, its drafts
 // and broken rules go to a file of their own (DRAFTS_OUT with "-untouched"), not to the console.
@@ -65,7 +66,7 @@ it('drafts a follow-up a person would send, for every note', () => {
 			);
 		}
 		lines.push(`${set}: ${cases.length} notes, ${whole}/${cases.length} drafts hold every rule`);
-		const floor = set.startsWith('tuned') ? cases.length : FLOORS.get(set);
+		const floor = set === 'tuned' ? cases.length : FLOORS.get(set);
 		if (floor !== undefined && whole < floor) failures.push(`${set}: ${whole} drafts hold every rule, below ${floor}`);
 		for (const rule of RULES) {
 			const count = held.get(rule) ?? 0;
