@@ -176,6 +176,14 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		else others.push(action);
 	}
 	const covered = (text: string) => actions.some((a) => overlaps(a.object || a.todo, text, reading));
+	// "deck" in the note and "send deck" promised: the topic would only repeat what is sent.
+	if (
+		read.topic &&
+		actions.some(
+			(a) => overlaps(a.object || a.todo, read.topic!.phrase, reading) && wordsOf(read.topic!.phrase).length <= 2
+		)
+	)
+		read.topic = null;
 	const parts: MessageParts = {
 		firstName,
 		fullName: cleanLine(input.theirName),

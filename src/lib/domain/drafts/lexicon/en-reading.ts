@@ -45,7 +45,10 @@ const LOOK =
 	/^(?:check|look(?: into| at)?|find out|ask|confirm|review|read|verify|investigate|figure out|answer|reply|respond|follow up|get back)\b/i;
 
 function action(todo: string, first: string): Action {
+	// "review Kwame's portfolio", to Kwame: "your portfolio".
+	const theirs = first ? new RegExp(`\\b${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]s\\b`, 'giu') : null;
 	const text = expand(todo.trim())
+		.replace(theirs ?? /$^/, 'their')
 		.replace(/^(?:i\s+)?(?:can|could|will|would be happy to|happy to|am happy to|'m happy to)\s+/i, '')
 		.replace(/^to\s+/i, '');
 	// "funder intros": introductions to funders.
