@@ -19,7 +19,7 @@ const FUNCTION_WORDS: Record<DraftLanguage, ReadonlySet<string>> = {
 		'el la los las y de del un una para por con es son está están él ella le les su sus nuestro quiere pidió en pero también que lo al muy prometí enviar conocí mandar'
 	),
 	pt: words(
-		'o a os as e de do da dos das um uma para por com é são está ele ela lhe seu sua nosso nossa quer pediu em no na mas também que ao muito prometi enviar conheci mandar não'
+		'o a os as e de do da dos das um uma para por com é são está ele ela lhe seu sua nosso nossa quer pediu em no na mas também que ao à muito prometi enviar conheci mandar não'
 	),
 	it: words(
 		'il lo la i gli le e di del della un una per con è sono lui lei gli suo sua nostro nostra vuole ha in nel nella ma anche che al alla molto promesso mandare incontrato non'
@@ -69,12 +69,15 @@ export function detectLanguage(text: string): DraftLanguage | null {
 		const found = tokens.filter((t) => spelling.test(t)).length;
 		score.set(language, (score.get(language) ?? 0) + Math.min(1.5, found * 0.5));
 	}
-	if (plain.replace(/\s+/g, '').length >= 12) {
+	// franc's trigrams only decide where the function words do not (a short note ties easily:
+	// "Robotics grants in Bavaria" has one English word and one Italian one), and only on enough text.
+	const byWords = [...score.values()].sort((a, b) => b - a);
+	const wordsDecide = (byWords[0] ?? 0) >= 1 && (byWords[0] ?? 0) - (byWords[1] ?? 0) >= 1;
+	const letters = plain.replace(/[^\p{L}]/gu, '').length;
+	if (!wordsDecide && letters >= 30) {
 		const [best, second] = francAll(plain, { only: Object.keys(ISO_639_3), minLength: 12 });
 		const language = best && ISO_639_3[best[0]];
-		// A near tie (Spanish and Portuguese share most trigrams), or a few names, says little.
-		const telling = plain.replace(/\s+/g, '').length >= 24 && !(second && second[1] > 0.98);
-		if (language) score.set(language, (score.get(language) ?? 0) + (telling ? 0.75 : 0.25));
+		if (language && !(second && second[1] > 0.98)) score.set(language, (score.get(language) ?? 0) + 1);
 	}
 	const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
 	const [first, second] = ranked;
