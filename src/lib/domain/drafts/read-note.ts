@@ -211,7 +211,6 @@ export function readNotes(
 		}
 	}
 	const ranked = mergeLists(candidates, reading, reading.and);
-	process.stdout.write(`CANDIDATES ${JSON.stringify(ranked.map((c) => [c.text, c.score]))}\n`);
 	ranked.sort((a, b) => b.score - a.score || a.order - b.order);
 	const topicOf = (note: number) => {
 		for (const candidate of ranked) {
