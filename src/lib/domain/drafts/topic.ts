@@ -17,6 +17,8 @@ export interface TopicRules {
 	nominalise(text: string): string | null;
 	/** A verb right after a subject, dropped before its object ("use", "have"). */
 	dropVerb: RegExp;
+	/** A wanting verb a note starts with, its subject left out ("Sucht Retrofit-Lösung"): dropped. */
+	leadVerb?: RegExp;
 	/** Where a new clause starts: the topic ends there. */
 	clauseBreak: RegExp;
 	functionWords: ReadonlySet<string>;
@@ -121,6 +123,8 @@ export function buildTopic(fragment: string, rules: TopicRules): Topic | null {
 			''
 		);
 	if (rules.leadOut) text = text.replace(rules.leadOut, '');
+	// "demo giovedì → mandare link Teams": what follows an arrow is a to-do, not the topic.
+	text = text.split(/\s*(?:→|->|=>|⇒)\s*/)[0] ?? text;
 	text = tidyPhrase(text.replace(/\s*[+&]\s*/g, ` ${rules.and} `));
 
 	const plans = rules.plansCue.exec(text);
@@ -128,6 +132,7 @@ export function buildTopic(fragment: string, rules: TopicRules): Topic | null {
 		const verbPhrase = trimPhrase(cutAtClause(rules.toSecondPerson(plans[1]), rules), rules, MAX_TOPIC_WORDS - 2, true);
 		if (verbPhrase) return topic(rules.plans(verbPhrase), 'plans', rules);
 	}
+	if (rules.leadVerb) text = text.replace(rules.leadVerb, '');
 	const subject = rules.subjectCue.exec(text);
 	if (subject) {
 		const after = text.slice(subject.index + subject[0].length);

@@ -161,6 +161,8 @@ const TOPIC_RULES: TopicRules = {
 	subjectCue: /(?:^|\s)(?:sie|er|die|das team)\s+(?:haben|hat|sind|ist|nutzen|nutzt|setzen|setzt)\s+/i,
 	nominalise: () => null,
 	dropVerb: /^(?:massive|große|viele|einige)\s+/i,
+	// "Sucht Retrofit-Lösung für die Datenerfassung": what they look for is the topic, not the verb.
+	leadVerb: /^(?:sucht|suchen|braucht|brauchen|benötigt|benötigen|will|wollen|möchte|möchten)\s+/i,
 	clauseBreak:
 		/[,:;]\s|\s(?:aber|weil|da|denn|obwohl|wobei|sodass|damit|wenn|die|der|das|und (?:die|sie|er|wir|ich))\s/i,
 	functionWords: FUNCTION_WORDS,

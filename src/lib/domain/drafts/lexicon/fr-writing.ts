@@ -120,6 +120,9 @@ function help(parts: MessageParts): string {
 			return `Si cela peut vous être utile, ${more ? 'je peux également vous envoyer' : 'je vous envoie volontiers'} ${sent(frenchThing(action.object))}.`;
 		if (action.kind === 'intro')
 			return `Si cela peut vous être utile, ${more ? 'je peux également vous présenter' : 'je vous mets volontiers en relation avec'} ${action.object}.`;
+		// "relecture de dossiers de financement": a noun (-ure, -ion, -ment, -age), not a verb to conjugate.
+		if (action.kind === 'do' && /(?:ure|ion|ment|age|ing)$/i.test(action.verb))
+			return `Si cela peut vous être utile, je peux vous aider pour ${sent(frenchThing(`${action.verb} ${action.object}`.trim()))}.`;
 		return `Si cela peut vous être utile, ${clause(action)}.`;
 	}
 	if (offer.kind === 'skill') {
