@@ -252,7 +252,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					setupFiles: ['tests/support/draft-lexicons.ts']
 				}
 			},
 			{
@@ -274,6 +275,7 @@ export default defineConfig({
 					name: 'bench',
 					include: ['tests/bench/**/*.run.ts'],
 					environment: 'node',
+					setupFiles: ['tests/support/draft-lexicons.ts'],
 					execArgv: ['--experimental-websocket'],
 					testTimeout: 300_000,
 					hookTimeout: 120_000,

@@ -72,6 +72,12 @@ describe('drafted follow-ups', () => {
 		await page.reload();
 		await expect.poll(() => subject.inputValue()).toBe('The Migrationsdeck, as promised');
 		expect(await language.inputValue()).toBe('en');
+		// A language not loaded yet: its rules load with the choice, and the draft follows.
+		await language.selectOption('fr');
+		await expect.poll(() => subject.inputValue()).toMatch(/, comme promis$/);
+		expect(await body.inputValue()).toMatch(/^Bonjour Matthias,\n/);
+		await language.selectOption('en');
+		await expect.poll(() => subject.inputValue()).toBe('The Migrationsdeck, as promised');
 
 		// An edited message is the user's: another language does not replace it, the button offers it.
 		await body.fill('Hallo Matthias,\n\nanbei das Deck.\n\nLena');
@@ -105,7 +111,7 @@ describe('drafted follow-ups', () => {
 		let refuse = true;
 		await context.route('**/_app/immutable/**/*.js', async (route) => {
 			const response = await route.fetch();
-			if (refuse && (await response.text()).includes('Wie versprochen')) await route.abort();
+			if (refuse && (await response.text()).includes('draft rules are not loaded')) await route.abort();
 			else await route.fulfill({ response });
 		});
 		await page.goto('/follow-ups');

@@ -20,6 +20,9 @@ import { LiveQuery } from './live-query.svelte';
 
 type Drafter = typeof import('$lib/domain/drafts/draft');
 
+const DRAFT_CODE_MISSING =
+	'The message could not be drafted: part of the app did not load. Check the connection, then reload the page.';
+
 let drafter: Promise<Drafter> | null = null;
 
 /** The draft code loads with the first follow-up screen (its language rules are not on any other). */
@@ -82,14 +85,33 @@ export class FollowUpSession {
 	/** Set when the draft code could not load (offline before it was ever cached). */
 	draftError = $state('');
 
+	/** Bumped when the rules of another language have loaded: the draft is made again. */
+	#languagesLoaded = $state(0);
+
 	readonly #draft = $derived.by((): Draft | null => {
 		const detail = this.detail;
-		return detail && this.#drafts ? this.#drafts.draftFollowUp(draftInput(detail)) : null;
+		const drafts = this.#drafts;
+		void this.#languagesLoaded;
+		if (!detail || !drafts) return null;
+		const input = draftInput(detail);
+		return drafts.draftReady(input) ? drafts.draftFollowUp(input) : null;
 	});
 
 	constructor(id: () => string) {
 		this.#detail = new LiveQuery((followUpId: string) => followUpStore().detail(followUpId), id);
 		void this.loadDrafts();
+		// Each language's rules load when a draft needs them (the notes' language, the one chosen).
+		$effect(() => {
+			const detail = this.detail;
+			const drafts = this.#drafts;
+			if (!detail || !drafts) return;
+			const input = draftInput(detail);
+			if (drafts.draftReady(input)) return;
+			drafts.prepareDraft(input).then(
+				() => this.#languagesLoaded++,
+				() => (this.draftError = DRAFT_CODE_MISSING)
+			);
+		});
 	}
 
 	/** Loads the draft code. (A browser keeps a failed module import failed until the page reloads.) */
@@ -98,8 +120,7 @@ export class FollowUpSession {
 		try {
 			this.#drafts = await loadDrafter();
 		} catch {
-			this.draftError =
-				'The message could not be drafted: part of the app did not load. Check the connection, then reload the page.';
+			this.draftError = DRAFT_CODE_MISSING;
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { cleanLine } from '../text/display';
 import type { DraftLanguage } from './languages';
-import { LEXICONS } from './lexicon';
+import { lexiconOf, loadedLexicons } from './lexicon';
 import type { Action, MessageParts, NounPhrase, Reading } from './lexicon/types';
 import { wordsOf } from './pieces';
 import { personOf, readNotes, type FoundPromise, type NoteReading } from './read-note';
@@ -65,7 +65,7 @@ export function firstNameOf(name: string): string {
 function fieldAction(text: string, reading: Reading, first: string): Action {
 	const own = reading.action(reading.due(text).rest, first);
 	if (!own.guessed) return own;
-	for (const { reading: other } of Object.values(LEXICONS)) {
+	for (const { reading: other } of loadedLexicons()) {
 		if (other === reading) continue;
 		const action = other.action(other.due(text).rest, first);
 		if (!action.guessed) return action;
@@ -139,9 +139,9 @@ function keepWhatTranslates(read: NoteReading): void {
 
 /** The parts of the message: what to thank for, what was promised, what they asked, what to offer. */
 export function messageParts(input: ComposeInput): { parts: MessageParts; read: NoteReading } {
-	const { reading } = LEXICONS[input.language];
+	const { reading } = lexiconOf(input.language);
 	const firstName = firstNameOf(input.theirName);
-	const noteReading = LEXICONS[input.noteLanguage ?? input.language].reading;
+	const noteReading = lexiconOf(input.noteLanguage ?? input.language).reading;
 	const read = readNotes(input.notes, noteReading, firstName, cleanLine(input.theirName));
 	if (noteReading !== reading) keepWhatTranslates(read);
 	const actions = collectPromises(input, reading, read, firstName);
@@ -213,7 +213,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 
 /** A follow-up message in the conversation's language, from its notes and promises. */
 export function composeMessage(input: ComposeInput): ComposedMessage {
-	const { reading, writing } = LEXICONS[input.language];
+	const { reading, writing } = lexiconOf(input.language);
 	const { parts, read } = messageParts(input);
 	const subject =
 		writing
