@@ -195,7 +195,6 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 			: input.eventName
 				? reading.eventPlace(cleanLine(input.eventName))
 				: '',
-		placeFromNote: Boolean(read.place),
 		sends,
 		intros,
 		actions: others,

@@ -147,7 +147,6 @@ export function readNotes(
 		pieceIndex++;
 		for (const word of wordsOf(piece.text)) result.words.add(word);
 		const fragments = fragmentsOf(piece.text);
-		let afterRole = false;
 		// "[ ] send deck", "→ intro Ana": the whole line is a to-do of mine.
 		if (piece.todo) {
 			readPromise(matchFirst(reading.promiseCues, piece.text)?.text ?? piece.text, reading, firstName, result);
@@ -194,19 +193,15 @@ export function readNotes(
 				else wanted = true;
 				if (!wanted) continue;
 			}
-			if (reading.roleCue.test(fragment) || MOMENT.test(fragment)) {
-				afterRole = true;
-				continue;
-			}
-			// "Head of RevOps @ Cartwheel, Series B": the rest of a line about who they are.
-			const score =
-				fragmentScore(fragment, reading, { afterRole, question: piece.question, names: nameWords }) +
-				(wanted && !isPlan(fragment) ? 1.5 : 0);
+			if (reading.roleCue.test(fragment) || MOMENT.test(fragment)) continue;
 			if (onlyName(fragment)) continue;
 			// "Honestly they have no idea how much work that is" in a German note: not this language's to write.
 			const other = detectLanguage(fragment);
 			const ours = wordsOf(fragment).filter((w) => reading.functionWords.has(w)).length;
 			if (other && other !== reading.language && ours === 0 && fragment.split(/\s+/).length >= 4) continue;
+			const score =
+				fragmentScore(fragment, reading, { question: piece.question, names: nameWords }) +
+				(wanted && !isPlan(fragment) ? 1.5 : 0);
 			candidates.push({ text: fragment, score, order: order++, piece: pieceIndex, note: piece.noteIndex });
 		}
 	}

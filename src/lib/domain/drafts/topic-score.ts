@@ -61,7 +61,7 @@ export function isDeliverable(thing: string): boolean {
 export function fragmentScore(
 	fragment: string,
 	reading: Reading,
-	context: { afterRole: boolean; question: boolean; names: ReadonlySet<string> }
+	context: { question: boolean; names: ReadonlySet<string> }
 ): number {
 	let score = 1;
 	// "Gespräch mit Frau Yilmaz am Stand", "Sofi Benítez + su compañera": who, not what (but

@@ -35,8 +35,8 @@ export interface Topic {
 	phrase: string;
 	/** A shorter form for a subject line, when the phrase is long. */
 	short: string;
-	/** np: a thing; plans: what they intend ("your plans to hire…"); question: a question they asked. */
-	kind: 'np' | 'plans' | 'question';
+	/** np: a thing; plans: what they intend ("your plans to hire…"). */
+	kind: 'np' | 'plans';
 }
 
 /** Everything a message is made of, already read from the notes and the promises. */
@@ -50,7 +50,6 @@ export interface MessageParts {
 	laterTopic?: Topic;
 	/** Where we met, from the note ("the SRE panel Q&A"), or the event's name. */
 	place: string;
-	placeFromNote: boolean;
 	sends: NounPhrase[];
 	intros: string[];
 	/** Other promises, as actions (meet, look, do). */
