@@ -2,7 +2,7 @@ import type { ActionChanges, UndoSnapshot } from '$lib/adapters/local/follow-up-
 import { deviceLanguage, deviceTimeZone } from '$lib/adapters/device/locale';
 import type { FollowUpDetail } from '$lib/domain/queue/views';
 import type { Channel, MessageDraft, PromiseItem } from '$lib/domain/capture/records';
-import type { Draft, DraftInput } from '$lib/domain/drafts/draft';
+import type { Draft, DraftInput, DraftPlan } from '$lib/domain/drafts/draft';
 import { isDraftLanguage, type DraftLanguage } from '$lib/domain/drafts/languages';
 import type { FoundPromise } from '$lib/domain/drafts/read-note';
 import {
@@ -88,26 +88,24 @@ export class FollowUpSession {
 	/** Bumped when the rules of another language have loaded: the draft is made again. */
 	#languagesLoaded = $state(0);
 
-	readonly #draft = $derived.by((): Draft | null => {
+	/** The draft, or the languages whose rules it waits for (each language is a chunk of its own). */
+	readonly #plan = $derived.by((): DraftPlan | null => {
 		const detail = this.detail;
 		const drafts = this.#drafts;
 		void this.#languagesLoaded;
-		if (!detail || !drafts) return null;
-		const input = draftInput(detail);
-		return drafts.draftReady(input) ? drafts.draftFollowUp(input) : null;
+		return detail && drafts ? drafts.planDraft(draftInput(detail)) : null;
 	});
+
+	readonly #draft = $derived(this.#plan?.draft ?? null);
 
 	constructor(id: () => string) {
 		this.#detail = new LiveQuery((followUpId: string) => followUpStore().detail(followUpId), id);
 		void this.loadDrafts();
 		// Each language's rules load when a draft needs them (the notes' language, the one chosen).
 		$effect(() => {
-			const detail = this.detail;
-			const drafts = this.#drafts;
-			if (!detail || !drafts) return;
-			const input = draftInput(detail);
-			if (drafts.draftReady(input)) return;
-			drafts.prepareDraft(input).then(
+			const missing = this.#plan?.missing;
+			if (!missing || !this.#drafts) return;
+			this.#drafts.loadLexicons(missing).then(
 				() => this.#languagesLoaded++,
 				() => (this.draftError = DRAFT_CODE_MISSING)
 			);

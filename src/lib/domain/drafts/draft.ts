@@ -1,11 +1,11 @@
 import { composeMessage, type ComposeInput } from './compose';
 import { detectLanguage } from './detect';
-import { hasLexicons, loadLexicons } from './lexicon';
+import { hasLexicons } from './lexicon';
 import type { DraftLanguage } from './languages';
 import type { FoundPromise } from './read-note';
 
 export { promiseDueAt } from './promise-due';
-export { loadAllLexicons } from './lexicon';
+export { loadAllLexicons, loadLexicons } from './lexicon';
 
 export interface DraftInput extends Omit<ComposeInput, 'language'> {
 	/** The language chosen for this person; null lets the notes decide. */
@@ -24,31 +24,30 @@ export interface Draft {
 	notePromises: FoundPromise[];
 }
 
-/** The language a draft is written in, and the one its notes are in (if they tell). */
-export function draftLanguages(input: DraftInput): { language: DraftLanguage; detected: DraftLanguage | null } {
+/** A draft, or the languages whose rules must load before it can be written. */
+export type DraftPlan = { draft: Draft; missing?: undefined } | { draft?: undefined; missing: DraftLanguage[] };
+
+/**
+ * The draft of a follow-up when the rules of its languages are loaded (the message's, the notes'
+ * and English, for typed to-dos); otherwise the languages to load first (loadLexicons).
+ */
+export function planDraft(input: DraftInput): DraftPlan {
 	const detected = detectLanguage([...input.notes, ...input.promises, input.helpOffer ?? ''].join('\n'));
-	return { detected, language: input.language ?? detected ?? input.fallbackLanguage ?? 'en' };
-}
-
-/** Loads the rules of the languages a draft needs; draftFollowUp can run once it resolves. */
-export async function prepareDraft(input: DraftInput): Promise<void> {
-	const { detected, language } = draftLanguages(input);
-	await loadLexicons(detected ? [language, detected] : [language]);
-}
-
-/** Whether the rules a draft needs are loaded. */
-export function draftReady(input: DraftInput): boolean {
-	const { detected, language } = draftLanguages(input);
-	return hasLexicons(detected ? ['en', language, detected] : ['en', language]);
+	const language = input.language ?? detected ?? input.fallbackLanguage ?? 'en';
+	const needed = [...new Set<DraftLanguage>(['en', language, ...(detected ? [detected] : [])])];
+	if (!hasLexicons(needed)) return { missing: needed };
+	const { subject, body, notePromises } = composeMessage({ ...input, language, noteLanguage: detected });
+	return { draft: { subject, body, language, detected, notePromises } };
 }
 
 /**
  * A follow-up message a person would send: written to them, in the conversation's language,
  * naming the topic in a few words, leading with what was promised or asked for, otherwise
  * offering help. Notes are private: the draft never pastes them, nor any remark to oneself.
+ * Its languages' rules must be loaded (planDraft says which).
  */
 export function draftFollowUp(input: DraftInput): Draft {
-	const { detected, language } = draftLanguages(input);
-	const { subject, body, notePromises } = composeMessage({ ...input, language, noteLanguage: detected });
-	return { subject, body, language, detected, notePromises };
+	const plan = planDraft(input);
+	if (!plan.draft) throw new Error(`Load the draft rules of ${plan.missing.join(', ')} first.`);
+	return plan.draft;
 }
