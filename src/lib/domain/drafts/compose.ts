@@ -3,6 +3,7 @@ import type { DraftLanguage } from './languages';
 import { lexiconOf, loadedLexicons } from './lexicon';
 import type { Action, MessageParts, NounPhrase, Reading } from './lexicon/types';
 import { wordsOf } from './pieces';
+import { sameThing } from './same-thing';
 import { personOf, readNotes, type FoundPromise, type NoteReading } from './read-note';
 import { MAX_SUBJECT, tidyMessage } from './tidy';
 import { pasteGuard, unpasteParts } from './unpaste';
@@ -37,14 +38,9 @@ export interface ComposedMessage {
 const PRONOUN =
 	/^(?:it|them|this|that|those|these|one|es|sie|das|dies|le|la|les|ça|cela|lo|los|las|eso|esto|isso|isto|o|a|os|as|li|ciò|questo)$/i;
 
-/** Words that tell two phrases are about the same thing: equal, or the same first four letters. */
+/** Two phrases about the same thing, in the message's language. */
 function overlaps(a: string, b: string, reading: Reading): boolean {
-	const content = (text: string) =>
-		wordsOf(text).filter((w) => w.length >= 3 && !reading.functionWords.has(w) && !/^\d+$/.test(w));
-	const right = content(b);
-	return content(a).some((x) =>
-		right.some((y) => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 4) === y.slice(0, 4)))
-	);
+	return sameThing(a, b, reading.functionWords);
 }
 
 /** The first name a greeting uses ("Dr. Nkechi Adeyemi" → "Nkechi"); CJK names whole. */

@@ -1,9 +1,8 @@
 import type { MessageParts, Topic } from './lexicon/types';
+import { readerWords as tokens } from './same-thing';
 
 /** A run this long of the note's own words, in the message, reads as the note pasted. */
 export const PASTED_RUN = 9;
-
-const tokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * A guard for phrases taken from the notes: it cuts a phrase's end, word by word, until it holds

@@ -10,32 +10,22 @@ const EVENT = words(
 	String.raw`^(?:(?:en|durante)\s+(?:el|la)\s+)?(stand|booth|mesa redonda|panel|charla|cena|comida|almuerzo|cóctel|coctel|networking|taller|workshop|keynote|conferencia|congreso|feria|jornadas?|evento|meetup|foro|encuentro|simposio|salón|salon|cumbre)\b`
 );
 
-/** A place no longer than seven words: a longer one is cut before its last "en", "de". */
-function short(place: string): string {
-	const list = place.split(' ');
-	let end = list.length;
-	while (end > 7) end = list.slice(0, end - 1).findLastIndex((w, i) => i > 1 && /^(?:en|de|del|con)$/.test(w));
-	return list.slice(0, end > 1 ? end : 7).join(' ');
-}
-
 /** "Lo conocí en la mesa redonda de fintech" → "en la mesa redonda de fintech"; "Conferencia de X" → "en la conferencia de X". */
 export function meetingPlace(fragment: string): string | null {
 	const met = MET.exec(fragment);
 	if (met) {
 		const rest = fragment.slice(met[0].length).replace(NAME_FIRST, '');
-		return AT.test(rest) ? short(spell(rest.charAt(0).toLowerCase() + rest.slice(1))) : null;
+		return AT.test(rest) ? spell(rest.charAt(0).toLowerCase() + rest.slice(1)) : null;
 	}
 	const talk = /^(?:charla|conversación|plática|café|chat|reunión|reunion|encuentro)\s+((?:en|durante)\s+.+)/iu.exec(
 		fragment
 	);
-	if (talk) return short(spell(talk[1]!));
+	if (talk) return spell(talk[1]!);
 	const event = EVENT.exec(fragment);
 	if (!event || fragment.split(' ').length > 8) return null;
-	if (/^(?:en|durante)\s/i.test(fragment)) return short(spell(fragment.charAt(0).toLowerCase() + fragment.slice(1)));
+	if (/^(?:en|durante)\s/i.test(fragment)) return spell(fragment.charAt(0).toLowerCase() + fragment.slice(1));
 	const noun = event[1]!.toLowerCase().split(' ')[0]!;
-	return short(
-		`en ${article(genderOf(noun), /s$/.test(noun), noun)} ${spell(fragment.charAt(0).toLowerCase() + fragment.slice(1))}`
-	);
+	return `en ${article(genderOf(noun), /s$/.test(noun), noun)} ${spell(fragment.charAt(0).toLowerCase() + fragment.slice(1))}`;
 }
 
 const EVENT_NOUNS = words(

@@ -16,7 +16,8 @@ import { eventPlace, meetingPlace } from './es-place';
 import { spanishThing } from './es-thing';
 import { esTopic, toSecondPerson } from './es-topic';
 import { LOOK, MEET, SEND, infinitiveOf, looksInfinitive } from './es-verbs';
-import { lookup, tokens, words } from './iberian';
+import { readerWords } from '../same-thing';
+import { lookup, words } from './iberian';
 import type { Action, Reading } from './types';
 
 const LEADING = words(
@@ -143,7 +144,7 @@ const CUT_BEFORE = new Set('de del con para por en a al sobre sin o y pero desde
 /** At most nine words ("si" and eight of the note's), cut before a preposition where it can. */
 function trimClause(clause: string): string {
 	const list = clause.split(' ');
-	if (tokens(clause).length <= 9) return clause;
+	if (readerWords(clause).length <= 9) return clause;
 	let cut = 8;
 	while (cut > 3 && !CUT_BEFORE.has(list[cut]!.toLowerCase())) cut--;
 	return list.slice(0, cut > 3 ? cut : 8).join(' ');

@@ -1,6 +1,6 @@
-import { lookup } from './iberian';
+import { NAME, QUANTITY, linked, lookup, type Linking } from './iberian';
 import { due } from './es-due';
-import { SPANISH_NOUNS, article, genderOf, isPlural, polish, spell } from './es-nouns';
+import { SPANISH_NOUNS, article, genderOf, isPlural, polish, spell, type Gender } from './es-nouns';
 import type { NounPhrase } from './types';
 
 const LINK_WORD =
@@ -22,49 +22,21 @@ const PLACES = new Set(
 	)
 );
 const LINKS: Record<string, string> = { integración: 'con', compatibilidad: 'con', conexión: 'con', migración: 'a' };
-const QUANTITY = /^[~≈]?\d+(?:[.,]\d+)?(?:k|m|mil|%)?$/i;
-// "SAP", "Nubank", "5G", "IP67": a name, not a common noun.
-const NAME = /^(?:\p{Lu}[\p{L}\d.-]*|\p{L}*\d[\p{L}\d.-]*)$/u;
 
-/**
- * The words a to-do writes after its first noun, linked as a sentence links them: "acceso prueba
- * LMS" → "acceso de prueba del LMS", "demo tienda piloto" → "demo en la tienda piloto",
- * "presupuesto 20 tiendas" → "presupuesto para 20 tiendas".
- */
-function linked(head: string, rest: readonly string[]): string {
-	const out: string[] = [];
-	let previous = head;
-	let afterName = false;
-	for (let i = 0; i < rest.length; i++) {
-		const word = rest[i]!;
-		const lower = word.toLowerCase();
-		const link = i === 0 ? (lookup(LINKS, head) ?? (EVENTS.has(head) ? 'en' : 'de')) : 'de';
-		if (LINK_WORD.test(word)) {
-			out.push(...rest.slice(i));
-			break;
-		}
-		if (QUANTITY.test(word)) {
-			out.push(EVENTS.has(head) ? 'en' : 'para', ...rest.slice(i));
-			break;
-		}
-		if (MONTHS.test(word)) {
-			out.push('en', lower);
-		} else if (NAME.test(word)) {
-			const known = lookup(SPANISH_NOUNS, lower);
-			if (afterName) out.push(word);
-			else out.push(link, ...(known ? [article(known, false, lower)] : []), word);
-		} else if (ADJECTIVES.has(lower) || (ADJECTIVE.test(lower) && !PLACES.has(lower))) {
-			out.push(word);
-		} else if (PLACES.has(lower) && EVENTS.has(previous)) {
-			out.push('en', article(genderOf(lower), isPlural(lower), lower), word);
-		} else {
-			out.push(link, word);
-		}
-		afterName = NAME.test(word);
-		previous = lower;
-	}
-	return out.join(' ');
-}
+const LINKING: Linking<Gender> = {
+	linkWord: LINK_WORD,
+	months: MONTHS,
+	adjective: ADJECTIVE,
+	adjectives: ADJECTIVES,
+	events: EVENTS,
+	places: PLACES,
+	links: LINKS,
+	nouns: SPANISH_NOUNS,
+	at: 'en',
+	article,
+	genderOf,
+	isPlural
+};
 
 const ARTICLE = /^(el|la|los|las|un|una|unos|unas)\s+/i;
 const DETERMINER = /^(?:tu|tus|mi|mis|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas|ese|esa|esos|esas)\s+/i;
@@ -98,7 +70,7 @@ function one(text: string): NounPhrase {
 	const noun = /^\p{Lu}\p{Ll}/u.test(head) ? lowerHead : head;
 	const plural = isPlural(noun);
 	return {
-		text: [article(genderOf(noun), plural, noun), noun, linked(noun.toLowerCase(), words.slice(1))]
+		text: [article(genderOf(noun), plural, noun), noun, linked(noun.toLowerCase(), words.slice(1), LINKING)]
 			.filter(Boolean)
 			.join(' '),
 		plural

@@ -3,7 +3,8 @@ import { FUNCTION_WORDS } from './es-cues';
 import { polish } from './es-nouns';
 import { spanishThing } from './es-thing';
 import { PERSONAL, future, present } from './es-verbs';
-import { answerLeftovers, leadingName, sameThing } from './iberian';
+import { sameThing } from '../same-thing';
+import { answerLeftovers, leadingName } from './iberian';
 import type { Action, MessageParts, Writing } from './types';
 
 // Written with "tú", the usual choice among professionals who met at an event in Spain and Latin America.

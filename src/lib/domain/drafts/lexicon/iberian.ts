@@ -18,21 +18,6 @@ export function everywhere(source: string, flags = 'i'): RegExp {
 	return words(source, `${flags}g`);
 }
 
-/** Lowercased words, letters and digits only (the way a reader counts words). */
-export function tokens(text: string): string[] {
-	return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-const strip = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
-
-/** Two phrases about the same thing: a shared content word, or the same first five letters. */
-export function sameThing(a: string, b: string, functionWords: ReadonlySet<string>): boolean {
-	const content = (text: string) =>
-		tokens(strip(text)).filter((w) => w.length >= 3 && !functionWords.has(w) && !/^\d+$/.test(w));
-	const right = content(b);
-	return content(a).some((x) => right.some((y) => x === y || (x.length >= 5 && x.slice(0, 5) === y.slice(0, 5))));
-}
-
 /** Replaces whole words by a table, keeping a capital first letter; words in capitals stay. */
 export function replaceWords(text: string, table: Record<string, string>): string {
 	return text.replace(/\p{L}+/gu, (word) => {
@@ -80,4 +65,73 @@ export function answerLeftovers(parts: MessageParts): MessageParts {
 		questions: parts.questions.map((q) => (q.answer ? q : { ...q, answer: look })),
 		actions: parts.actions.filter((a) => a !== look)
 	};
+}
+
+/** What a language gives the to-do linker: its words for links, and its articles. */
+export interface Linking<Gender extends string = string> {
+	/** A word that already links ("de", "para", an article): the rest is kept as written. */
+	linkWord: RegExp;
+	months: RegExp;
+	adjective: RegExp;
+	adjectives: ReadonlySet<string>;
+	/** Things that happen somewhere ("demo", "trial"), and the places they happen in. */
+	events: ReadonlySet<string>;
+	places: ReadonlySet<string>;
+	/** A head noun's own link ("integración con", "migração para"). */
+	links: Record<string, string>;
+	/** Nouns whose gender is known, for names that are nouns too. */
+	nouns: Record<string, Gender>;
+	/** "en" / "em". */
+	at: string;
+	article(gender: Gender, plural: boolean, noun: string): string;
+	genderOf(noun: string): Gender;
+	isPlural(noun: string): boolean;
+}
+
+export const QUANTITY = /^[~≈]?\d+(?:[.,]\d+)?(?:k|m|mil|%)?$/i;
+/** "SAP", "Nubank", "5G", "IP67": a name, not a common noun. */
+export const NAME = /^(?:\p{Lu}[\p{L}\d.-]*|\p{L}*\d[\p{L}\d.-]*)$/u;
+
+/**
+ * The words a to-do writes after its first noun, linked as a sentence links them: "acceso prueba
+ * LMS" → "acceso de prueba del LMS", "demo tienda piloto" → "demo en la tienda piloto",
+ * "orçamento 20 contas" → "orçamento para 20 contas".
+ */
+export function linked<Gender extends string>(
+	head: string,
+	rest: readonly string[],
+	language: Linking<Gender>
+): string {
+	const out: string[] = [];
+	let previous = head;
+	let afterName = false;
+	for (let i = 0; i < rest.length; i++) {
+		const word = rest[i]!;
+		const lower = word.toLowerCase();
+		const link = i === 0 ? (lookup(language.links, head) ?? (language.events.has(head) ? language.at : 'de')) : 'de';
+		if (language.linkWord.test(word)) {
+			out.push(...rest.slice(i));
+			break;
+		}
+		if (QUANTITY.test(word)) {
+			out.push(language.events.has(head) ? language.at : 'para', ...rest.slice(i));
+			break;
+		}
+		if (language.months.test(word)) {
+			out.push(language.at, lower);
+		} else if (NAME.test(word)) {
+			const known = lookup(language.nouns, lower);
+			if (afterName) out.push(word);
+			else out.push(link, ...(known ? [language.article(known, false, lower)] : []), word);
+		} else if (language.adjectives.has(lower) || (language.adjective.test(lower) && !language.places.has(lower))) {
+			out.push(word);
+		} else if (language.places.has(lower) && language.events.has(previous)) {
+			out.push(language.at, language.article(language.genderOf(lower), language.isPlural(lower), lower), word);
+		} else {
+			out.push(link, word);
+		}
+		afterName = NAME.test(word);
+		previous = lower;
+	}
+	return out.join(' ');
 }

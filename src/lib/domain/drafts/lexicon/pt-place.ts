@@ -10,31 +10,23 @@ const EVENT = words(
 	String.raw`^(?:(?:no|na|durante\s+[oa])\s+)?(stand|estande|booth|painel|palestra|jantar|almoço|almoco|coffee break|happy hour|workshop|keynote|conferência|conferencia|congresso|feira|evento|meetup|fórum|forum|encontro|mesa redonda|simpósio|cimeira)\b`
 );
 
-/** A place no longer than seven words: a longer one is cut before its last "em", "de". */
-function short(place: string): string {
-	const list = place.split(' ');
-	let end = list.length;
-	while (end > 7) end = list.slice(0, end - 1).findLastIndex((w, i) => i > 1 && /^(?:em|de|do|da|com)$/.test(w));
-	return list.slice(0, end > 1 ? end : 7).join(' ');
-}
-
 /** "Conheci no painel de IA generativa" → "no painel de IA generativa"; "Jantar do congresso" → "no jantar do congresso". */
 export function meetingPlace(fragment: string): string | null {
 	const met = MET.exec(fragment);
 	if (met) {
 		const rest = fragment.slice(met[0].length).replace(NAME_FIRST, '');
-		return AT.test(rest) ? short(spell(rest.charAt(0).toLowerCase() + rest.slice(1))) : null;
+		return AT.test(rest) ? spell(rest.charAt(0).toLowerCase() + rest.slice(1)) : null;
 	}
 	const talk = /^(?:conversa|papo|café|chat|reunião|reuniao|encontro)\s+((?:no|na|nos|nas|em|durante)\s+.+)/iu.exec(
 		fragment
 	);
-	if (talk) return short(spell(talk[1]!));
+	if (talk) return spell(talk[1]!);
 	const event = EVENT.exec(fragment);
 	if (!event || fragment.split(' ').length > 8) return null;
 	const text = spell(fragment.charAt(0).toLowerCase() + fragment.slice(1));
-	if (/^(?:no|na|durante)\s/i.test(fragment)) return short(text);
+	if (/^(?:no|na|durante)\s/i.test(fragment)) return text;
 	const noun = event[1]!.toLowerCase().split(' ')[0]!;
-	return short(polish(`em ${article(genderOf(noun), false)} ${text}`));
+	return polish(`em ${article(genderOf(noun), false)} ${text}`);
 }
 
 // Events are named after what they are: "a Feira …", "o Web Summit", "a Lisbon Design Week".

@@ -1,6 +1,6 @@
-import { lookup } from './iberian';
+import { NAME, QUANTITY, linked, lookup, type Linking } from './iberian';
 import { due } from './pt-due';
-import { PORTUGUESE_NOUNS, article, genderOf, isPlural, polish, spell } from './pt-nouns';
+import { PORTUGUESE_NOUNS, article, genderOf, isPlural, polish, spell, type Gender } from './pt-nouns';
 import type { NounPhrase } from './types';
 
 const LINK_WORD =
@@ -31,48 +31,21 @@ const LINKS: Record<string, string> = {
 	exportação: 'para',
 	expansão: 'para'
 };
-const QUANTITY = /^[~≈]?\d+(?:[.,]\d+)?(?:k|m|mil|%)?$/i;
-// "SAP", "Braga", "5G", "IP67": a name, not a common noun.
-const NAME = /^(?:\p{Lu}[\p{L}\d.-]*|\p{L}*\d[\p{L}\d.-]*)$/u;
 
-/**
- * The words a to-do writes after its first noun, linked as a sentence links them: "orçamento 20
- * contas" → "orçamento para 20 contas", "estudo piloto Braga" → "estudo piloto de Braga".
- */
-function linked(head: string, rest: readonly string[]): string {
-	const out: string[] = [];
-	let previous = head;
-	let afterName = false;
-	for (let i = 0; i < rest.length; i++) {
-		const word = rest[i]!;
-		const lower = word.toLowerCase();
-		const link = i === 0 ? (lookup(LINKS, head) ?? (EVENTS.has(head) ? 'em' : 'de')) : 'de';
-		if (LINK_WORD.test(word)) {
-			out.push(...rest.slice(i));
-			break;
-		}
-		if (QUANTITY.test(word)) {
-			out.push(EVENTS.has(head) ? 'em' : 'para', ...rest.slice(i));
-			break;
-		}
-		if (MONTHS.test(word)) {
-			out.push('em', lower);
-		} else if (NAME.test(word)) {
-			const known = lookup(PORTUGUESE_NOUNS, lower);
-			if (afterName) out.push(word);
-			else out.push(link, ...(known ? [article(known, false)] : []), word);
-		} else if (ADJECTIVES.has(lower) || (ADJECTIVE.test(lower) && !PLACES.has(lower))) {
-			out.push(word);
-		} else if (PLACES.has(lower) && EVENTS.has(previous)) {
-			out.push('em', article(genderOf(lower), isPlural(lower)), word);
-		} else {
-			out.push(link, word);
-		}
-		afterName = NAME.test(word);
-		previous = lower;
-	}
-	return out.join(' ');
-}
+const LINKING: Linking<Gender> = {
+	linkWord: LINK_WORD,
+	months: MONTHS,
+	adjective: ADJECTIVE,
+	adjectives: ADJECTIVES,
+	events: EVENTS,
+	places: PLACES,
+	links: LINKS,
+	nouns: PORTUGUESE_NOUNS,
+	at: 'em',
+	article: (gender, plural) => article(gender, plural),
+	genderOf,
+	isPlural
+};
 
 const ARTICLE = /^(o|a|os|as|um|uma|uns|umas)\s+/i;
 const POSSESSIVE = /^(?:(?:o|a|os|as)\s+)?(seu|sua|seus|suas|nosso|nossa|nossos|nossas|meu|minha|meus|minhas)\s+/i;
@@ -112,7 +85,9 @@ function one(text: string): NounPhrase {
 	const noun = /^\p{Lu}\p{Ll}/u.test(head) ? lowerHead : head;
 	const plural = isPlural(noun);
 	return {
-		text: [article(genderOf(noun), plural), noun, linked(noun.toLowerCase(), words.slice(1))].filter(Boolean).join(' '),
+		text: [article(genderOf(noun), plural), noun, linked(noun.toLowerCase(), words.slice(1), LINKING)]
+			.filter(Boolean)
+			.join(' '),
 		plural
 	};
 }

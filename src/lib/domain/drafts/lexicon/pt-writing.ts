@@ -1,5 +1,6 @@
 import { capitalise, joinWords, sentences } from './common';
-import { answerLeftovers, leadingName, sameThing } from './iberian';
+import { sameThing } from '../same-thing';
+import { answerLeftovers, leadingName } from './iberian';
 import { FUNCTION_WORDS } from './pt-cues';
 import { polish } from './pt-nouns';
 import { toPerson, unnamed } from './pt-people';

@@ -1,0 +1,21 @@
+import { wordsOf } from './pieces';
+
+/** The words of a text as a reader counts them: letters and digits, lowercased ("aides-soignantes" is two). */
+export function readerWords(text: string): string[] {
+	return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const unaccented = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * Whether two phrases are about the same thing ("price" and "the pricing for 60 tablets", "démo"
+ * and "demo"): a content word in common, or two longer words with the same first four letters.
+ */
+export function sameThing(a: string, b: string, functionWords: ReadonlySet<string>): boolean {
+	const content = (text: string) =>
+		wordsOf(unaccented(text)).filter((w) => w.length >= 3 && !functionWords.has(w) && !/^\d+$/.test(w));
+	const right = content(b);
+	return content(a).some((x) =>
+		right.some((y) => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 4) === y.slice(0, 4)))
+	);
+}
