@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeFixture } from '../support/fixtures';
 import { blankY4m, qrTextToY4m, scratchDir } from '../support/video';
@@ -8,6 +9,16 @@ afterEach(async () => {
 	await session?.close();
 	session = null;
 });
+
+/** Leaves an unsaved note for People, keeping the draft, as "Leave this note?" offers. */
+async function leaveForPeople(page: Page): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+	await page
+		.getByRole('dialog', { name: 'Leave this note?' })
+		.getByRole('button', { name: 'Leave and keep the draft' })
+		.click();
+	await page.waitForURL(/\/people$/);
+}
 
 describe('the same person twice, and notes that survive', () => {
 	it('scanning the same person again adds an encounter, never a duplicate', async () => {
@@ -81,12 +92,7 @@ describe('the same person twice, and notes that survive', () => {
 			await page.waitForURL(/\/capture\//);
 			await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
 			await page.getByText('Draft kept on this device.').waitFor();
-			await main.getByRole('link', { name: 'People' }).click();
-			await page
-				.getByRole('dialog', { name: 'Leave this note?' })
-				.getByRole('button', { name: 'Leave and keep the draft' })
-				.click();
-			await page.waitForURL(/\/people$/);
+			await leaveForPeople(page);
 		}
 		// One notice for all of them: a heading that counts them, one link each.
 		const banner = page.getByRole('complementary', { name: /unfinished notes/ });
@@ -140,12 +146,7 @@ describe('the same person twice, and notes that survive', () => {
 		await typeInstead();
 		await name.fill('Femi Ola');
 		await page.getByText('Draft kept on this device.').waitFor();
-		await main.getByRole('link', { name: 'People' }).click();
-		await page
-			.getByRole('dialog', { name: 'Leave this note?' })
-			.getByRole('button', { name: 'Leave and keep the draft' })
-			.click();
-		await page.waitForURL(/\/people$/);
+		await leaveForPeople(page);
 		// Only that one is unfinished: the three left empty left nothing behind.
 		const banner = page.getByRole('complementary', { name: /unfinished note/ });
 		await banner.getByRole('heading', { name: '1 unfinished note' }).waitFor();
@@ -157,18 +158,12 @@ describe('the same person twice, and notes that survive', () => {
 		session = await openSession(await qrTextToY4m(badgeFixture('opaque-id').payload, scratchDir()));
 		const { page } = session;
 		await setUpCard(page, { name: 'Ada Lovelace' });
-		const main = page.getByRole('navigation', { name: 'Main' });
 		for (const name of ['', 'Femi Ola', '']) {
 			await scanWithCamera(page);
 			await page.getByRole('heading', { name: 'Who did you meet?', level: 1 }).waitFor();
 			if (name) await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
 			await page.getByText('Draft kept on this device.').waitFor();
-			await main.getByRole('link', { name: 'People' }).click();
-			await page
-				.getByRole('dialog', { name: 'Leave this note?' })
-				.getByRole('button', { name: 'Leave and keep the draft' })
-				.click();
-			await page.waitForURL(/\/people$/);
+			await leaveForPeople(page);
 		}
 		const banner = page.getByRole('complementary', { name: /unfinished notes/ });
 		await banner.getByRole('heading', { name: '3 unfinished notes' }).waitFor();
