@@ -89,11 +89,15 @@ export class FollowUpSession {
 	#languagesLoaded = $state(0);
 
 	/** The draft, or the languages whose rules it waits for (each language is a chunk of its own). */
+	// What the draft is made from, as a string: a change the draft does not read (the message being
+	// typed and saved, a status) compares equal, and the draft is not made again on every keystroke.
+	readonly #input = $derived(this.detail ? JSON.stringify(draftInput(this.detail)) : null);
+
 	readonly #plan = $derived.by((): DraftPlan | null => {
-		const detail = this.detail;
+		const input = this.#input;
 		const drafts = this.#drafts;
 		void this.#languagesLoaded;
-		return detail && drafts ? drafts.planDraft(draftInput(detail)) : null;
+		return input && drafts ? drafts.planDraft(JSON.parse(input) as DraftInput) : null;
 	});
 
 	readonly #draft = $derived(this.#plan?.draft ?? null);
