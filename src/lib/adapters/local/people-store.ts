@@ -8,6 +8,7 @@ import { cleanMultiline } from '$lib/domain/text/display';
 import { changeLogTables, logChange } from './change-log';
 import type { LocalDb } from './db';
 import { EncounterRow, EventRow, FollowUpRow, PersonRow, PromiseRow, plainCopy, readRow, readRows } from './rows';
+import { applyPersonEdit } from '$lib/domain/people/person-edit';
 
 /** People met, with their encounters and what was promised. */
 export class PeopleStore {
@@ -105,9 +106,6 @@ export class PeopleStore {
 	 */
 	async edit(id: string, changes: Partial<ContactFields>, now: number): Promise<void> {
 		const { db } = this;
-		// Loaded with the first edit, not with People and Follow-ups; before the transaction, which
-		// awaiting anything but the database would end.
-		const { applyPersonEdit } = await import('$lib/domain/people/person-edit');
 		await db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
 			const current = readRow(PersonRow, await db.people.get(id), 'person');
 			if (!current) throw new Error('This person is no longer on this device.');
