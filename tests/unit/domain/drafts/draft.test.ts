@@ -277,3 +277,14 @@ describe('notes as people really type them', () => {
 		expect(d.body).not.toMatch(/Honestly|idea/);
 	});
 });
+
+describe('word tables', () => {
+	it('find nothing for a word that names a JavaScript built-in ("constructor")', () => {
+		const d = draftFollowUp({
+			...base,
+			theirName: 'Katrin Hoffmann',
+			notes: ['Versprochen: Constructor schicken. Wollen nach Postgres migrieren']
+		});
+		expect(d.body).toContain('anbei den Constructor.');
+	});
+});

@@ -60,3 +60,12 @@ export function findDue(patterns: readonly DuePattern[], todo: string): { rest: 
 	}
 	return { rest: todo, due: null };
 }
+
+/**
+ * The words of space-separated lists, as a table from each word to its list's value (a noun to its
+ * gender). No prototype: a word such as "constructor" finds nothing.
+ */
+export function table<T>(entries: readonly (readonly [T, string])[]): Record<string, T> {
+	const pairs = entries.flatMap(([value, list]) => list.split(/\s+/).map((w) => [w, value] as const));
+	return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(pairs));
+}

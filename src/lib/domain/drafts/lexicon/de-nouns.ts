@@ -1,31 +1,28 @@
+import { table } from './common';
 import type { NounPhrase } from './types';
 
 /** A German noun's gender, or plural: the article a message puts before it depends on it. */
 export type Genus = 'm' | 'f' | 'n' | 'pl';
 
 // The nouns people promise to send at events, and the words their compounds end in.
-const KNOWN: Record<string, Genus> = Object.fromEntries(
-	(
-		[
-			[
-				'm',
-				'link artikel bericht report vortrag talk kontakt termin call vertrag entwurf draft leitfaden zugang überblick code screenshot katalog flyer preis plan fall podcast workshop prototyp connector test account zugriff newsletter post prospekt vorschlag kostenvoranschlag fragebogen beitrag blog blogpost invite überblick'
-			],
-			[
-				'f',
-				'präsentation studie demo liste vorlage doku dokumentation mail e-mail info einladung übersicht anleitung study checkliste checklist broschüre preisliste roadmap folie tabelle analyse offerte lösung software app beta testversion lizenz referenz kalkulation agenda zusammenfassung webseite website adresse nummer nachricht rechnung auswertung kampagne strategie registry case-study'
-			],
-			[
-				'n',
-				'angebot deck paper whitepaper dokument beispiel video repo repository skript script tool template handbuch konzept datenblatt update feedback material muster profil protokoll interview formular pdf sheet buch exposé memo onboarding ticket produkt programm projekt modell pitch-deck'
-			],
-			[
-				'pl',
-				'folien unterlagen slides infos daten zahlen details materialien preise kontakte beispiele referenzen docs links notizen ergebnisse messdaten fotos bilder'
-			]
-		] as const
-	).flatMap(([genus, words]) => words.split(' ').map((word) => [word, genus]))
-);
+const KNOWN = table<Genus>([
+	[
+		'm',
+		'link artikel bericht report vortrag talk kontakt termin call vertrag entwurf draft leitfaden zugang überblick code screenshot katalog flyer preis plan fall podcast workshop prototyp connector test account zugriff newsletter post prospekt vorschlag kostenvoranschlag fragebogen beitrag blog blogpost invite überblick'
+	],
+	[
+		'f',
+		'präsentation studie demo liste vorlage doku dokumentation mail e-mail info einladung übersicht anleitung study checkliste checklist broschüre preisliste roadmap folie tabelle analyse offerte lösung software app beta testversion lizenz referenz kalkulation agenda zusammenfassung webseite website adresse nummer nachricht rechnung auswertung kampagne strategie registry case-study'
+	],
+	[
+		'n',
+		'angebot deck paper whitepaper dokument beispiel video repo repository skript script tool template handbuch konzept datenblatt update feedback material muster profil protokoll interview formular pdf sheet buch exposé memo onboarding ticket produkt programm projekt modell pitch-deck'
+	],
+	[
+		'pl',
+		'folien unterlagen slides infos daten zahlen details materialien preise kontakte beispiele referenzen docs links notizen ergebnisse messdaten fotos bilder'
+	]
+]);
 
 /** The gender of a noun: known, or from its last part and ending (-ung, -heit: feminine; -chen, -ment: neuter). */
 export function genusOf(noun: string): Genus {

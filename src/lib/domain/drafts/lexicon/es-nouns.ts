@@ -1,4 +1,5 @@
-import { everywhere, lookup, replaceWords, table } from './iberian';
+import { table } from './common';
+import { everywhere, lookup, replaceWords } from './iberian';
 
 /** A Spanish noun's gender: the article, a possessive's number and a pronoun ("te lo / te la") follow it. */
 export type Gender = 'm' | 'f';

@@ -1,23 +1,20 @@
+import { table } from './common';
 import type { NounPhrase } from './types';
 
 /** A French noun's gender and number: the article, the contraction and the agreement depend on it. */
 export type Genre = 'm' | 'f';
 
 // The nouns people promise at events, English loanwords included ("le deck", "la checklist").
-const KNOWN: Record<string, Genre> = Object.fromEntries(
-	(
-		[
-			[
-				'm',
-				'devis deck document dossier lien rapport livre white whitepaper paper cas retour rex script guide catalogue tarif contrat accès compte code exemple template modèle comparatif benchmark article webinaire webinar replay podcast échantillon prototype support fichier tableau planning calendrier programme projet questionnaire formulaire mail e-mail email contact numéro site outil logiciel kit pack playbook livrable compte-rendu résumé récapitulatif récap bilan audit diagnostic chiffrage essai pilote poc repo dépôt sdk schéma plan mémo pdf onboarding listing brief one-pager extrait accompagnement projet process processus module connecteur trial test dashboard call rdv rendez-vous créneau point atelier workshop salon forum congrès sommet colloque festival meetup séminaire hackathon afterwork summit mobilier funnel job service système'
-			],
-			[
-				'f',
-				'démo demo checklist présentation fiche plaquette brochure documentation doc étude offre proposition grille liste matrice notice note image synthèse vidéo maquette version licence invitation facture newsletter charte méthode méthodologie roadmap feuille procédure api base faq enquête analyse référence trame formation certification page landing carte adresse plateforme solution application appli app session réunion visio intro introduction recommandation sandbox spec notice attestation convention estimation migration slide conférence journée semaine week expo traçabilité reprise levée mutuelle ong data'
-			]
-		] as const
-	).flatMap(([genre, words]) => words.split(' ').map((word) => [word, genre]))
-);
+const KNOWN = table<Genre>([
+	[
+		'm',
+		'devis deck document dossier lien rapport livre white whitepaper paper cas retour rex script guide catalogue tarif contrat accès compte code exemple template modèle comparatif benchmark article webinaire webinar replay podcast échantillon prototype support fichier tableau planning calendrier programme projet questionnaire formulaire mail e-mail email contact numéro site outil logiciel kit pack playbook livrable compte-rendu résumé récapitulatif récap bilan audit diagnostic chiffrage essai pilote poc repo dépôt sdk schéma plan mémo pdf onboarding listing brief one-pager extrait accompagnement projet process processus module connecteur trial test dashboard call rdv rendez-vous créneau point atelier workshop salon forum congrès sommet colloque festival meetup séminaire hackathon afterwork summit mobilier funnel job service système'
+	],
+	[
+		'f',
+		'démo demo checklist présentation fiche plaquette brochure documentation doc étude offre proposition grille liste matrice notice note image synthèse vidéo maquette version licence invitation facture newsletter charte méthode méthodologie roadmap feuille procédure api base faq enquête analyse référence trame formation certification page landing carte adresse plateforme solution application appli app session réunion visio intro introduction recommandation sandbox spec notice attestation convention estimation migration slide conférence journée semaine week expo traçabilité reprise levée mutuelle ong data'
+	]
+]);
 
 // Singular nouns that end in -s or -x.
 const INVARIABLE =

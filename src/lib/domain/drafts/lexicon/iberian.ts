@@ -30,12 +30,6 @@ export function replaceWords(text: string, table: Record<string, string>): strin
 	});
 }
 
-/** The words of a space-separated list, as a table from each to the same value. */
-export function table<T>(entries: readonly (readonly [T, string])[]): Record<string, T> {
-	const pairs = entries.flatMap(([value, list]) => list.split(/\s+/).map((w) => [w, value] as const));
-	return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(pairs));
-}
-
 /** A name's leading capitalised words ("Gustavo do time de compliance" → "Gustavo"), with its particles. */
 export function leadingName(text: string): { name: string; rest: string } {
 	const found =

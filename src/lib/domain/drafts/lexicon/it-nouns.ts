@@ -1,23 +1,20 @@
+import { table } from './common';
 import type { NounPhrase } from './types';
 
 /** An Italian noun's gender: the article, its contraction and the possessive depend on it. */
 export type Genere = 'm' | 'f';
 
 // The nouns people promise at events, English loanwords included ("il deck", "la demo", "la checklist").
-const KNOWN: Record<string, Genere> = Object.fromEntries(
-	(
-		[
-			[
-				'm',
-				'deck report file link template tool software documento doc preventivo listino catalogo contatto caso case white whitepaper paper progetto piano business modello esempio campione prototipo video webinar workshop meeting incontro accesso account codice script repo repository kit pacchetto contratto dossier brief briefing feedback articolo riepilogo resoconto verbale questionario modulo form budget sito manuale benchmark confronto post podcast programma sistema tema schema problema pdf ppt excel foglio prezzo prezzario tariffario capitolato onboarding pilot pilota poc sample mockup test estratto dashboard sdk trial packaging passport summit forum convegno congresso salone festival meetup hackathon evento stand talk panel q&a pranzo aperitivo networking'
-			],
-			[
-				'f',
-				'demo checklist guida presentazione scheda documentazione offerta proposta brochure lista tabella mail email e-mail call roadmap slide analisi ricerca relazione nota sintesi bozza versione licenza prova sandbox piattaforma soluzione app applicazione fattura newsletter survey policy matrice mappa stima quotazione simulazione valutazione certificazione dichiarazione procedura metodologia referenza intro introduzione lettera landing pagina agenda cartella specifica fiera conferenza giornata settimana week expo cena pausa sessione tavola tracciabilità compliance startup scaleup azienda banca'
-			]
-		] as const
-	).flatMap(([genere, words]) => words.split(' ').map((word) => [word, genere]))
-);
+const KNOWN = table<Genere>([
+	[
+		'm',
+		'deck report file link template tool software documento doc preventivo listino catalogo contatto caso case white whitepaper paper progetto piano business modello esempio campione prototipo video webinar workshop meeting incontro accesso account codice script repo repository kit pacchetto contratto dossier brief briefing feedback articolo riepilogo resoconto verbale questionario modulo form budget sito manuale benchmark confronto post podcast programma sistema tema schema problema pdf ppt excel foglio prezzo prezzario tariffario capitolato onboarding pilot pilota poc sample mockup test estratto dashboard sdk trial packaging passport summit forum convegno congresso salone festival meetup hackathon evento stand talk panel q&a pranzo aperitivo networking'
+	],
+	[
+		'f',
+		'demo checklist guida presentazione scheda documentazione offerta proposta brochure lista tabella mail email e-mail call roadmap slide analisi ricerca relazione nota sintesi bozza versione licenza prova sandbox piattaforma soluzione app applicazione fattura newsletter survey policy matrice mappa stima quotazione simulazione valutazione certificazione dichiarazione procedura metodologia referenza intro introduzione lettera landing pagina agenda cartella specifica fiera conferenza giornata settimana week expo cena pausa sessione tavola tracciabilità compliance startup scaleup azienda banca'
+	]
+]);
 
 /** A word that looks English ("welfare", "software", "governance"): Italian keeps it invariable. */
 export const ENGLISH = /[wkyj]|th|sh|ck|oo|ee|(?:ware|care|base|ing|ship|ance|ence)$/;

@@ -1,4 +1,5 @@
-import { everywhere, lookup, replaceWords, table } from './iberian';
+import { table } from './common';
+import { everywhere, lookup, replaceWords } from './iberian';
 
 /** A Portuguese noun's gender: its article ("o", "a"), its possessive ("o seu", "a sua") follow it. */
 export type Gender = 'm' | 'f';
