@@ -69,3 +69,11 @@ export function table<T>(entries: readonly (readonly [T, string])[]): Record<str
 	const pairs = entries.flatMap(([value, list]) => list.split(/\s+/).map((w) => [w, value] as const));
 	return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(pairs));
 }
+
+/**
+ * A word table without Object's prototype: looked up with a word from a note, "constructor" finds
+ * nothing instead of Object's own constructor.
+ */
+export function bare<T>(entries: Record<string, T>): Record<string, T> {
+	return Object.assign(Object.create(null) as Record<string, T>, entries);
+}

@@ -1,5 +1,5 @@
 import { buildTopic, type TopicRules } from '../topic';
-import { capitalise, findDue, set, type DuePattern } from './common';
+import { bare, capitalise, type DuePattern, findDue, set } from './common';
 import type { Action, DueHint, Reading } from './types';
 
 const FUNCTION_WORDS = set(
@@ -11,7 +11,7 @@ const FUNCTION_WORDS = set(
 		'mal ja nein etwa ca z.b. bzw usw evtl ggf inkl'
 );
 
-const WEEKDAYS: Record<string, number> = { so: 0, mo: 1, di: 2, mi: 3, do: 4, fr: 5, sa: 6 };
+const WEEKDAYS: Record<string, number> = bare({ so: 0, mo: 1, di: 2, mi: 3, do: 4, fr: 5, sa: 6 });
 
 const DUE_PATTERNS: DuePattern[] = [
 	[
@@ -55,7 +55,7 @@ const LOOK =
 const INTRO = 'vorstellen|vernetzen|verbinden|connecten|bekanntmachen|vermitteln|vermittle';
 
 const RECIPIENT = /^(?:ihm|ihr|ihnen|dir|euch|sie|ihn)\s+/i;
-const FIRST_PERSON: Record<string, string> = {
+const FIRST_PERSON: Record<string, string> = bare({
 	schick: 'schicke',
 	send: 'sende',
 	leite: 'leite',
@@ -72,7 +72,7 @@ const FIRST_PERSON: Record<string, string> = {
 	rausfinden: 'finde heraus',
 	nachsehen: 'sehe nach',
 	antworten: 'antworte'
-};
+});
 
 function firstPerson(verb: string): string {
 	const lower = verb.toLowerCase();
@@ -122,7 +122,7 @@ function action(todo: string, first: string): Action {
 }
 
 function toSecondPerson(text: string): string {
-	const map: Record<string, string> = {
+	const map: Record<string, string> = bare({
 		sein: 'Ihr',
 		seine: 'Ihre',
 		seinen: 'Ihren',
@@ -137,7 +137,7 @@ function toSecondPerson(text: string): string {
 		ihm: 'Ihnen',
 		ihn: 'Sie',
 		er: 'Sie'
-	};
+	});
 	return text.replace(
 		/\b(sein|seine|seinen|seinem|seiner|seines|ihre|ihren|ihrem|ihrer|ihres|ihm|ihn|er)\b/g,
 		(w) => map[w] ?? w

@@ -1,6 +1,6 @@
 import type { Action, DueHint, NounPhrase, Reading } from './types';
 import { buildTopic, type TopicRules } from '../topic';
-import { capitalise, findDue, set, stripRecipient, type DuePattern } from './common';
+import { bare, capitalise, type DuePattern, findDue, set, stripRecipient } from './common';
 
 const FUNCTION_WORDS = set(
 	'a an the this that these those some any my our your his her their its me him them us you i we he she they it ' +
@@ -149,7 +149,7 @@ function toSecondPerson(text: string): string {
 const LEAD_IN =
 	/^(?:(?:we|i)\s+)?(?:mostly\s+|mainly\s+|briefly\s+|also\s+)?(?:talked|chatted|spoke|discussed|talking|chatting|discussion|conversation|chat|convo)(?:\s+(?:mostly|mainly|a lot|briefly|a bit))?(?:\s+(?:about|on|re|regarding|over|around))?[\s:,-]+|^(?:about|re|regarding|topics?|subject)[\s:,-]+/i;
 
-const NOMINAL: Record<string, string> = {
+const NOMINAL: Record<string, string> = bare({
 	moving: 'move',
 	migrating: 'migration',
 	switching: 'switch',
@@ -171,7 +171,7 @@ const NOMINAL: Record<string, string> = {
 	manages: '',
 	owns: '',
 	builds: 'work on'
-};
+});
 
 const TOPIC_RULES: TopicRules = {
 	leadIn: LEAD_IN,

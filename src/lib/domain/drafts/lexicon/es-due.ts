@@ -1,9 +1,19 @@
-import { findDue } from './common';
+import { bare, findDue } from './common';
 import { lookup, words } from './iberian';
 import type { DueHint } from './types';
 
-const WEEKDAYS: Record<string, number> = { dom: 0, lun: 1, mar: 2, mié: 3, mie: 3, jue: 4, vie: 5, sáb: 6, sab: 6 };
-const NUMBERS: Record<string, number> = { un: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5 };
+const WEEKDAYS: Record<string, number> = bare({
+	dom: 0,
+	lun: 1,
+	mar: 2,
+	mié: 3,
+	mie: 3,
+	jue: 4,
+	vie: 5,
+	sáb: 6,
+	sab: 6
+});
+const NUMBERS: Record<string, number> = bare({ un: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5 });
 
 const DUE: [RegExp, (m: RegExpExecArray) => DueHint][] = [
 	[

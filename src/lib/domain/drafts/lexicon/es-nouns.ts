@@ -1,4 +1,4 @@
-import { table } from './common';
+import { bare, table } from './common';
 import { everywhere, lookup, replaceWords } from './iberian';
 
 /** A Spanish noun's gender: the article, a possessive's number and a pronoun ("te lo / te la") follow it. */
@@ -61,7 +61,7 @@ export function article(gender: Gender, plural: boolean, noun = ''): string {
 }
 
 /** Shorthand a message spells out, and accents a quick note leaves off. */
-const SPELLED: Record<string, string> = {
+const SPELLED: Record<string, string> = bare({
 	q: 'que',
 	pq: 'porque',
 	xq: 'porque',
@@ -103,7 +103,7 @@ const SPELLED: Record<string, string> = {
 	reunion: 'reunión',
 	demostracion: 'demostración',
 	envio: 'envío'
-};
+});
 
 /** Shorthand spelled out ("p/ 20 tiendas" → "para 20 tiendas", "config" kept), accents restored. */
 export function spell(text: string): string {

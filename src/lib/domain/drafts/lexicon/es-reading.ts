@@ -1,4 +1,4 @@
-import { capitalise } from './common';
+import { bare, capitalise } from './common';
 import {
 	FUNCTION_WORDS,
 	INTRO_CUE,
@@ -83,7 +83,7 @@ function action(todo: string, first: string): Action {
 	return { kind: 'send', object: text, todo: capitalise(`enviar ${text}`), verb: 'enviar', guessed: true };
 }
 
-const INTERROGATIVE: Record<string, string> = {
+const INTERROGATIVE: Record<string, string> = bare({
 	que: 'qué',
 	qué: 'qué',
 	cual: 'cuál',
@@ -104,9 +104,9 @@ const INTERROGATIVE: Record<string, string> = {
 	dónde: 'dónde',
 	quien: 'quién',
 	quién: 'quién'
-};
+});
 // "¿ustedes tienen API?", "¿tenéis API?": asked of us, said by us ("si tenemos API").
-const OURS: Record<string, string> = {
+const OURS: Record<string, string> = bare({
 	tienen: 'tenemos',
 	tenéis: 'tenemos',
 	pueden: 'podemos',
@@ -122,7 +122,7 @@ const OURS: Record<string, string> = {
 	incluyen: 'incluimos',
 	admiten: 'admitimos',
 	cubren: 'cubrimos'
-};
+});
 
 function ours(text: string): string {
 	const found = /^((?:ustedes|uds\.?|vosotros|vosotras)\s+)?((?:ya|también|todavía)\s+)?(\p{L}+)\b/iu.exec(text);

@@ -1,3 +1,4 @@
+import { bare } from './common';
 import { NAME, QUANTITY, linked, lookup, type Linking } from './iberian';
 import { due } from './es-due';
 import { SPANISH_NOUNS, article, genderOf, isPlural, polish, spell, type Gender } from './es-nouns';
@@ -21,7 +22,12 @@ const PLACES = new Set(
 		' '
 	)
 );
-const LINKS: Record<string, string> = { integración: 'con', compatibilidad: 'con', conexión: 'con', migración: 'a' };
+const LINKS: Record<string, string> = bare({
+	integración: 'con',
+	compatibilidad: 'con',
+	conexión: 'con',
+	migración: 'a'
+});
 
 const LINKING: Linking<Gender> = {
 	linkWord: LINK_WORD,
@@ -40,7 +46,7 @@ const LINKING: Linking<Gender> = {
 
 const ARTICLE = /^(el|la|los|las|un|una|unos|unas)\s+/i;
 const DETERMINER = /^(?:tu|tus|mi|mis|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas|ese|esa|esos|esas)\s+/i;
-const DEFINITE: Record<string, string> = {
+const DEFINITE: Record<string, string> = bare({
 	el: 'el',
 	un: 'el',
 	la: 'la',
@@ -49,7 +55,7 @@ const DEFINITE: Record<string, string> = {
 	unos: 'los',
 	las: 'las',
 	unas: 'las'
-};
+});
 
 function one(text: string): NounPhrase {
 	const words = text.split(' ');

@@ -1,3 +1,4 @@
+import { bare } from './common';
 import { lookup } from './iberian';
 
 /** Spanish verbs a promise is made of: read in any form a note uses, written in the form a message needs. */
@@ -21,7 +22,7 @@ const OTHER = list(
 const KNOWN = new Set([...SEND, ...LOOK, ...MEET, ...PERSONAL, ...OTHER]);
 
 // First person present and future forms that are not the regular ones.
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Record<string, string> = bare({
 	veo: 'ver',
 	hago: 'hacer',
 	pongo: 'poner',
@@ -40,10 +41,10 @@ const IRREGULAR: Record<string, string> = {
 	pondre: 'poner',
 	propondré: 'proponer',
 	daré: 'dar'
-};
+});
 
 /** English verbs of a to-do typed in English in a Spanish note ("review RFC"). */
-export const ENGLISH: Record<string, string> = {
+export const ENGLISH: Record<string, string> = bare({
 	send: 'enviar',
 	share: 'compartir',
 	forward: 'reenviar',
@@ -57,7 +58,7 @@ export const ENGLISH: Record<string, string> = {
 	book: 'agendar',
 	introduce: 'presentar',
 	connect: 'conectar'
-};
+});
 
 const deaccent = (text: string) => text.replace(/[áéí]/g, (c) => ({ á: 'a', é: 'e', í: 'i' })[c] ?? c);
 
@@ -91,7 +92,7 @@ export function looksInfinitive(word: string): boolean {
 	return /^\p{Ll}{3,}[aei]r$/u.test(word);
 }
 
-const FUTURE_STEM: Record<string, string> = {
+const FUTURE_STEM: Record<string, string> = bare({
 	hacer: 'har',
 	poner: 'pondr',
 	proponer: 'propondr',
@@ -102,7 +103,7 @@ const FUTURE_STEM: Record<string, string> = {
 	salir: 'saldr',
 	venir: 'vendr',
 	querer: 'querr'
-};
+});
 
 /** "revisar" → "revisaré": the future, first person, for what I will do. */
 export function future(infinitive: string): string {
@@ -111,7 +112,7 @@ export function future(infinitive: string): string {
 	return [`${stem}é`, ...rest].join(' ');
 }
 
-const PRESENT: Record<string, string> = {
+const PRESENT: Record<string, string> = bare({
 	ver: 'veo',
 	hacer: 'hago',
 	poner: 'pongo',
@@ -123,7 +124,7 @@ const PRESENT: Record<string, string> = {
 	enviar: 'envío',
 	reenviar: 'reenvío',
 	averiguar: 'averiguo'
-};
+});
 
 /** "confirmar" → "confirmo": the present, first person ("lo confirmo y te cuento"). */
 export function present(infinitive: string): string {

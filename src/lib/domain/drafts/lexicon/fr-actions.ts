@@ -1,4 +1,4 @@
-import { capitalise, findDue } from './common';
+import { bare, capitalise, findDue } from './common';
 import { de } from './fr-nouns';
 import { firstPerson, toInfinitive } from './fr-verbs';
 import type { Action, DueHint } from './types';
@@ -7,8 +7,8 @@ import type { Action, DueHint } from './types';
 export const REMARK =
 	/(?<![\p{L}])(?:bof|je pense|je crois|j'ai l'impression|à mon avis|peut-être|sans doute|probablement|à voir|à creuser|à vérifier|à confirmer|pas très chaud\p{L}*|pas chaud\p{L}*|pas convaincu\p{L}*|sceptique|décideur|décisionnaire|budget|sympa|pressée?|débordée?|mdr|lol|haha|aucune idée)(?![\p{L}])/iu;
 
-const DAYS: Record<string, number> = { dim: 0, lun: 1, mar: 2, mer: 3, jeu: 4, ven: 5, sam: 6 };
-const COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, huit: 8, quinze: 15 };
+const DAYS: Record<string, number> = bare({ dim: 0, lun: 1, mar: 2, mer: 3, jeu: 4, ven: 5, sam: 6 });
+const COUNT: Record<string, number> = bare({ un: 1, une: 1, deux: 2, trois: 3, quatre: 4, huit: 8, quinze: 15 });
 
 const L = '(?<![\\p{L}])';
 const R = '(?![\\p{L}])';

@@ -1,3 +1,4 @@
+import { bare } from './common';
 import { a, de, frenchThing, hasDeterminer } from './fr-nouns';
 
 /** "auprès de Karim", "auprès du service client". */
@@ -34,7 +35,7 @@ export function askWhom(object: string): { who: string; what: string } | null {
 	return team ? { who: team[2]!, what: team[1]!.trim() } : null;
 }
 
-const MEETINGS: Record<string, string> = {
+const MEETINGS: Record<string, string> = bare({
 	rdv: 'un rendez-vous',
 	'rendez-vous': 'un rendez-vous',
 	call: 'un appel',
@@ -47,7 +48,7 @@ const MEETINGS: Record<string, string> = {
 	créneau: 'un créneau',
 	démo: 'une démo',
 	demo: 'une démo'
-};
+});
 
 const PREPOSITION = /^(?:avec|pour|sur|à|au|aux|de|du|des|d['’]|en|dans|chez|lors)(?:\s|(?<=['’]))/i;
 

@@ -1,5 +1,5 @@
 import { buildTopic, type TopicRules } from '../topic';
-import { set } from './common';
+import { bare, set } from './common';
 import { REMARK, expand } from './fr-actions';
 import { de, definite, genreOf, hasDeterminer, headOf, isPlural, toVous } from './fr-nouns';
 import { INFINITIVE } from './fr-verbs';
@@ -117,7 +117,13 @@ function withoutLead(fragment: string): string {
 			.exec(lead?.[0] ?? '')?.[0]
 			.trim()
 			.toLowerCase() ?? '';
-	const article: Record<string, string> = { du: 'le ', des: 'les ', 'de la': 'la ', "de l'": "l'", 'de l’': "l'" };
+	const article: Record<string, string> = bare({
+		du: 'le ',
+		des: 'les ',
+		'de la': 'la ',
+		"de l'": "l'",
+		'de l’': "l'"
+	});
 	return `${article[swallowed] ?? ''}${rest}`;
 }
 

@@ -1,3 +1,4 @@
+import { bare } from './common';
 /** French verb forms a draft needs: "on" and "ils" of a note turned to "nous" and "vous". */
 
 /** An infinitive ("migrer", "réduire"), not a word that only ends like one ("notre", "dossier", "offre"). */
@@ -5,7 +6,7 @@ export const INFINITIVE =
 	'(?!(?:dossier|fichier|atelier|calendrier|courrier|cahier|papier|premier|dernier|hier|super|cher|fer|mer|hiver|métier|chantier|quartier|panier|désir|plaisir|loisir|avenir|souvenir|soupir|cadre|ordre|poudre|lettre|livre|cuivre|miroir|couloir|tiroir|trottoir|comptoir|terroir|soir|noir|manoir|rasoir)(?!\\p{L}))' +
 	'\\p{L}+(?:er|ir|dre|ttre|aître|uire|[dl]ire|crire|ffire|rire|ivre|ompre|[cx]lure|faire|plaire|taire|traire|boire|croire|voir|avoir|evoir|ouvoir|ouloir|aloir|alloir)(?!\\p{L})';
 
-const NOUS: Record<string, string> = {
+const NOUS: Record<string, string> = bare({
 	a: 'avons',
 	est: 'sommes',
 	fait: 'faisons',
@@ -28,9 +29,9 @@ const NOUS: Record<string, string> = {
 	sort: 'sortons',
 	gère: 'gérons',
 	marche: 'fonctionnons'
-};
+});
 
-const VOUS: Record<string, string> = {
+const VOUS: Record<string, string> = bare({
 	sont: 'êtes',
 	ont: 'avez',
 	font: 'faites',
@@ -46,7 +47,7 @@ const VOUS: Record<string, string> = {
 	disent: 'dites',
 	voient: 'voyez',
 	marchent: 'fonctionnez'
-};
+});
 
 // "achète" → "achetons": the few verbs whose è comes from an e, not an é.
 const GRAVE_FROM_E = /^(?:ach|l|m|am|emm|p|enl|sem|élev|soul)è/;
@@ -79,7 +80,7 @@ export function nousForm(verb: string): string {
 
 /** "avez" (their "vous", meaning us) → "avons"; "êtes" → "sommes"; "gérez" → "gérons". */
 export function nousFromVous(verb: string): string {
-	const irregular: Record<string, string> = { êtes: 'sommes', faites: 'faisons', dites: 'disons' };
+	const irregular: Record<string, string> = bare({ êtes: 'sommes', faites: 'faisons', dites: 'disons' });
 	return irregular[verb] ?? verb.replace(/ez$/, 'ons');
 }
 
@@ -100,7 +101,7 @@ export function infinitiveOf(verb: string): string {
 }
 
 /** The forms a to-do verb takes, from its infinitive or its first person ("envoie", "enverrai"). */
-const FIRST_PERSON: Record<string, string> = {
+const FIRST_PERSON: Record<string, string> = bare({
 	vérifier: 'vérifie',
 	regarder: 'regarde',
 	demander: 'demande',
@@ -116,14 +117,14 @@ const FIRST_PERSON: Record<string, string> = {
 	analyser: 'analyse',
 	checker: 'vérifie',
 	renseigner: 'me renseigne'
-};
+});
 
 /** "vérifier" → "vérifie": the verb of "je … et je reviens vers vous". */
 export function firstPerson(infinitive: string): string {
 	return FIRST_PERSON[infinitive] ?? infinitive.replace(/er$/, 'e').replace(/ir$/, 'is').replace(/re$/, 's');
 }
 
-const INFINITIVES: Record<string, string> = {
+const INFINITIVES: Record<string, string> = bare({
 	fais: 'faire',
 	ferai: 'faire',
 	mets: 'mettre',
@@ -140,7 +141,7 @@ const INFINITIVES: Record<string, string> = {
 	enverrai: 'envoyer',
 	transmets: 'transmettre',
 	transmettrai: 'transmettre'
-};
+});
 
 /** "prépare", "préparerai" → "préparer": a to-do's verb as an infinitive. */
 export function toInfinitive(verb: string): string {

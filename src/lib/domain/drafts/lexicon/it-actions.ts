@@ -1,4 +1,4 @@
-import { capitalise, findDue } from './common';
+import { bare, capitalise, findDue } from './common';
 import { titled } from './it-phrases';
 import type { Action, DueHint } from './types';
 
@@ -6,8 +6,17 @@ import type { Action, DueHint } from './types';
 export const REMARK =
 	/(?<![\p{L}])(?:boh|mah|secondo me|credo|penso|forse|probabilmente|mi sembra\p{L}*|mi pare|sembra\p{L}*|da verificare|da capire|da vedere|vediamo|poco convint\p{L}*|non convint\p{L}*|scettic\p{L}*|budget|margin[ei]|non scendere|simpatic\p{L}*|tipa|tizio|tizia|sparisce|decision\p{L}*|decide (?:lui|lei)|lol|ahah|haha)(?![\p{L}])/iu;
 
-const DAYS: Record<string, number> = { dom: 0, lun: 1, mar: 2, mer: 3, gio: 4, ven: 5, sab: 6 };
-const COUNT: Record<string, number> = { un: 1, una: 1, uno: 1, due: 2, tre: 3, quattro: 4, dieci: 10, quindici: 15 };
+const DAYS: Record<string, number> = bare({ dom: 0, lun: 1, mar: 2, mer: 3, gio: 4, ven: 5, sab: 6 });
+const COUNT: Record<string, number> = bare({
+	un: 1,
+	una: 1,
+	uno: 1,
+	due: 2,
+	tre: 3,
+	quattro: 4,
+	dieci: 10,
+	quindici: 15
+});
 
 const L = '(?<![\\p{L}])';
 const R = '(?![\\p{L}])';

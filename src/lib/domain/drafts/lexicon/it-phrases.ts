@@ -1,3 +1,4 @@
+import { bare } from './common';
 import { ARTICLE, hasDeterminer, italianThing } from './it-nouns';
 import type { NounPhrase } from './types';
 
@@ -88,7 +89,7 @@ export function thingOf(text: string): string {
 	return hasDeterminer(text) ? text : italianThing(text).text;
 }
 
-const MEETINGS: Record<string, string> = {
+const MEETINGS: Record<string, string> = bare({
 	call: 'una call',
 	chiamata: 'una chiamata',
 	videochiamata: 'una videochiamata',
@@ -99,7 +100,7 @@ const MEETINGS: Record<string, string> = {
 	visita: 'una visita',
 	sopralluogo: 'un sopralluogo',
 	demo: 'una demo'
-};
+});
 
 const PREPOSITION = /^(?:con|per|su|sul|sulla|a|al|alla|di|del|della|in|nel|nella|presso|da)(?:\s|(?<=['’]))/i;
 

@@ -1,9 +1,9 @@
-import { findDue } from './common';
+import { bare, findDue } from './common';
 import { lookup, words } from './iberian';
 import type { DueHint } from './types';
 
-const WEEKDAYS: Record<string, number> = { dom: 0, seg: 1, ter: 2, qua: 3, qui: 4, sex: 5, sáb: 6, sab: 6 };
-const NUMBERS: Record<string, number> = { um: 1, uma: 1, dois: 2, duas: 2, três: 3, tres: 3, cinco: 5 };
+const WEEKDAYS: Record<string, number> = bare({ dom: 0, seg: 1, ter: 2, qua: 3, qui: 4, sex: 5, sáb: 6, sab: 6 });
+const NUMBERS: Record<string, number> = bare({ um: 1, uma: 1, dois: 2, duas: 2, três: 3, tres: 3, cinco: 5 });
 const DAY = String.raw`(segunda|terça|terca|quarta|quinta|sexta|sábado|sabado|domingo)(?:-feira|\s+feira)?`;
 
 const DUE: [RegExp, (m: RegExpExecArray) => DueHint][] = [

@@ -1,4 +1,4 @@
-import { capitalise } from './common';
+import { bare, capitalise } from './common';
 import { lookup, words } from './iberian';
 import {
 	FUNCTION_WORDS,
@@ -89,7 +89,7 @@ function action(todo: string, first: string): Action {
 }
 
 // "vocês integram com SAP?": asked of us, said by us ("se integramos com SAP").
-const OURS: Record<string, string> = {
+const OURS: Record<string, string> = bare({
 	têm: 'temos',
 	tem: 'temos',
 	são: 'somos',
@@ -102,7 +102,7 @@ const OURS: Record<string, string> = {
 	admitem: 'admitimos',
 	cobrem: 'cobrimos',
 	exigem: 'exigimos'
-};
+});
 
 function ours(text: string): string {
 	const found = /^(?:vocês|vcs)\s+((?:já|também|ainda)\s+)?(\p{L}+)\b/iu.exec(text);

@@ -1,3 +1,4 @@
+import { bare } from './common';
 import { NAME, QUANTITY, linked, lookup, type Linking } from './iberian';
 import { due } from './pt-due';
 import { PORTUGUESE_NOUNS, article, genderOf, isPlural, polish, spell, type Gender } from './pt-nouns';
@@ -22,7 +23,7 @@ const PLACES = new Set(
 		' '
 	)
 );
-const LINKS: Record<string, string> = {
+const LINKS: Record<string, string> = bare({
 	integração: 'com',
 	compatibilidade: 'com',
 	ligação: 'com',
@@ -30,7 +31,7 @@ const LINKS: Record<string, string> = {
 	migração: 'para',
 	exportação: 'para',
 	expansão: 'para'
-};
+});
 
 const LINKING: Linking<Gender> = {
 	linkWord: LINK_WORD,
@@ -49,7 +50,7 @@ const LINKING: Linking<Gender> = {
 
 const ARTICLE = /^(o|a|os|as|um|uma|uns|umas)\s+/i;
 const POSSESSIVE = /^(?:(?:o|a|os|as)\s+)?(seu|sua|seus|suas|nosso|nossa|nossos|nossas|meu|minha|meus|minhas)\s+/i;
-const DEFINITE: Record<string, string> = {
+const DEFINITE: Record<string, string> = bare({
 	o: 'o',
 	um: 'o',
 	a: 'a',
@@ -58,7 +59,7 @@ const DEFINITE: Record<string, string> = {
 	uns: 'os',
 	as: 'as',
 	umas: 'as'
-};
+});
 
 function one(text: string): NounPhrase {
 	const words = text.split(' ');

@@ -1,3 +1,4 @@
+import { bare } from './common';
 import { buildTopic, type TopicRules } from '../topic';
 import { everywhere, lookup, words } from './iberian';
 import { FUNCTION_WORDS, QUESTION_CUE } from './pt-cues';
@@ -132,7 +133,7 @@ const VAGUE = words(
 const COMPANY =
 	/^(?:\p{Lu}[\p{L}&.-]*\s+(?:(?:e|and)\s+)?)+(?:Networks|Labs|Inc|Group|Grupo|Bank|Banco|Systems|Technologies|Tech|Solutions|Soluções|Consulting|Partners|Capital|Ventures|Software|Digital|Health|Energy|Foods|Motors|Telecom|SA|Lda|Ltda|GmbH|AG|LLC|Ltd)\.?$/u;
 // Destinations take "para" and their article: "exportação EUA" → "exportação para os EUA".
-const COUNTRY_ARTICLE: Record<string, string> = {
+const COUNTRY_ARTICLE: Record<string, string> = bare({
 	eua: 'os',
 	estados: 'os',
 	brasil: 'o',
@@ -155,7 +156,7 @@ const COUNTRY_ARTICLE: Record<string, string> = {
 	europa: 'a',
 	ásia: 'a',
 	áfrica: 'a'
-};
+});
 
 /** The topic of one fragment, as a phrase to the person; null for a company's name or a vague "algo". */
 export function ptTopic(fragment: string): Topic | null {

@@ -1,3 +1,4 @@
+import { bare } from './common';
 import { lookup } from './iberian';
 
 /** Portuguese verbs a promise is made of, read in any form a note uses ("enviar-lhe", "mando", "apresentá-la"). */
@@ -21,7 +22,7 @@ const OTHER = list(
 const KNOWN = new Set([...SEND, ...LOOK, ...MEET, ...PERSONAL, ...OTHER]);
 
 // First person and future forms that are not the regular ones.
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Record<string, string> = bare({
 	faço: 'fazer',
 	faco: 'fazer',
 	vejo: 'ver',
@@ -32,10 +33,10 @@ const IRREGULAR: Record<string, string> = {
 	proponho: 'propor',
 	farei: 'fazer',
 	porei: 'pôr'
-};
+});
 
 /** English verbs of a to-do typed in English in a Portuguese note ("review outbox RFC"). */
-export const ENGLISH: Record<string, string> = {
+export const ENGLISH: Record<string, string> = bare({
 	send: 'enviar',
 	share: 'enviar',
 	forward: 'encaminhar',
@@ -49,7 +50,7 @@ export const ENGLISH: Record<string, string> = {
 	book: 'marcar',
 	introduce: 'apresentar',
 	connect: 'conectar'
-};
+});
 
 const plain = (text: string) => text.replace(/[áâ]/g, 'a').replace(/[éê]/g, 'e').replace(/í/g, 'i').replace(/ô/g, 'o');
 
