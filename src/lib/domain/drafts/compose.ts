@@ -203,7 +203,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const nothingElse =
 		!sends.length && !intros.length && !others.length && !parts.askedIntro.length && !parts.askedThing.length;
 	parts.help = nothingElse || input.helpOffer?.trim() ? helpOffer(input, reading, read, firstName) : null;
-	return { parts: unpasteParts(parts, pasteGuard(input.notes)), read };
+	return { parts: unpasteParts(parts, pasteGuard(input.notes, reading.functionWords)), read };
 }
 
 /** A follow-up message in the conversation's language, from its notes and promises. */

@@ -1,6 +1,8 @@
 import { detectLanguage } from './detect';
 import { notePieces, wordsOf } from './pieces';
 import { tidyPhrase } from './topic';
+import { isOthersPromise } from './others-promise';
+import { afterTalking, isConfidentPlace, isConfidentTopic } from './topic-gate';
 import { MOMENT, fragmentScore, isDeliverable, isPlan } from './topic-score';
 import type { Action, DueHint, Reading, Topic } from './lexicon/types';
 
@@ -155,7 +157,7 @@ export function readNotes(
 		for (let i = 0; i < fragments.length; i++) {
 			const fragment = fragments[i]!;
 			const promise = matchFirst(reading.promiseCues, fragment);
-			if (promise) {
+			if (promise && !isOthersPromise(fragment.slice(0, promise.start), reading.language)) {
 				const before = fragment.slice(0, promise.index).trim();
 				if (before && !piece.aside) fragments.splice(i + 1, 0, before);
 				readPromise(promise.text, reading, firstName, result);
@@ -170,7 +172,8 @@ export function readNotes(
 			}
 			const place = reading.meetingPlace(fragment);
 			if (place) {
-				result.place ??= tidyPhrase(place);
+				// "en la fila del café es jefe": a place that runs on into a clause is left to the event's name.
+				if (isConfidentPlace(place, reading.language)) result.place ??= tidyPhrase(place);
 				continue;
 			}
 			if (piece.question || reading.questionCue.test(fragment)) {
@@ -207,10 +210,21 @@ export function readNotes(
 	}
 	const ranked = mergeLists(candidates, reading, reading.and);
 	ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+	// A phrase that is not yet a noun phrase ("we talked a lot about X": X), or none: the next candidate, or no topic.
+	const confident = (topic: Topic | null): Topic | null => {
+		if (!topic || isConfidentTopic(topic.phrase, reading.language, theirName)) return topic;
+		const about = afterTalking(topic.phrase, reading.language);
+		const rest = about !== topic.phrase ? reading.topicPhrase(about) : null;
+		return rest && isConfidentTopic(rest.phrase, reading.language, theirName) ? rest : null;
+	};
 	const topicOf = (note: number) => {
+		let first = true;
 		for (const candidate of ranked) {
 			if (candidate.note !== note) continue;
-			const topic = reading.topicPhrase(candidate.text);
+			// Past the best candidate, only one something marks as the topic (a lead-in, a plan, a pain, theirs).
+			if (!first && candidate.score <= 1) break;
+			first = false;
+			const topic = confident(reading.topicPhrase(candidate.text));
 			if (topic && !onlyName(topic.phrase)) return topic;
 		}
 		return null;
@@ -228,10 +242,14 @@ function overlapping(a: string, b: string, reading: Reading): boolean {
 	return wordsOf(b).some((w) => words.has(w));
 }
 
-function matchFirst(patterns: readonly RegExp[], text: string): { text: string; index: number } | null {
+/** The first pattern's group 1: its text, where the match starts and where the group starts. */
+function matchFirst(patterns: readonly RegExp[], text: string): { text: string; index: number; start: number } | null {
 	for (const pattern of patterns) {
 		const found = pattern.exec(text);
-		if (found?.[1]) return { text: found[1], index: found.index };
+		if (found?.[1]) {
+			const start = text.indexOf(found[1], found.index);
+			return { text: found[1], index: found.index, start: start < 0 ? found.index : start };
+		}
 	}
 	return null;
 }

@@ -6,9 +6,13 @@ export const PASTED_RUN = 9;
 
 /**
  * A guard for phrases taken from the notes: it cuts a phrase's end, word by word, until it holds
- * no run of nine of the notes' words as a reader counts them ("aides-soignantes" is two).
+ * no run of nine of the notes' words as a reader counts them ("aides-soignantes" is two), and
+ * never on one of the language's small words.
  */
-export function pasteGuard(notes: readonly string[]): (phrase: string) => string {
+export function pasteGuard(
+	notes: readonly string[],
+	functionWords: ReadonlySet<string> = new Set()
+): (phrase: string) => string {
 	const runs = new Set<string>();
 	for (const note of notes) {
 		const words = tokens(note);
@@ -24,6 +28,8 @@ export function pasteGuard(notes: readonly string[]): (phrase: string) => string
 		if (!runs.size || !pasted(phrase)) return phrase;
 		const words = phrase.split(' ');
 		while (words.length > 2 && pasted(words.join(' '))) words.pop();
+		// "the link to the lab box tank and", "le foto della Colnago per": not ending on a small word.
+		while (words.length > 1 && functionWords.has(words[words.length - 1]!.toLowerCase())) words.pop();
 		return words.join(' ').replace(/[,;:]+$/, '');
 	};
 }

@@ -97,7 +97,8 @@ function action(todo: string, first: string): Action {
 			todo: todoText,
 			verb: 'vorstellen'
 		};
-	const separable = /^stell(?:e)?\s+(.+?)\s+vor$/i.exec(text) ?? new RegExp(`^(.+?)\\s+(?:${INTRO})$`, 'i').exec(text);
+	const separable =
+		/^stell(?:e)?\s+(.+?)\s+vor$/i.exec(text) ?? new RegExp(`^(.+?)(?:\\s+zu)?\\s+(?:${INTRO})$`, 'i').exec(text);
 	if (separable?.[1]) {
 		const who = separable[1].replace(RECIPIENT, '').replace(/^(?:mit|an)\s+/i, '');
 		return { kind: 'intro', object: who, todo: todoText, verb: 'vorstellen' };
@@ -105,7 +106,8 @@ function action(todo: string, first: string): Action {
 	const sendFirst = new RegExp(`^(${SEND})\\s+(.+?)(?:\\s+(?:zu|rüber|weiter))?$`, 'i').exec(text);
 	if (sendFirst?.[2])
 		return { kind: 'send', object: sendFirst[2].replace(RECIPIENT, ''), todo: todoText, verb: 'schicken' };
-	const sendLast = new RegExp(`^(.+?)\\s+(?:${SEND})$`, 'i').exec(text);
+	// "ihm meine Leseliste zu schicken": the infinitive's "zu" is not part of the thing.
+	const sendLast = new RegExp(`^(.+?)(?:\\s+zu)?\\s+(?:${SEND})$`, 'i').exec(text);
 	if (sendLast?.[1])
 		return { kind: 'send', object: sendLast[1].replace(RECIPIENT, ''), todo: todoText, verb: 'schicken' };
 	const look = new RegExp(`^(.*?)\\s*\\b(${LOOK})\\b\\s*(.*)$`, 'i').exec(text);
@@ -115,7 +117,7 @@ function action(todo: string, first: string): Action {
 	}
 	if (/\b(?:termin|call|anruf|anrufen|treffen|demo)\b/i.test(text))
 		return { kind: 'meet', object: text, todo: todoText, verb: 'vereinbaren' };
-	const infinitive = /^(.+?)\s+(\p{Ll}+(?:en|ern|eln))$/u.exec(text);
+	const infinitive = /^(.+?)(?:\s+zu)?\s+(\p{Ll}+(?:en|ern|eln))$/u.exec(text);
 	if (infinitive?.[2]) return { kind: 'do', object: infinitive[1]!, todo: todoText, verb: infinitive[2] };
 	void first;
 	return { kind: 'send', object: text, todo: capitalise(`${text} schicken`), verb: 'schicken', guessed: true };

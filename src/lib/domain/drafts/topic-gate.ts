@@ -1,0 +1,87 @@
+import type { DraftLanguage } from './languages';
+import { wordsOf } from './pieces';
+
+/**
+ * Whether a topic phrase reads as a noun phrase a message can say "about": a phrase that still
+ * holds a clause of the note ("your cluster is tiny", "sucht Mentor:innen", "comentó de pasada"),
+ * their own name, or only a time word would read as the note pasted, so the draft leaves the topic
+ * out (or takes the next candidate) rather than write it. These are structural words (subject
+ * pronouns, auxiliaries, verbs of talking and reporting), not a list of topics.
+ */
+
+const CLAUSE_WORDS: Record<DraftLanguage, string> = {
+	en: "i he she they we it's is are was were am be been has have had does did do don't didn't will would can could should wo want wants wanted need needs needed looking said says told talked chatted met mentioned asked swears thinks seemed seems looks",
+	de: 'ich er sie wir ist sind war waren bin hat habe hab haben hatte hatten wird werden will kann können sagte sagt meinte meint erzählte erzählt gesprochen geredet gelabert gequatscht getroffen angesprochen gefragt erwähnt sucht suchen braucht brauchen wirkt wirkte',
+	fr: "je j'ai il elle ils elles on est sont était étaient suis ai as a ont avait avaient va vont sera dit parlé discuté jasé bavardé échangé rencontré demandé mentionné raconté cherche cherchent veut veulent semble semblait",
+	es: 'yo él ella ellos ellas es son era eran fue fueron soy está están estaba estuvo he ha han había dijo dije comentó comenté habló hablamos hablé charlamos conversamos platicamos contó preguntó mencionó busca buscan quiere quieren parece parecía',
+	pt: 'eu ele ela eles elas é são era eram foi foram sou está estão tá estava tem têm tinha vai vão disse falou falei falamos conversamos batemos contou perguntou mencionou reclamou procura procuram quer querem parece parecia',
+	it: 'io lui lei loro è sono era erano fu sta stanno ho ha hanno aveva avevano va vanno disse detto parlato parlo parlava parlammo chiacchierato discusso incontrato chiesto raccontato menzionato cerca cercano vuole vogliono sembra sembrava'
+};
+
+// "hoy", "heute", "hj": when, never what.
+const TIME_WORDS = new Set(
+	'today yesterday tomorrow tonight now later heute gestern morgen jetzt später aujourd hui hier demain maintenant plus tard hoy ayer mañana ahora luego después hoje hj ontem amanhã agora depois oggi ieri domani adesso ora dopo poi'.split(
+		' '
+	)
+);
+
+const clauseSets = new Map<DraftLanguage, ReadonlySet<string>>();
+function clauseWords(language: DraftLanguage): ReadonlySet<string> {
+	let set = clauseSets.get(language);
+	if (!set) clauseSets.set(language, (set = new Set(CLAUSE_WORDS[language].split(' '))));
+	return set;
+}
+
+// "about", "über", "de", "sobre", "di": what a verb of talking is about starts here.
+const ABOUT = new Set(
+	'about on over über von zu sur de du des sobre do da dos das di del della dei degli delle'.split(' ')
+);
+
+const WANTING = new Set(
+	'want wants wanted need needs looking sucht suchen braucht brauchen cherche cherchent veut veulent busca buscan quiere quieren procura procuram quer querem cerca cercano vuole vogliono'.split(
+		' '
+	)
+);
+
+/**
+ * A phrase whose only clause is a lead-in of talking ("Falamos bastante do nosso rastreio de tubos"):
+ * what it was about ("nosso rastreio de tubos"), or the phrase as it was.
+ */
+export function afterTalking(phrase: string, language: DraftLanguage): string {
+	const words = phrase.split(/\s+/);
+	const clause = clauseWords(language);
+	const lastClause = words.findLastIndex((w) => clause.has(wordsOf(w)[0] ?? ''));
+	if (lastClause < 0 || lastClause > 2) return phrase;
+	// "Wants predictive maintenance", "Busca socio tecnológico": what they are after.
+	if (lastClause === 0 && WANTING.has(wordsOf(words[0]!)[0] ?? '') && words.length >= 3)
+		return words.slice(words[1]?.toLowerCase() === 'for' ? 2 : 1).join(' ');
+	for (let i = lastClause + 1; i <= lastClause + 2 && i < words.length - 1; i++) {
+		// "comentó de pasada": an idiom, not what it was about.
+		if (ABOUT.has(words[i]!.toLowerCase()) && words.length - i - 1 >= 2) return words.slice(i + 1).join(' ');
+	}
+	return phrase;
+}
+
+// "en español todo el rato", "auf Englisch": the language we spoke, not where we met.
+const SPOKEN =
+	/^(?:in|auf|en|em|in)\s+(?:english|englisch|deutsch|german|french|français|francés|frances|francês|spanish|spanisch|español|espanhol|spagnolo|portuguese|portugiesisch|portugais|portugués|português|portoghese|italian|italienisch|italien|italiano|inglés|ingles|inglês|anglais|inglese|tedesco|allemand|alemán|alemão|französisch|francese)(?![\p{L}])/iu;
+
+/** Whether a place found in a note ("at the SRE panel Q&A") reads as one, in `language`. */
+export function isConfidentPlace(place: string, language: DraftLanguage): boolean {
+	const clause = clauseWords(language);
+	return !SPOKEN.test(place) && !wordsOf(place).some((w) => clause.has(w));
+}
+
+/** Whether `phrase` can be the topic of a message to someone called `theirName`, in `language`. */
+export function isConfidentTopic(phrase: string, language: DraftLanguage, theirName: string): boolean {
+	const words = wordsOf(phrase);
+	if (!words.length) return false;
+	const clause = clauseWords(language);
+	if (words.some((w) => clause.has(w))) return false;
+	// "remote und ca. 2h/Monat": a figure noted down, not a subject of conversation.
+	if (/(?:^|\s)(?:ca\.|approx\.?|env\.|aprox\.|circa|~|≈)\s*\d/iu.test(phrase)) return false;
+	// "about Sofi Benítez and your colleague Laura": who they are, not what was talked about.
+	const name = new Set(wordsOf(theirName.replace(/-/g, ' ')).filter((w) => w.length >= 3));
+	if (words.some((w) => name.has(w))) return false;
+	return !words.every((w) => TIME_WORDS.has(w));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { draftFollowUp } from '$lib/domain/drafts/draft';
+import { isOthersPromise } from '$lib/domain/drafts/others-promise';
+import { afterTalking, isConfidentTopic } from '$lib/domain/drafts/topic-gate';
+
+describe('a topic phrase the message can say "about"', () => {
+	it('is refused while it still holds a clause of the note, their name or only a time word', () => {
+		expect(isConfidentTopic('your cluster is tiny', 'en', 'Amara Nwosu')).toBe(false);
+		expect(isConfidentTopic('swears', 'en', 'Hiroshi Sato')).toBe(false);
+		expect(isConfidentTopic('sucht Mentor:innen für ihr Women', 'de', 'Rania Khoury')).toBe(false);
+		expect(isConfidentTopic('comentó de pasada', 'es', 'Nerea Etxeberria')).toBe(false);
+		expect(isConfidentTopic('Sofi Benítez y tu compañera Laura Gómez', 'es', 'Sofía Benítez')).toBe(false);
+		expect(isConfidentTopic('hoje', 'pt', 'Camila Rocha')).toBe(false);
+		expect(isConfidentTopic('remote und ca. 2h/Monat', 'de', 'Rania Khoury')).toBe(false);
+	});
+
+	it('is kept when it is a noun phrase, in every language', () => {
+		expect(isConfidentTopic('your move from RabbitMQ to Kafka', 'en', 'Priya Raman')).toBe(true);
+		expect(isConfidentTopic('Ihre Umstellung auf Kafka', 'de', 'Katrin Hoffmann')).toBe(true);
+		expect(isConfidentTopic('la refonte de votre identité visuelle', 'fr', 'Lotte Peeters')).toBe(true);
+		expect(isConfidentTopic('tu búsqueda de voluntarios para tutorías', 'es', 'Sofía Benítez')).toBe(true);
+		expect(isConfidentTopic('o seu design system novo', 'pt', 'Camila Rocha')).toBe(true);
+		expect(isConfidentTopic('la tracciabilità dei lotti', 'it', 'Giulia Bianchi')).toBe(true);
+	});
+
+	it('keeps what a lead-in of talking was about, not an idiom after it', () => {
+		expect(afterTalking('Falamos bastante do nosso rastreio de tubos', 'pt')).toBe('nosso rastreio de tubos');
+		expect(afterTalking('comentó de pasada', 'es')).toBe('comentó de pasada');
+		expect(afterTalking('your cluster is tiny', 'en')).toBe('your cluster is tiny');
+	});
+});
+
+describe("someone else's promise in a note", () => {
+	it('is told from mine by who makes it', () => {
+		expect(isOthersPromise('she ', 'en')).toBe(false);
+		expect(isOthersPromise('she offered ', 'en')).toBe(true);
+		expect(isOthersPromise('Sein CTO hat ihm angeboten ', 'de')).toBe(true);
+		expect(isOthersPromise('Hab ihr ', 'de')).toBe(false);
+		expect(isOthersPromise('elle m’a promis ', 'fr')).toBe(true);
+		expect(isOthersPromise('me prometió ', 'es')).toBe(true);
+		expect(isOthersPromise('ela me prometeu ', 'pt')).toBe(true);
+		expect(isOthersPromise('mi ha promesso ', 'it')).toBe(true);
+		expect(isOthersPromise('le ho promesso ', 'it')).toBe(false);
+	});
+
+	it('is not drafted as mine, while my own promise in the same note still is', () => {
+		const d = draftFollowUp({
+			myName: 'Thomas Reinhardt',
+			theirName: 'Lukas Oberhuber',
+			promises: [],
+			notes: [
+				'Sein CTO hat ihm angeboten das Team zu übernehmen. Hab versprochen ihm meine Leseliste zu schicken und ihn mit Sabine Krämer zu connecten.'
+			]
+		});
+		expect(d.language).toBe('de');
+		expect(d.body).not.toMatch(/Team zu übernehmen/);
+		expect(d.body).toContain('unsere Leseliste');
+		expect(d.body).not.toMatch(/Krämer zu vor/);
+		expect(d.notePromises.map((p) => p.action.kind).sort()).toEqual(['intro', 'send']);
+	});
+
+	it('leaves an English one out of the draft and the to-dos', () => {
+		const d = draftFollowUp({
+			myName: 'Ada Lovelace',
+			theirName: 'Priya Raman',
+			promises: [],
+			notes: ['Kafka migration for their payments team. She offered to send me her benchmark slides.']
+		});
+		expect(d.notePromises).toEqual([]);
+		expect(d.body).not.toMatch(/benchmark slides/);
+	});
+});
