@@ -188,12 +188,17 @@ export function readNotes(
 			const request = matchFirst(reading.requestCues, fragment);
 			let wanted = false;
 			if (request && !reading.notRequest?.test(request.text)) {
-				const intro = reading.introCue.exec(request.text);
-				const thing = cutClause(reading.due(tidyPhrase(request.text)).rest, reading);
-				if (intro?.[1]) result.askedIntro.push(SOMEONE.test(intro[1]) ? '' : personOf(intro[1]));
-				else if (isDeliverable(thing)) result.askedThing.push(reading.toSecondPerson(thing));
+				let taken = false;
+				for (const asked of requestedThings(request.text)) {
+					const intro = reading.introCue.exec(asked);
+					const thing = cutClause(reading.due(tidyPhrase(asked)).rest, reading);
+					if (intro?.[1]) result.askedIntro.push(SOMEONE.test(intro[1]) ? '' : personOf(intro[1]));
+					else if (isDeliverable(thing)) result.askedThing.push(reading.toSecondPerson(thing));
+					else continue;
+					taken = true;
+				}
 				// "Wants predictive maintenance": what they are after, the topic, not something to send.
-				else wanted = true;
+				wanted = !taken;
 				if (!wanted) continue;
 			}
 			if (reading.roleCue.test(fragment) || MOMENT.test(fragment)) continue;
@@ -263,6 +268,18 @@ function readPromise(text: string, reading: Reading, firstName: string, into: No
 		if (!rest) continue;
 		into.promises.push({ action: reading.action(rest, firstName), due, source: part });
 	}
+}
+
+// "the study … and a meeting with their manager": a second thing asked for starts with its article.
+const AND_ANOTHER =
+	/\s+(?:and|y|e|und|et|&)\s+(?=(?:a|an|the|some|un|una|unos|unas|el|la|los|las|um|uma|o|os|as|ein|eine|einen|den|die|das|une|des|le|les|il|lo|gli|uno)\s)/iu;
+
+/** What a request asks for, one thing each ("el estudio … y una reunión con su gerente"). */
+function requestedThings(text: string): string[] {
+	return text
+		.split(AND_ANOTHER)
+		.map((part) => part.trim())
+		.filter(Boolean);
 }
 
 /** A thing they asked for, up to where a new clause starts ("predictive maintenance but their IT…"). */

@@ -70,3 +70,19 @@ describe("someone else's promise in a note", () => {
 		expect(d.body).not.toMatch(/benchmark slides/);
 	});
 });
+
+describe('two things asked for in one request', () => {
+	it('are both answered', () => {
+		const d = draftFollowUp({
+			myName: 'María José Castillo',
+			theirName: 'Andrés Vidal',
+			promises: [],
+			notes: [
+				'Me pidió el estudio que hicimos en Valencia y una reunión con su gerente. Le dije que se lo mando antes del viernes.'
+			]
+		});
+		expect(d.language).toBe('es');
+		expect(d.body).toContain('el estudio');
+		expect(d.body).toMatch(/organizo la reunión con tu gerente/);
+	});
+});
