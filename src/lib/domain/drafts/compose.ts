@@ -152,7 +152,8 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		// "I promised to send it": the thing they asked for, or the one named before.
 		if (action.kind === 'send' && PRONOUN.test(action.object.trim())) {
 			const named = read.askedThing[0] ?? sends[sends.length - 1]?.text;
-			if (!named) continue;
+			// Nothing named, or the thing already sent ("I offered the trial and promised to send it").
+			if (!named || sends.some((s) => s.text === named)) continue;
 			action.object = named;
 		}
 		// A thing to send stays whole (it is a name, and lists join); what I will do or who I will

@@ -86,3 +86,18 @@ describe('two things asked for in one request', () => {
 		expect(d.body).toMatch(/organizo la reunión con tu gerente/);
 	});
 });
+
+describe('a thing offered in French ("je lui ai proposé un essai")', () => {
+	it('is a promise the draft keeps, written once', () => {
+		const d = draftFollowUp({
+			myName: 'Pauline Mercier',
+			theirName: 'Lotte Peeters',
+			promises: [],
+			notes: ['Elle cherche un outil pour ses assets de marque. Je lui ai proposé un essai gratuit de 30 jours.']
+		});
+		expect(d.language).toBe('fr');
+		expect(d.subject).toMatch(/essai gratuit/);
+		expect(d.body.match(/essai gratuit/g)).toHaveLength(1);
+		expect(d.notePromises).toHaveLength(1);
+	});
+});

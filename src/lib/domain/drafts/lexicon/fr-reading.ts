@@ -71,6 +71,8 @@ export const frReading: Reading = {
 			'iu'
 		),
 		/(?<![\p{L}])(?:je|j['’]|j)\s*(?:lui|leur|l['’]|la|le)?\s*(?:ai|avais)\s+(?:promis|proposé)\s+(?:de\s+|d['’]\s*)(.+)/iu,
+		// "je lui ai proposé un essai gratuit": what I offered, a thing.
+		/(?<![\p{L}])(?:je|j['’]|j)\s*(?:lui|leur|l['’]|la|le)?\s*(?:ai|avais)\s+(?:promis|proposé|offert)\s+(?!de\s|d['’])((?:un|une|des|le|la|les|l['’]|notre|nos|mon|ma|mes)\s*\p{L}.+)/iu,
 		/(?<![\p{L}])(?:je|j['’]|j)\s*(?:lui|leur)?\s*(?:ai|avais)\s+(?:dit|assuré|confirmé|répondu)\s+(?:que\s+|qu['’]\s*)(?:je\s+|j['’]\s*|on\s+)(.+)/iu,
 		new RegExp(
 			`(?<![\\p{L}])(?:je|j['’]|j)\\s*(?:(?:vais|dois|peux|compte|m['’]engage à)\\s+)?(?:(?:lui|leur|la|le|les|l['’]|vous)\\s*)?((?:${VERBS_1SG})(?![\\p{L}]).+)`,
