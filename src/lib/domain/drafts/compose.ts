@@ -2,7 +2,7 @@ import { cleanLine } from '../text/display';
 import type { DraftLanguage } from './languages';
 import { lexiconOf, loadedLexicons } from './lexicon';
 import type { Action, MessageParts, NounPhrase, Reading } from './lexicon/types';
-import { wordsOf } from './pieces';
+import { todoWords, wordsOf } from './pieces';
 import { sameThing } from './same-thing';
 import { personOf, readNotes, type FoundPromise, type NoteReading } from './read-note';
 import { MAX_SUBJECT, tidyMessage } from './tidy';
@@ -83,8 +83,10 @@ function collectPromises(input: ComposeInput, reading: Reading, read: NoteReadin
 	const actions: Action[] = read.promises
 		.filter((p) => !settled.some((text) => overlaps(p.action.object || p.action.todo, text, reading)))
 		.map((p) => ({ ...p.action }));
-	for (const text of input.promises) {
-		const action = fieldAction(cleanLine(text, 300), reading, first);
+	for (const typed of input.promises) {
+		const text = todoWords(cleanLine(typed, 300));
+		if (!text) continue;
+		const action = fieldAction(text, reading, first);
 		// "I said I'd review it" in the note, "review Kwame's portfolio" typed: one promise, the typed words.
 		const pointer = actions.find((a) => a.verb === action.verb && PRONOUN.test(a.object.trim()));
 		if (pointer) {

@@ -97,6 +97,15 @@ function asides(sentence: string): NotePiece[] {
 	return [...out, ...pieces];
 }
 
+/** A to-do as typed ("[ ] envoyer brochure", "- deck", "TODO: call"): its words, without the marks. */
+export function todoWords(text: string): string {
+	return text
+		.replace(/^\s*(?:[-*•·▪◦>+]|\d{1,2}[.)])\s+/u, '')
+		.replace(/^\s*\[[xX✓✔\s]?\]\s*/u, '')
+		.replace(TODO_MARK, '')
+		.trim();
+}
+
 /**
  * A note cut into the pieces a follow-up is drafted from: each line, each sentence, each aside.
  * List markers are dropped; the card details the app appended are left out.

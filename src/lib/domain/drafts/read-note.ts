@@ -2,7 +2,7 @@ import { detectLanguage } from './detect';
 import { notePieces, wordsOf } from './pieces';
 import { tidyPhrase } from './topic';
 import { isOthersPromise } from './others-promise';
-import { afterTalking, isConfidentPlace, isConfidentTopic } from './topic-gate';
+import { afterTalking, isConfidentPlace, isConfidentTopic, nounBefore } from './topic-gate';
 import { MOMENT, fragmentScore, isDeliverable, isPlan } from './topic-score';
 import type { Action, DueHint, Reading, Topic } from './lexicon/types';
 
@@ -218,9 +218,14 @@ export function readNotes(
 	// A phrase that is not yet a noun phrase ("we talked a lot about X": X), or none: the next candidate, or no topic.
 	const confident = (topic: Topic | null): Topic | null => {
 		if (!topic || isConfidentTopic(topic.phrase, reading.language, theirName)) return topic;
-		const about = afterTalking(topic.phrase, reading.language);
-		const rest = about !== topic.phrase ? reading.topicPhrase(about) : null;
-		return rest && isConfidentTopic(rest.phrase, reading.language, theirName) ? rest : null;
+		for (const part of [
+			afterTalking(topic.phrase, reading.language),
+			nounBefore(topic.phrase, reading.language, reading.functionWords)
+		]) {
+			const rest = part && part !== topic.phrase ? reading.topicPhrase(part) : null;
+			if (rest && isConfidentTopic(rest.phrase, reading.language, theirName)) return rest;
+		}
+		return null;
 	};
 	const topicOf = (note: number) => {
 		let first = true;

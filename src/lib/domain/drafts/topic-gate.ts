@@ -11,11 +11,11 @@ import { wordsOf } from './pieces';
 
 const CLAUSE_WORDS: Record<DraftLanguage, string> = {
 	en: "i he she they we it's is are was were am be been has have had does did do don't didn't will would can could should wo want wants wanted need needs needed looking said says told talked chatted met mentioned asked swears thinks seemed seems looks",
-	de: 'ich er sie wir ist sind war waren bin hat habe hab haben hatte hatten wird werden will kann können sagte sagt meinte meint erzählte erzählt gesprochen geredet gelabert gequatscht getroffen angesprochen gefragt erwähnt sucht suchen braucht brauchen wirkt wirkte',
-	fr: "je j'ai il elle ils elles on est sont était étaient suis ai as a ont avait avaient va vont sera dit parlé discuté jasé bavardé échangé rencontré demandé mentionné raconté cherche cherchent veut veulent semble semblait",
-	es: 'yo él ella ellos ellas es son era eran fue fueron soy está están estaba estuvo he ha han había dijo dije comentó comenté habló hablamos hablé charlamos conversamos platicamos contó preguntó mencionó busca buscan quiere quieren parece parecía',
-	pt: 'eu ele ela eles elas é são era eram foi foram sou está estão tá estava tem têm tinha vai vão disse falou falei falamos conversamos batemos contou perguntou mencionou reclamou procura procuram quer querem parece parecia',
-	it: 'io lui lei loro è sono era erano fu sta stanno ho ha hanno aveva avevano va vanno disse detto parlato parlo parlava parlammo chiacchierato discusso incontrato chiesto raccontato menzionato cerca cercano vuole vogliono sembra sembrava'
+	de: 'ich er sie wir ist sind war waren bin hat habe hab haben hatte hatten wird werden will kann können sagte sagt meinte meint erzählte erzählt gesprochen geredet gelabert gequatscht getroffen angesprochen gefragt erwähnt sucht suchen braucht brauchen wirkt wirkte wollen möchte möchten plant planen soll sollen muss müssen',
+	fr: "je j'ai il elle ils elles on est sont était étaient suis ai as a ont avait avaient va vont sera dit parlé discuté jasé bavardé échangé rencontré demandé mentionné raconté cherche cherchent veut veulent semble semblait s'occupe s'intéresse",
+	es: 'yo él ella ellos ellas es son era eran fue fueron soy está están estaba estuvo he ha han había dijo dije comentó comenté habló hablamos hablé charlamos conversamos platicamos contó preguntó mencionó busca buscan quiere quieren necesita necesitan parece parecía',
+	pt: 'eu ele ela eles elas é são era eram foi foram sou está estão tá estava tem têm tinha vai vão disse falou falei falamos conversamos batemos contou perguntou mencionou reclamou procura procuram quer querem precisa precisam parece parecia',
+	it: 'io lui lei loro è sono era erano fu sta stanno ho ha hanno aveva avevano va vanno disse detto parlato parlo parlava parlammo chiacchierato discusso incontrato chiesto raccontato menzionato cerca cercano vuole vogliono sembra sembrava ero eravamo siamo sei'
 };
 
 // "hoy", "heute", "hj": when, never what.
@@ -38,7 +38,7 @@ const ABOUT = new Set(
 );
 
 const WANTING = new Set(
-	'want wants wanted need needs looking sucht suchen braucht brauchen cherche cherchent veut veulent busca buscan quiere quieren procura procuram quer querem cerca cercano vuole vogliono'.split(
+	'want wants wanted need needs looking sucht suchen braucht brauchen cherche cherchent veut veulent busca buscan quiere quieren necesita necesitan procura procuram quer querem precisa precisam cerca cercano vuole vogliono'.split(
 		' '
 	)
 );
@@ -66,6 +66,25 @@ export function afterTalking(phrase: string, language: DraftLanguage): string {
 const SPOKEN =
 	/^(?:in|auf|en|em|in)\s+(?:english|englisch|deutsch|german|french|français|francés|frances|francês|spanish|spanisch|español|espanhol|spagnolo|portuguese|portugiesisch|portugais|portugués|português|portoghese|italian|italienisch|italien|italiano|inglés|ingles|inglês|anglais|inglese|tedesco|allemand|alemán|alemão|französisch|francese)(?![\p{L}])/iu;
 
+/**
+ * The noun phrase a clause of the note starts with ("handwritten amounts are the pain" →
+ * "handwritten amounts"), or the value of a "label = value" shorthand ("pain = failover and
+ * backups" → "failover and backups"); '' when there is none of two words or more.
+ */
+export function nounBefore(phrase: string, language: DraftLanguage, functionWords: ReadonlySet<string>): string {
+	const label = /^[^=]{1,30}=\s*(.+)$/u.exec(phrase);
+	if (label) return label[1]!.trim();
+	const words = phrase.split(/\s+/);
+	const clause = clauseWords(language);
+	const at = words.findIndex((w) => clause.has(wordsOf(w)[0] ?? ''));
+	if (at < 2) return '';
+	const kept = words.slice(0, at);
+	while (kept.length && functionWords.has(kept[kept.length - 1]!.toLowerCase())) kept.pop();
+	// One word only when it is a noun by its capital ("Spritzgussmaschinen wollen…"), not "used to be…".
+	const enough = kept.length >= 2 || /^\p{Lu}/u.test(kept[0] ?? '');
+	return enough && kept.some((w) => !functionWords.has(w.toLowerCase())) ? kept.join(' ') : '';
+}
+
 /** Whether a place found in a note ("at the SRE panel Q&A") reads as one, in `language`. */
 export function isConfidentPlace(place: string, language: DraftLanguage): boolean {
 	const clause = clauseWords(language);
@@ -78,6 +97,8 @@ export function isConfidentTopic(phrase: string, language: DraftLanguage, theirN
 	if (!words.length) return false;
 	const clause = clauseWords(language);
 	if (words.some((w) => clause.has(w))) return false;
+	// "pain = failover and backups", "deck → Ana": a note's shorthand, not a phrase.
+	if (/[=→⇒<>|]|->/u.test(phrase)) return false;
 	// "remote und ca. 2h/Monat": a figure noted down, not a subject of conversation.
 	if (/(?:^|\s)(?:ca\.|approx\.?|env\.|aprox\.|circa|~|≈)\s*\d/iu.test(phrase)) return false;
 	// "about Sofi Benítez and your colleague Laura": who they are, not what was talked about.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { draftFollowUp } from '$lib/domain/drafts/draft';
 import { isOthersPromise } from '$lib/domain/drafts/others-promise';
-import { afterTalking, isConfidentTopic } from '$lib/domain/drafts/topic-gate';
+import { todoWords } from '$lib/domain/drafts/pieces';
+import { afterTalking, isConfidentTopic, nounBefore } from '$lib/domain/drafts/topic-gate';
 
 describe('a topic phrase the message can say "about"', () => {
 	it('is refused while it still holds a clause of the note, their name or only a time word', () => {
@@ -99,5 +100,38 @@ describe('a thing offered in French ("je lui ai proposé un essai")', () => {
 		expect(d.subject).toMatch(/essai gratuit/);
 		expect(d.body.match(/essai gratuit/g)).toHaveLength(1);
 		expect(d.notePromises).toHaveLength(1);
+	});
+});
+
+describe('a clause of the note, as a topic', () => {
+	const small = new Set(['the', 'and', 'to', 'und', 'of']);
+	it('keeps the noun phrase it starts with, or the value of a "label = value"', () => {
+		expect(nounBefore('handwritten amounts are the pain', 'en', small)).toBe('handwritten amounts');
+		expect(nounBefore('Spritzgussmaschinen und wollen Predictive Maintenance', 'de', small)).toBe(
+			'Spritzgussmaschinen'
+		);
+		expect(nounBefore('pain = failover and backups', 'en', small)).toBe('failover and backups');
+		expect(nounBefore('used to be a nurse', 'en', small)).toBe('');
+		expect(nounBefore('mentioned your wife works in procurement', 'en', small)).toBe('');
+	});
+});
+
+describe('a promise typed as a to-do', () => {
+	it('loses its check box and list marks', () => {
+		expect(todoWords('[ ] envoyer brochure hôpitaux')).toBe('envoyer brochure hôpitaux');
+		expect(todoWords('- deck')).toBe('deck');
+		expect(todoWords('TODO: call Ana')).toBe('call Ana');
+		expect(todoWords('[x] send NDA')).toBe('send NDA');
+	});
+
+	it('is drafted as the thing, never with its marks', () => {
+		const d = draftFollowUp({
+			myName: 'Camille Rousseau',
+			theirName: 'Hélène Martin',
+			notes: ['gestion des stocks médicaments, ruptures fréquentes'],
+			promises: ['[ ] envoyer brochure hôpitaux']
+		});
+		expect(d.subject).toBe('La brochure hôpitaux, comme promis');
+		expect(d.body).not.toMatch(/\[|\]/);
 	});
 });
