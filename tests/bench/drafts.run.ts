@@ -1,6 +1,6 @@
 // npm run bench:drafts — every note of the draft sets (tests/support/fixtures/drafts, each written
 // by a different hand that never saw the draft code: `tuned.json`, the notes the rules were tuned
-// on; `second.json` and `held-out.json`, read and tuned on after a first measure; `untouched.json`,
+// on; `second.json`, `held-out.json` and `third.json`, read and tuned on after a first measure; `untouched.json`,
 // never read by whoever tunes the rules; `fresh.json`, written on 2026-12-07 by another hand, with dictated
 // notes, emoji, two languages in one note and promises the other person made, and sealed the same way) through the app's own draft code, and each draft held to the rules of
 // tests/bench/draft-rules.ts. Prints, per set and in total, how many drafts hold each rule, lists
@@ -14,7 +14,7 @@ import { draftFollowUp } from '$lib/domain/drafts/draft';
 import { RULES, checkDraft, type NoteCase, type RuleName } from './draft-rules';
 
 // DRAFTS_SETS=tuned runs one set (while tuning, the others stay unread).
-const SETS = (process.env.DRAFTS_SETS ?? 'tuned,second,held-out,untouched,fresh').split(',');
+const SETS = (process.env.DRAFTS_SETS ?? 'tuned,second,held-out,third,untouched,fresh').split(',');
 const OUT = process.env.DRAFTS_OUT ?? '.tmp/drafts.md';
 // The untouched set stays unread by whoever tunes the rules: its figures are printed, its drafts
 // and broken rules go to a file of their own (DRAFTS_OUT with "-untouched"), not to the console.

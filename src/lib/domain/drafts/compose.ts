@@ -38,6 +38,18 @@ export interface ComposedMessage {
 const PRONOUN =
 	/^(?:it|them|this|that|those|these|one|es|sie|das|dies|le|la|les|ça|cela|lo|los|las|eso|esto|isso|isto|o|a|os|as|li|ciò|questo)$/i;
 
+// "quelli che usiamo noi", "ceux qu'on utilise": those, the ones already named.
+const DEMONSTRATIVE =
+	/^(?:those|the ones|diese|ceux|celles|celui|celle|esos|esas|los que|las que|aqueles|aquelas|os que|as que|quelli|quelle|quello|quella)(?:\s|$)/iu;
+
+/** An object that only points back at something ("it", "ich ihm", "quelli che usiamo noi"). */
+function pointsBack(object: string, reading: Reading): boolean {
+	const text = object.trim();
+	if (PRONOUN.test(text) || DEMONSTRATIVE.test(text)) return true;
+	const words = wordsOf(text);
+	return words.length > 0 && words.length <= 3 && words.every((w) => reading.functionWords.has(w));
+}
+
 /** Two phrases about the same thing, in the message's language. */
 function overlaps(a: string, b: string, reading: Reading): boolean {
 	return sameThing(a, b, reading.functionWords);
@@ -64,7 +76,8 @@ function fieldAction(text: string, reading: Reading, first: string): Action {
 	for (const { reading: other } of loadedLexicons()) {
 		if (other === reading) continue;
 		const action = other.action(other.due(text).rest, first);
-		if (!action.guessed) return action;
+		// A verb of the other language, not one of its words for a meeting ("trial 3 mesi" is no meeting).
+		if (!action.guessed && action.kind !== 'meet') return action;
 	}
 	return own;
 }
@@ -152,7 +165,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const cap = (text: string, max?: number) => capWords(text, reading.functionWords, max);
 	for (const action of actions) {
 		// "I promised to send it": the thing they asked for, or the one named before.
-		if (action.kind === 'send' && PRONOUN.test(action.object.trim())) {
+		if (action.kind === 'send' && pointsBack(action.object, reading)) {
 			const named = read.askedThing[0] ?? sends[sends.length - 1]?.text;
 			// Nothing named, or the thing already sent ("I offered the trial and promised to send it").
 			if (!named || sends.some((s) => s.text === named)) continue;

@@ -18,3 +18,20 @@ const OTHERS: Record<DraftLanguage, RegExp> = {
 export function isOthersPromise(before: string, language: DraftLanguage): boolean {
 	return OTHERS[language].test(before);
 }
+
+// Where a promise ends: someone else's clause ("… y él lo comenta con Herrera"), or a condition or
+// time of mine ("check with Tomás before I answer").
+const ENDS: Record<DraftLanguage, RegExp> = {
+	en: /\s+(?:and|but)\s+(?:he|she|they|his|her)\s|\s+(?:before|after|until|once|because|when|so that)\s+(?:i|we|he|she|they)\s/iu,
+	de: /\s+(?:und|aber)\s+(?:er|sie|sein|seine|ihr|ihre)\s|\s+(?:bevor|nachdem|sobald|weil)\s/iu,
+	fr: /\s+(?:et|mais)\s+(?:il|elle|ils|elles|son|sa|ses)\s|\s+(?:avant que|après que|dès que|parce que)\s/iu,
+	es: /\s+(?:y|e|pero)\s+(?:él|ella|ellos|ellas)\s|\s+(?:antes de que|después de que|porque)\s/iu,
+	pt: /\s+(?:e|mas)\s+(?:ele|ela|eles|elas)\s|\s+(?:antes que|depois que|porque)\s/iu,
+	it: /\s+(?:e|ma)\s+(?:lui|lei|loro)\s|\s+(?:prima che|dopo che|perché)\s/iu
+};
+
+/** A promise read from a note, up to where someone else's clause or a condition starts. */
+export function promiseOnly(text: string, language: DraftLanguage): string {
+	const end = ENDS[language].exec(` ${text} `);
+	return end && end.index > 1 ? text.slice(0, end.index - 1).trim() : text;
+}

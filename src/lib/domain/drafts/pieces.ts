@@ -9,6 +9,8 @@ export interface NotePiece {
 	question: boolean;
 	/** Written as a to-do: after a checkbox or an arrow ("[ ] send deck", "→ deck"). */
 	todo?: boolean;
+	/** The to-do mark was an arrow, which notes also use as a bullet ("→ nutzen Excel…"). */
+	arrow?: boolean;
 }
 
 // A line written as a to-do: an empty checkbox, an arrow, "TODO:".
@@ -118,8 +120,9 @@ export function notePieces(note: string): NotePiece[] {
 		.filter(Boolean);
 	return lines.flatMap((line) => {
 		const todo = TODO_MARK.test(line);
+		const arrow = /^(?:→|->|=>|⇒)/u.test(line);
 		const pieces = sentences(line.replace(TODO_MARK, '')).flatMap(asides);
-		return todo ? pieces.map((piece) => ({ ...piece, todo: !piece.aside })) : pieces;
+		return todo ? pieces.map((piece) => ({ ...piece, todo: !piece.aside, ...(arrow ? { arrow } : {}) })) : pieces;
 	});
 }
 

@@ -1,7 +1,7 @@
 import { detectLanguage } from './detect';
 import { notePieces, wordsOf } from './pieces';
 import { tidyPhrase } from './topic';
-import { isOthersPromise } from './others-promise';
+import { isOthersPromise, promiseOnly } from './others-promise';
 import { afterTalking, isConfidentPlace, isConfidentTopic, nounBefore } from './topic-gate';
 import { MOMENT, fragmentScore, isDeliverable, isPlan } from './topic-score';
 import type { Action, DueHint, Reading, Topic } from './lexicon/types';
@@ -151,8 +151,18 @@ export function readNotes(
 		const fragments = fragmentsOf(piece.text);
 		// "[ ] send deck", "→ intro Ana": the whole line is a to-do of mine.
 		if (piece.todo) {
-			readPromise(matchFirst(reading.promiseCues, piece.text)?.text ?? piece.text, reading, firstName, result);
-			continue;
+			const cue = matchFirst(reading.promiseCues, piece.text);
+			// "→ nutzen Excel + Zapier", "→ he might intro…": an arrow as a bullet, not a to-do of mine.
+			const bullet =
+				piece.arrow &&
+				(cue
+					? isOthersPromise(piece.text.slice(0, cue.start), reading.language)
+					: reading.action(reading.due(tidyPhrase(piece.text)).rest, firstName).guessed ||
+						isOthersPromise(piece.text, reading.language));
+			if (!bullet) {
+				readPromise(cue?.text ?? piece.text, reading, firstName, result);
+				continue;
+			}
 		}
 		for (let i = 0; i < fragments.length; i++) {
 			const fragment = fragments[i]!;
@@ -178,7 +188,8 @@ export function readNotes(
 			}
 			if (piece.question || reading.questionCue.test(fragment)) {
 				const reported = reading.questionCue.test(fragment);
-				const question = fragment.replace(reading.questionCue, '');
+				// "funciona offline? → no sé, checar con Iván": what follows an arrow is my note, not their question.
+				const question = fragment.replace(reading.questionCue, '').split(/\s*(?:→|->|=>|⇒)\s*/u)[0]!;
 				if (reading.ownWords.test(fragment) || reported) {
 					const clause = reading.indirect(question, reported);
 					if (clause) result.questions.push(clause);
@@ -216,9 +227,11 @@ export function readNotes(
 	const ranked = mergeLists(candidates, reading, reading.and);
 	ranked.sort((a, b) => b.score - a.score || a.order - b.order);
 	// A phrase that is not yet a noun phrase ("we talked a lot about X": X), or none: the next candidate, or no topic.
-	const confident = (topic: Topic | null): Topic | null => {
+	const confident = (source: string): Topic | null => {
+		const topic = reading.topicPhrase(source);
 		if (!topic || isConfidentTopic(topic.phrase, reading.language, theirName)) return topic;
 		for (const part of [
+			afterTalking(tidyPhrase(source), reading.language),
 			afterTalking(topic.phrase, reading.language),
 			nounBefore(topic.phrase, reading.language, reading.functionWords)
 		]) {
@@ -234,7 +247,7 @@ export function readNotes(
 			// Past the best candidate, only one something marks as the topic (a lead-in, a plan, a pain, theirs).
 			if (!first && candidate.score <= 1) break;
 			first = false;
-			const topic = confident(reading.topicPhrase(candidate.text));
+			const topic = confident(candidate.text);
 			if (topic && !onlyName(topic.phrase)) return topic;
 		}
 		return null;
@@ -267,7 +280,7 @@ function matchFirst(patterns: readonly RegExp[], text: string): { text: string; 
 function readPromise(text: string, reading: Reading, firstName: string, into: NoteReading): void {
 	// A remark after the promise ("… def not a buyer lol") is not part of it.
 	const remark = reading.privateCue.exec(text);
-	const promised = remark && remark.index > 0 ? text.slice(0, remark.index) : text;
+	const promised = promiseOnly(remark && remark.index > 0 ? text.slice(0, remark.index) : text, reading.language);
 	for (const part of splitActions(tidyPhrase(promised), reading, firstName)) {
 		const { rest, due } = reading.due(tidyPhrase(part));
 		if (!rest) continue;

@@ -12,10 +12,10 @@ import { wordsOf } from './pieces';
 const CLAUSE_WORDS: Record<DraftLanguage, string> = {
 	en: "i he she they we it's is are was were am be been has have had does did do don't didn't will would can could should wo want wants wanted need needs needed looking said says told talked chatted met mentioned asked swears thinks seemed seems looks",
 	de: 'ich er sie wir ist sind war waren bin hat habe hab haben hatte hatten wird werden will kann können sagte sagt meinte meint erzählte erzählt gesprochen geredet gelabert gequatscht getroffen angesprochen gefragt erwähnt sucht suchen braucht brauchen wirkt wirkte wollen möchte möchten plant planen soll sollen muss müssen',
-	fr: "je j'ai il elle ils elles on est sont était étaient suis ai as a ont avait avaient va vont sera dit parlé discuté jasé bavardé échangé rencontré demandé mentionné raconté cherche cherchent veut veulent semble semblait s'occupe s'intéresse",
-	es: 'yo él ella ellos ellas es son era eran fue fueron soy está están estaba estuvo he ha han había dijo dije comentó comenté habló hablamos hablé charlamos conversamos platicamos contó preguntó mencionó busca buscan quiere quieren necesita necesitan parece parecía',
-	pt: 'eu ele ela eles elas é são era eram foi foram sou está estão tá estava tem têm tinha vai vão disse falou falei falamos conversamos batemos contou perguntou mencionou reclamou procura procuram quer querem precisa precisam parece parecia',
-	it: 'io lui lei loro è sono era erano fu sta stanno ho ha hanno aveva avevano va vanno disse detto parlato parlo parlava parlammo chiacchierato discusso incontrato chiesto raccontato menzionato cerca cercano vuole vogliono sembra sembrava ero eravamo siamo sei'
+	fr: "je j'ai il elle ils elles on est sont était étaient suis ai as a ont avait avaient va vont sera dit parlé discuté jasé bavardé échangé rencontrée rencontré demandé mentionné raconté cherche cherchent veut veulent semble semblait s'occupe s'intéresse",
+	es: 'yo él ella ellos ellas es son era eran fue fueron soy está están estaba estuvo he ha han había dijo dije comentó comenté habló hablamos hablé charlamos conversamos platicamos conocido conocida conocí contó preguntó mencionó busca buscan quiere quieren necesita necesitan parece parecía',
+	pt: 'eu ele ela eles elas é são era eram foi foram sou está estão tá estava tem têm tinha vai vão disse falou falei falamos conversamos conheci conhecido conhecida batemos contou perguntou mencionou reclamou procura procuram quer querem precisa precisam parece parecia',
+	it: 'io lui lei loro è sono era erano fu sta stanno ho ha hanno aveva avevano va vanno disse detto parlato parlo parlava parlammo chiacchierato discusso incontrata incontrato conosciuta conosciuto chiesto raccontato menzionato cerca cercano vuole vogliono sembra sembrava ero eravamo siamo sei'
 };
 
 // "hoy", "heute", "hj": when, never what.
@@ -37,6 +37,14 @@ const ABOUT = new Set(
 	'about on over über von zu sur de du des sobre do da dos das di del della dei degli delle'.split(' ')
 );
 
+// A talk named as a noun, and what it was about ("chat about", "Gespräch über", "charla sobre").
+const TALK_NOUNS = new Set(
+	'talk talks chat conversation discussion gespräch unterhaltung austausch discussion conversation échange charla conversación plática conversa papo chiacchierata conversazione discussione'.split(
+		' '
+	)
+);
+const TALK_ABOUT = new Set('about on über zu sur sobre su sul sulla sui'.split(' '));
+
 const WANTING = new Set(
 	'want wants wanted need needs looking sucht suchen braucht brauchen cherche cherchent veut veulent busca buscan quiere quieren necesita necesitan procura procuram quer querem precisa precisam cerca cercano vuole vogliono'.split(
 		' '
@@ -49,6 +57,11 @@ const WANTING = new Set(
  */
 export function afterTalking(phrase: string, language: DraftLanguage): string {
 	const words = phrase.split(/\s+/);
+	// "Longue discussion hier soir après la session sur les mobilités résidentielles": what it was about.
+	if (words.slice(0, 2).some((w) => TALK_NOUNS.has(w.toLowerCase()))) {
+		const about = words.findLastIndex((w, i) => i > 0 && TALK_ABOUT.has(w.toLowerCase()));
+		if (about > 0 && words.length - about - 1 >= 1) return words.slice(about + 1).join(' ');
+	}
 	const clause = clauseWords(language);
 	const lastClause = words.findLastIndex((w) => clause.has(wordsOf(w)[0] ?? ''));
 	if (lastClause < 0 || lastClause > 2) return phrase;
@@ -97,8 +110,10 @@ export function isConfidentTopic(phrase: string, language: DraftLanguage, theirN
 	if (!words.length) return false;
 	const clause = clauseWords(language);
 	if (words.some((w) => clause.has(w))) return false;
-	// "pain = failover and backups", "deck → Ana": a note's shorthand, not a phrase.
-	if (/[=→⇒<>|]|->/u.test(phrase)) return false;
+	// "Longue discussion hier soir…", "conversa no intervalo": the talk itself, not what it was about.
+	if (words.slice(0, 2).some((w) => TALK_NOUNS.has(w))) return false;
+	// "pain = failover and backups", "deck → Ana", "VP Sales @ Kobo Pay": a note's shorthand, not a phrase.
+	if (/[=→⇒<>|@]|->/u.test(phrase)) return false;
 	// "remote und ca. 2h/Monat": a figure noted down, not a subject of conversation.
 	if (/(?:^|\s)(?:ca\.|approx\.?|env\.|aprox\.|circa|~|≈)\s*\d/iu.test(phrase)) return false;
 	// "about Sofi Benítez and your colleague Laura": who they are, not what was talked about.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftFollowUp } from '$lib/domain/drafts/draft';
-import { isOthersPromise } from '$lib/domain/drafts/others-promise';
+import { isOthersPromise, promiseOnly } from '$lib/domain/drafts/others-promise';
 import { todoWords } from '$lib/domain/drafts/pieces';
 import { afterTalking, isConfidentTopic, nounBefore } from '$lib/domain/drafts/topic-gate';
 
@@ -133,5 +133,80 @@ describe('a promise typed as a to-do', () => {
 		});
 		expect(d.subject).toBe('La brochure hôpitaux, comme promis');
 		expect(d.body).not.toMatch(/\[|\]/);
+	});
+});
+
+describe('a note written with arrows as bullets', () => {
+	it('drafts only the arrow lines that are my to-dos', () => {
+		const d = draftFollowUp({
+			myName: 'Jonas Weber',
+			theirName: 'Friederike Lang',
+			promises: [],
+			notes: [
+				'Friederike – Head of Ops @ Lieferkette GmbH\n→ nutzen Excel + Zapier für Tourenplanung, total chaotisch\n→ will Case Study vom Kunden in Graz\n→ ich schick ihr die Case Study bis Mi.'
+			]
+		});
+		expect(d.language).toBe('de');
+		expect(d.body).toContain('die Case Study');
+		expect(d.body).not.toMatch(/anbei[^.]*(?:Excel|Zapier)/);
+		expect(d.notePromises).toHaveLength(1);
+	});
+
+	it("never takes someone else's arrow line for mine", () => {
+		const d = draftFollowUp({
+			myName: 'Ada Lovelace',
+			theirName: 'Marcus Reid',
+			promises: [],
+			notes: ['carbon ledger angle\n→ send deck by Fri\n→ he might intro to Hana @ Pale Blue if traction ok']
+		});
+		expect(d.notePromises.map((p) => p.action.todo)).toEqual(['Send deck']);
+		expect(d.body).not.toMatch(/Hana/);
+	});
+});
+
+describe('a promise read from a note', () => {
+	it("ends where someone else's clause or my condition starts", () => {
+		expect(promiseOnly('le mando mi CV y él lo comenta con Herrera', 'es')).toBe('le mando mi CV');
+		expect(promiseOnly('check with Tomás before I answer', 'en')).toBe('check with Tomás');
+		expect(promiseOnly('send the deck and the quote', 'en')).toBe('send the deck and the quote');
+	});
+
+	it('that only points back ("schick ich ihm morgen", "quelli che usiamo noi") names the thing asked for or typed', () => {
+		const de = draftFollowUp({
+			myName: 'Lena Vogt',
+			theirName: 'Marco Bernasconi',
+			notes: ['suchen freelance illustr. für kampagne. hat nach portfolio gefragt. schick ich ihm morgen.'],
+			promises: ['portfolio pdf']
+		});
+		expect(de.body).not.toMatch(/ich Ihnen und|das ich/);
+		expect(de.body).toMatch(/portfolio pdf/i);
+		const it = draftFollowUp({
+			myName: 'Anna Ferri',
+			theirName: 'Fatima Idrissi',
+			notes: ['materiali informativi sul diabete in arabo, le ho promesso di mandarle quelli che usiamo noi a Genova'],
+			promises: ['materiali diabete arabo']
+		});
+		expect(it.body).not.toMatch(/quelli che/);
+		expect(it.body).toMatch(/materiali diabete arabo/);
+	});
+});
+
+describe('where we met and what it was about', () => {
+	it('reads a talk named as a noun for what it was about', () => {
+		expect(afterTalking('Longue discussion hier soir après la session sur les mobilités résidentielles', 'fr')).toBe(
+			'les mobilités résidentielles'
+		);
+		expect(isConfidentTopic('Longue discussion hier soir après la session', 'fr', 'Karim Benali')).toBe(false);
+	});
+
+	it('quotes their question without my note after an arrow', () => {
+		const d = draftFollowUp({
+			myName: 'Lucía Gómez',
+			theirName: 'Sofía Herrera',
+			promises: [],
+			notes: ['app en react native. preguntó si nuestro SDK de analytics funciona offline → no sé, checar con Iván']
+		});
+		expect(d.body).toMatch(/funciona offline/);
+		expect(d.body).not.toMatch(/→/);
 	});
 });

@@ -167,5 +167,5 @@ export function action(todo: string, first: string): Action {
 	)
 		return { kind: 'do', object: infinitive[2]!, todo: todoText, verb: infinitive[1] };
 	// A thing on its own ("devis 3 mois", "REX Workday"): something to send. "send" lets the English reading try it.
-	return { kind: 'send', object: text, todo: capitalise(`envoyer ${text}`), verb: 'send' };
+	return { kind: 'send', object: text, todo: capitalise(`envoyer ${text}`), verb: 'send', guessed: true };
 }

@@ -170,5 +170,5 @@ export function action(todo: string, first: string): Action {
 	const infinitive = /^(\p{Ll}+(?:are|ere|ire))\s+(.+)$/u.exec(text);
 	if (infinitive?.[1]) return { kind: 'do', object: infinitive[2]!, todo: todoText, verb: infinitive[1] };
 	// A thing on its own ("preventivo 12 mesi", "deck DPP"): something to send. "send" lets the English reading try it.
-	return { kind: 'send', object: text, todo: capitalise(`inviare ${text}`), verb: 'send' };
+	return { kind: 'send', object: text, todo: capitalise(`inviare ${text}`), verb: 'send', guessed: true };
 }
