@@ -50,6 +50,12 @@ function pointsBack(object: string, reading: Reading): boolean {
 	return words.length > 0 && words.length <= 3 && words.every((w) => reading.functionWords.has(w));
 }
 
+/** "… to Marcus", "… für Katrin", "… a Rodrigo" at the end of a to-do: the person the message is to. */
+function toThem(first: string): RegExp {
+	const name = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`\\s+(?:to|for|an|für|à|pour|a|para|per)\\s+${name}$`, 'iu');
+}
+
 /** Two phrases about the same thing, in the message's language. */
 function overlaps(a: string, b: string, reading: Reading): boolean {
 	return sameThing(a, b, reading.functionWords);
@@ -97,7 +103,8 @@ function collectPromises(input: ComposeInput, reading: Reading, read: NoteReadin
 		.filter((p) => !settled.some((text) => overlaps(p.action.object || p.action.todo, text, reading)))
 		.map((p) => ({ ...p.action }));
 	for (const typed of input.promises) {
-		const text = todoWords(cleanLine(typed, 300));
+		// "deck + MRR numbers to Marcus": the message is to Marcus already.
+		const text = todoWords(cleanLine(typed, 300)).replace(toThem(first), '');
 		if (!text) continue;
 		const action = fieldAction(text, reading, first);
 		// "I said I'd review it" in the note, "review Kwame's portfolio" typed: one promise, the typed words.

@@ -9,11 +9,17 @@ const unaccented = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, ''
 
 /**
  * Whether two phrases are about the same thing ("price" and "the pricing for 60 tablets", "démo"
- * and "demo"): a content word in common, or two longer words with the same first four letters.
+ * and "demo", "mi CV" and "CV"): a content word (or a two-letter acronym) in common, or two longer
+ * words with the same first four letters.
  */
 export function sameThing(a: string, b: string, functionWords: ReadonlySet<string>): boolean {
-	const content = (text: string) =>
-		wordsOf(unaccented(text)).filter((w) => w.length >= 3 && !functionWords.has(w) && !/^\d+$/.test(w));
+	// Short words count when written as an acronym: "CV", "QA".
+	const acronyms = (text: string) =>
+		(unaccented(text).match(/(?<![\p{L}])\p{Lu}{2}(?![\p{L}])/gu) ?? []).map((w) => w.toLowerCase());
+	const content = (text: string) => [
+		...wordsOf(unaccented(text)).filter((w) => w.length >= 3 && !functionWords.has(w) && !/^\d+$/.test(w)),
+		...acronyms(text)
+	];
 	const right = content(b);
 	return content(a).some((x) =>
 		right.some((y) => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 4) === y.slice(0, 4)))

@@ -210,3 +210,26 @@ describe('where we met and what it was about', () => {
 		expect(d.body).not.toMatch(/→/);
 	});
 });
+
+describe('small words that mislead', () => {
+	it('reads no weekday inside a word ("ex-Monzo"), no question in "asked for", no recipient in the thing', () => {
+		const d = draftFollowUp({
+			myName: 'Priyanka Rao',
+			theirName: 'Marcus Hale',
+			notes: ['Marcus → angel, ex-Monzo\nasked for deck + last 3 months MRR\n→ send deck by Fri'],
+			promises: ['deck + MRR numbers to Marcus']
+		});
+		expect(d.subject).toBe('The deck and MRR numbers, as promised');
+		expect(d.body).not.toMatch(/\bex\b|whether for|to Marcus/);
+	});
+
+	it('knows "mi CV" and "CV a Rodrigo" for one thing', () => {
+		const d = draftFollowUp({
+			myName: 'Lucía Pérez',
+			theirName: 'Rodrigo Sáez',
+			notes: ['hace CRISPR en tomate. le mando mi CV y él lo comenta con Herrera.'],
+			promises: ['CV a Rodrigo']
+		});
+		expect(d.subject).toBe('Mi CV, como te prometí');
+	});
+});

@@ -13,7 +13,11 @@ const FUNCTION_WORDS = set(
 const SHORT_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 const DUE_PATTERNS: DuePattern[] = [
-	[/\b(?:by|before|until|on|next|this)?\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i, (m) => weekday(m[1]!)],
+	// "Fri", "Thurs.", "Wednesday", never "Monzo" or "Sunrise".
+	[
+		/(?<![\p{L}-])(?:(?:by|before|until|on|next|this)\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\.?$/iu,
+		(m) => weekday(m[1]!)
+	],
 	[/\b(?:by\s+)?tomorrow$/i, () => ({ kind: 'days', days: 1 })],
 	[/\b(?:by\s+|over\s+)?(?:this|the)\s+weekend$/i, () => ({ kind: 'weekday', day: 0 })],
 	[/\b(?:by\s+)?next\s+weekend$/i, () => ({ kind: 'days', days: 9 })],
@@ -302,7 +306,7 @@ export const enReading: Reading = {
 		/^(?:\S+\s+){0,2}(?:cto|ceo|cfo|coo|cmo|cpo|ciso|vp|svp|evp|head|director|dir\.?|manager|mgr|lead|founder|co-?founder|engineer|eng|pm|partner|principal|owner|president|chair|professor|prof\.?|phd|student|researcher|consultant|analyst|designer|architect|developer|dev|recruiter|buyer|officer|plant mgr|runs)\b(?:\s+(?:of|at|@|for|in)\s+.+)?$/i,
 	leadIn: LEAD_IN,
 	questionCue:
-		/^(?:(?:she|he|they)\s+)?(?:asked(?: me)?|open q(?:uestion)?|question|q|their question)\s*(?:[:,-]|if|whether|about)?\s*/i,
+		/^(?:(?:she|he|they)\s+)?(?:asked(?: me)?(?!\s+(?:for|to)\s)|open q(?:uestion)?|question|q|their question)\s*(?:[:,-]|if|whether|about)?\s*/i,
 	ownWords: /\b(?:our|we|us|ours|my)\b/i,
 	indirect,
 	topicPhrase: (fragment) => buildTopic(fragment, TOPIC_RULES),
