@@ -50,6 +50,20 @@ function pointsBack(object: string, reading: Reading): boolean {
 	return words.length > 0 && words.length <= 3 && words.every((w) => reading.functionWords.has(w));
 }
 
+// "whether we could share …", "ob wir … schicken können": a question that asks to be sent something.
+const SHARE =
+	/(?<![\p{L}])(?:share|send|give|teilen|schicken|senden|geben|partager|envoyer|donner|transmettre|compartir|enviar|mandar|pasar|dar|partilhar|compartilhar|mandar|condividere|inviare|mandare|dare)(?![\p{L}])/iu;
+
+/** Every word that names the thing sent is in the question: "the audit template" in "… share the accessibility audit template". */
+function within(thing: string, clause: string): boolean {
+	const words = new Set(wordsOf(clause));
+	const named = wordsOf(thing).filter((w) => w.length >= 3 || /\d/.test(w));
+	return named.length > 0 && named.filter((w) => words.has(w)).length >= Math.max(1, named.length - 1);
+}
+
+const ANSWER_ONLY =
+	/^(?:answer|reply|respond|antworten|beantworten|répondre|responder|contestar|responder|rispondere)(?:\s+(?:to|à|a|auf)\b)?(?:\s+\S+){0,3}$/iu;
+
 /** "… to Marcus", "… für Katrin", "… a Rodrigo" at the end of a to-do: the person the message is to. */
 function toThem(first: string): RegExp {
 	const name = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -195,6 +209,17 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		else others.push(action);
 	}
 	const covered = (text: string) => actions.some((a) => overlaps(a.object || a.todo, text, reading));
+	// "asked if we could share the audit template" and the template sent: the sending answers it.
+	const asked = questions.filter(
+		(q) =>
+			q.answer ||
+			!SHARE.test(q.clause) ||
+			// "… accès au questionnaire et aux codebooks": only one of the two is sent.
+			new RegExp(`\\s${reading.and}\\s`, 'iu').test(q.clause) ||
+			!sends.some((s) => within(s.text, q.clause))
+	);
+	// "answer S7-1200 q": a to-do that says only that I will answer, answered in the frame's own words.
+	for (const q of asked) if (q.answer && ANSWER_ONLY.test(q.answer.todo)) q.answer = null;
 	// "deck" in the note and "send deck" promised: the topic would only repeat what is sent.
 	if (
 		read.topic &&
@@ -217,7 +242,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		sends,
 		intros,
 		actions: others,
-		questions,
+		questions: asked,
 		askedIntro: read.askedIntro.filter((who) => !covered(who)).map((who) => cap(who, 6)),
 		askedThing: read.askedThing.filter((thing) => !covered(thing)).map((thing) => reading.thing(cap(thing))),
 		help: null,

@@ -229,6 +229,9 @@ export function readNotes(
 	// A phrase that is not yet a noun phrase ("we talked a lot about X": X), or none: the next candidate, or no topic.
 	const confident = (source: string): Topic | null => {
 		const topic = reading.topicPhrase(source);
+		// "check w Raj", "mandarle vídeo": a to-do of mine, not what we talked about.
+		const todo = topic && reading.action(topic.phrase, firstName);
+		if (todo && !todo.guessed && (todo.kind === 'send' || todo.kind === 'look' || todo.kind === 'intro')) return null;
 		if (!topic || isConfidentTopic(topic.phrase, reading.language, theirName)) return topic;
 		for (const part of [
 			afterTalking(tidyPhrase(source), reading.language),

@@ -233,3 +233,23 @@ describe('small words that mislead', () => {
 		expect(d.subject).toBe('Mi CV, como te prometí');
 	});
 });
+
+describe('English things and the questions they answer', () => {
+	const note =
+		'plant mgr at a packaging co. asked: do our sensors work w/ Siemens S7-1200 PLCs?? check w Raj. asked if we could share the audit template we used. needs a quote for approx. 24 sensors';
+	const d = draftFollowUp({
+		myName: 'Sam Okoro',
+		theirName: 'Dana Fry',
+		notes: [note],
+		promises: ['quote 24 sensors + gateway', 'send audit template', 'answer S7-1200 q']
+	});
+
+	it('reads a count after a thing as what it is for, one thing', () => {
+		expect(d.body).toContain('Here are the quote for 24 sensors and the audit template, as promised.');
+	});
+
+	it('leaves out a question the thing sent answers, and answers "answer S7-1200 q" in plain words', () => {
+		expect(d.body).not.toMatch(/You asked whether we could share/);
+		expect(d.body).toMatch(/You asked whether our sensors work with Siemens S7-1200 PLCs: I'll look into it/);
+	});
+});

@@ -133,9 +133,15 @@ function thing(text: string): NounPhrase {
 	phrase = phrase.replace(/^(?:a|an|some|one)\s+/i, 'the ');
 	phrase = phrase.replace(/^(?:his|her|their)\s+/i, 'your ');
 	if (!/^(?:the|my|our|your|this|these|those)\b/i.test(phrase)) phrase = `the ${phrase}`;
-	const head = phrase.split(/\s+(?:for|on|about|of|from|with|to|in|including|and)\s+/i)[0] ?? phrase;
-	const last = head.split(/\s+/).pop() ?? '';
-	const plural = /\band\b/i.test(phrase) || (/s$/i.test(last) && !SINGULAR_S.test(last));
+	// "quote 24 sensors", "pricing 40 seats": a to-do's count is what the thing is for.
+	phrase = phrase.replace(/^((?:the|my|our|your)\s+\p{L}[\p{L}-]*)\s+(?=\d)/iu, '$1 for ');
+	// "the deck and the quote" are two; "the pricing for 60 tablets and training" is one.
+	const before = phrase.split(/\s+(?:for|on|about|of|from|with|to|in|including)\s+/i)[0] ?? phrase;
+	const last = before.split(/\s+/).pop() ?? '';
+	const plural =
+		/\band\b/i.test(before) ||
+		/\band\s+(?:the|my|our|your|a|an)\s/i.test(phrase) ||
+		(/s$/i.test(last) && !SINGULAR_S.test(last));
 	return { text: phrase, plural };
 }
 
