@@ -38,9 +38,9 @@ export interface ComposedMessage {
 const PRONOUN =
 	/^(?:it|them|this|that|those|these|one|es|sie|das|dies|le|la|les|ça|cela|lo|los|las|eso|esto|isso|isto|o|a|os|as|li|ciò|questo)$/i;
 
-// "quelli che usiamo noi", "ceux qu'on utilise": those, the ones already named.
+// "quelli che usiamo noi", "ceux qu’on utilise", "mandava tudo": those, the ones already named, all of it.
 const DEMONSTRATIVE =
-	/^(?:those|the ones|diese|ceux|celles|celui|celle|esos|esas|los que|las que|aqueles|aquelas|os que|as que|quelli|quelle|quello|quella)(?:\s|$)/iu;
+	/^(?:(?:everything|all|alles|tout|todo|todos|todas|tudo|tutto)$|those|the ones|diese|ceux|celles|celui|celle|esos|esas|los que|las que|aqueles|aquelas|os que|as que|quelli|quelle|quello|quella)(?:\s|$)/iu;
 
 /** An object that only points back at something ("it", "ich ihm", "quelli che usiamo noi"). */
 function pointsBack(object: string, reading: Reading): boolean {
@@ -60,6 +60,10 @@ function within(thing: string, clause: string): boolean {
 	const named = wordsOf(thing).filter((w) => w.length >= 3 || /\d/.test(w));
 	return named.length > 0 && named.filter((w) => words.has(w)).length >= Math.max(1, named.length - 1);
 }
+
+// "apresentar ela ao Gustavo", "intro her to Priya": the person introduced is the one after the preposition.
+const WHOM_TO =
+	/^(?:ele|ela|você|lhe|her|him|them|you|ihn|ihm|ihr|sie|la|le|lui|lo|gli|él|ella|te)\s+(?:a|ao|à|aos|com|to|with|mit|an|au|avec|con|al|ad)\s+/iu;
 
 const ANSWER_ONLY =
 	/^(?:answer|reply|respond|antworten|beantworten|répondre|responder|contestar|responder|rispondere)(?:\s+(?:to|à|a|auf)\b)?(?:\s+\S+){0,3}$/iu;
@@ -96,8 +100,9 @@ function fieldAction(text: string, reading: Reading, first: string): Action {
 	for (const { reading: other } of loadedLexicons()) {
 		if (other === reading) continue;
 		const action = other.action(other.due(text).rest, first);
-		// A verb of the other language, not one of its words for a meeting ("trial 3 mesi" is no meeting).
-		if (!action.guessed && action.kind !== 'meet') return action;
+		// A verb of the other language that this one can write: a thing to send, a person to meet, something to
+		// find out ("trial 3 mesi" is no meeting, "rider técnico" no French verb).
+		if (!action.guessed && (action.kind === 'send' || action.kind === 'intro' || action.kind === 'look')) return action;
 	}
 	return own;
 }
@@ -120,7 +125,10 @@ function collectPromises(input: ComposeInput, reading: Reading, read: NoteReadin
 		// "deck + MRR numbers to Marcus": the message is to Marcus already.
 		const text = todoWords(cleanLine(typed, 300)).replace(toThem(first), '');
 		if (!text) continue;
-		const action = fieldAction(text, reading, first);
+		let action = fieldAction(text, reading, first);
+		// "rider técnico": an unknown word in a verb's place, so a thing to send.
+		if (action.kind === 'do' && action.guessed)
+			action = { kind: 'send', object: text, todo: action.todo, verb: 'send', guessed: true };
 		// "I said I'd review it" in the note, "review Kwame's portfolio" typed: one promise, the typed words.
 		const pointer = actions.find((a) => a.verb === action.verb && PRONOUN.test(a.object.trim()));
 		if (pointer) {
@@ -189,12 +197,13 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		if (action.kind === 'send' && pointsBack(action.object, reading)) {
 			const named = read.askedThing[0] ?? sends[sends.length - 1]?.text;
 			// Nothing named, or the thing already sent ("I offered the trial and promised to send it").
-			if (!named || sends.some((s) => s.text === named)) continue;
+			const elsewhere = actions.some((a) => a !== action && overlaps(a.object || a.todo, named ?? '', reading));
+			if (!named || elsewhere || sends.some((s) => s.text === named)) continue;
 			action.object = named;
 		}
 		// A thing to send stays whole (it is a name, and lists join); what I will do or who I will
 		// introduce is cut to a few words.
-		if (action.kind === 'intro') action.object = cap(personOf(action.object), 6);
+		if (action.kind === 'intro') action.object = cap(personOf(action.object.replace(WHOM_TO, '')), 6);
 		else if (action.kind === 'send') action.object = reading.toSecondPerson(action.object);
 		else action.object = cap(reading.toSecondPerson(action.object));
 		// "Promised to find out": the question it answers is the one they asked.

@@ -190,6 +190,11 @@ export function readNotes(
 				const reported = reading.questionCue.test(fragment);
 				// "funciona offline? → no sé, checar con Iván": what follows an arrow is my note, not their question.
 				const question = fragment.replace(reading.questionCue, '').split(/\s*(?:→|->|=>|⇒)\s*/u)[0]!;
+				// "perguntou: rider técnico, cachê…": things they asked for, listed, not a question.
+				if (reported && !piece.question && wordsOf(question).length <= 3 && !reading.ownWords.test(question)) {
+					result.askedThing.push(reading.toSecondPerson(tidyPhrase(question)));
+					continue;
+				}
 				if (reading.ownWords.test(fragment) || reported) {
 					const clause = reading.indirect(question, reported);
 					if (clause) result.questions.push(clause);
@@ -214,6 +219,19 @@ export function readNotes(
 			}
 			if (reading.roleCue.test(fragment) || MOMENT.test(fragment)) continue;
 			if (onlyName(fragment)) continue;
+			// "send blog link", "mandarle vídeo": a short line that starts with a verb of mine is a to-do.
+			if (!piece.aside && wordsOf(fragment).length <= 6) {
+				const todo = reading.action(reading.due(tidyPhrase(fragment)).rest, firstName);
+				const first = wordsOf(fragment)[0] ?? '';
+				const verbFirst =
+					todo.object &&
+					!reading.functionWords.has(first) &&
+					!fragment.toLowerCase().startsWith(todo.object.toLowerCase());
+				if (!todo.guessed && verbFirst && (todo.kind === 'send' || todo.kind === 'intro')) {
+					readPromise(fragment, reading, firstName, result);
+					continue;
+				}
+			}
 			// "Honestly they have no idea how much work that is" in a German note: not this language's to write.
 			const other = detectLanguage(fragment);
 			const ours = wordsOf(fragment).filter((w) => reading.functionWords.has(w)).length;

@@ -253,3 +253,43 @@ describe('English things and the questions they answer', () => {
 		expect(d.body).toMatch(/You asked whether our sensors work with Siemens S7-1200 PLCs: I'll look into it/);
 	});
 });
+
+describe('to-dos written the short way', () => {
+	it('reads a short line that starts with my verb as a promise ("send blog link", "mandarle vídeo")', () => {
+		const en = draftFollowUp({
+			myName: 'A B',
+			theirName: 'Chris Doe',
+			promises: [],
+			notes: ['k8s cost stuff. send blog link']
+		});
+		expect(en.subject).toBe('The blog link, as promised');
+		const es = draftFollowUp({
+			myName: 'A B',
+			theirName: 'Iñaki Goñi',
+			promises: [],
+			notes: ['drones para riego, Navarra. mandarle vídeo']
+		});
+		expect(es.subject).toBe('El vídeo, como te prometí');
+	});
+
+	it('introduces the person after "ao" ("apresentar ela ao Gustavo")', () => {
+		const d = draftFollowUp({
+			myName: 'A B',
+			theirName: 'Renata Souza',
+			promises: [],
+			notes: ['problema: observabilidade sem tracing. prometi apresentar ela ao Gustavo na semana que vem']
+		});
+		expect(d.body).toContain('vou apresentar você ao Gustavo');
+	});
+
+	it('reads "perguntou: rider técnico, cachê" as things asked for, and a to-do of unknown words as a thing', () => {
+		const d = draftFollowUp({
+			myName: 'A B',
+			theirName: 'Nuno Reis',
+			notes: ['programador de um festival. perguntou: rider técnico, cachê. disse q mandava tudo amanha'],
+			promises: ['rider técnico', 'cachê + datas set.']
+		});
+		expect(d.body).toContain('seguem o rider técnico e o cachê');
+		expect(d.body).not.toMatch(/perguntou se rider|vou rider/);
+	});
+});

@@ -58,6 +58,9 @@ function action(todo: string, first: string): Action {
 	if (verb) {
 		if (/^(?:apresentar|conectar)$/.test(verb) && /^(?:(?:a|ao|à|aos|às|com)\s|[OoAa]\s+\p{Lu})/u.test(rest))
 			return intro(rest, first);
+		// "apresentar ela ao Gustavo", "apresentar o Amadou à Helena": who they meet is after "a/ao/à".
+		const toWhom = /^(?:ele|ela|você|o\s+\S+|a\s+\S+|\p{Lu}\S*)\s+(?:a|ao|à|com)\s+(.+)$/u.exec(rest);
+		if (/^(?:apresentar|conectar)$/.test(verb) && toWhom) return intro(toWhom[1]!, first);
 		const touch = /^em\s+conta[ck]?to\s+com\s+(.+)$/i.exec(rest);
 		if (/^(?:pôr|colocar)$/.test(verb) && touch) return intro(touch[1]!, first);
 		const contact = /^(?:o\s+)?conta[ck]?to\s+(?:de|do|da|com)\s+(.+)$/i.exec(rest);
