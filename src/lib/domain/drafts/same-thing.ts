@@ -21,7 +21,10 @@ export function sameThing(a: string, b: string, functionWords: ReadonlySet<strin
 		...acronyms(text)
 	];
 	const right = content(b);
-	return content(a).some((x) =>
-		right.some((y) => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 4) === y.slice(0, 4)))
-	);
+	// "Migrations-Playbook" and "Playbook": a compound written with a hyphen names its parts.
+	const same = (x: string, y: string) => x === y || (x.length >= 5 && y.length >= 5 && x.slice(0, 4) === y.slice(0, 4));
+	const parts = (words: string[]) => words.flatMap((w) => [w, ...(w.includes('-') ? w.split('-') : [])]);
+	const left = parts(content(a));
+	const rightParts = parts(right);
+	return left.some((x) => rightParts.some((y) => same(x, y)));
 }

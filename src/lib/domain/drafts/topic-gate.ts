@@ -20,7 +20,7 @@ const CLAUSE_WORDS: Record<DraftLanguage, string> = {
 
 // "hoy", "heute", "hj": when, never what.
 const TIME_WORDS = new Set(
-	'today yesterday tomorrow tonight now later heute gestern morgen jetzt später aujourd hui hier demain maintenant plus tard hoy ayer mañana ahora luego después hoje hj ontem amanhã agora depois oggi ieri domani adesso ora dopo poi'.split(
+	'today yesterday tomorrow tonight now later week cw kw woche semaine semana settimana heute gestern morgen jetzt später aujourd hui hier demain maintenant plus tard hoy ayer mañana ahora luego después hoje hj ontem amanhã agora depois oggi ieri domani adesso ora dopo poi'.split(
 		' '
 	)
 );

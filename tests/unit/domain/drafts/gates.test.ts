@@ -293,3 +293,39 @@ describe('to-dos written the short way', () => {
 		expect(d.body).not.toMatch(/perguntou se rider|vou rider/);
 	});
 });
+
+describe('questions and things said twice', () => {
+	it('turns a verb-first German question into an indirect one, and "fragt nach" into a request', () => {
+		const d = draftFollowUp({
+			myName: 'A B',
+			theirName: 'Jana Novak',
+			promises: ['Gebührenordnung schicken'],
+			notes: ['KI-Befundung. Frage: Haben wir MDR Klasse IIb? Fragt nach Preis pro Stunde für externe.']
+		});
+		expect(d.body).toContain('ob wir MDR Klasse IIb haben');
+		expect(d.body).not.toMatch(/ob haben|ob nach/);
+	});
+
+	it('does not quote "asked the question about …" nor "open q from her:"', () => {
+		const d = draftFollowUp({
+			myName: 'A B',
+			theirName: 'Priya Raman',
+			promises: [],
+			notes: [
+				'she asked the question about etcd restores. promised to send her our DR runbook.\nOpen q from her: does our Velero plugin support cross-region restore?'
+			]
+		});
+		expect(d.body).not.toMatch(/whether the question|whether from/);
+		expect(d.body).toContain('whether our Velero plugin supports cross-region restore');
+	});
+
+	it('sends a hyphenated thing once ("Migrations-Playbook" and "Playbook")', () => {
+		const d = draftFollowUp({
+			myName: 'A B',
+			theirName: 'Jana Novak',
+			promises: ['Playbook schicken'],
+			notes: ['Umstieg auf Kafka. Ich schicke ihr das Migrations-Playbook.']
+		});
+		expect(d.body.match(/Playbook/g)).toHaveLength(1);
+	});
+});

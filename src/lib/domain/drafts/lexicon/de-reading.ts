@@ -184,6 +184,9 @@ function zuInfinitive(verb: string): string {
 }
 
 /** "unterstützt unser Connector Oracle?" → "ob unser Connector Oracle unterstützt". */
+const AUXILIARY =
+	/^(?:haben|hat|habt|ist|sind|seid|kann|können|könnt|wird|werden|soll|sollen|muss|müssen|darf|dürfen|würde|würden|hätte|hätten|war|waren|gibt|geht|unterstützt|unterstützen|bietet|bieten)$/i;
+
 function indirect(question: string, reported: boolean): string | null {
 	const text = question
 		.replace(/[?¿]+\s*$/, '')
@@ -196,6 +199,8 @@ function indirect(question: string, reported: boolean): string | null {
 		const [verb = '', ...tail] = rest;
 		return toSecondPerson(`${first.toLowerCase()} ${tail.join(' ')} ${verb}`);
 	}
+	// "Haben wir MDR Klasse IIb?", "Kann euer Tool SAP anbinden?": the verb goes to the end.
+	if (AUXILIARY.test(first)) return toSecondPerson(`ob ${rest.join(' ')} ${first.toLowerCase()}`);
 	if (/^\p{Ll}/u.test(first) && !FUNCTION_WORDS.has(first.toLowerCase()))
 		return toSecondPerson(`ob ${rest.join(' ')} ${first}`);
 	if (reported) return toSecondPerson(`ob ${text}`);
@@ -222,7 +227,7 @@ export const deReading: Reading = {
 	notRequest: /^(?:nach|zu|auf|in|von|mehr|weg|weiter|raus)\b|\s\p{Ll}+(?:en|ern|eln)$/u,
 	introCue: /^(?:(?:eine[n]?\s+)?(?:intro|vorstellung|kontakt)\s+(?:zu|mit|an)\s+)(.+)/i,
 	questionCue:
-		/^(?:(?:offene\s+)?frage(?:\s+von\s+(?:ihm|ihr))?|hat\s+gefragt(?:,)?(?:\s+ob)?|fragt(?:e)?(?:,)?(?:\s+ob)?)\s*[:,-]?\s*/i,
+		/^(?:(?:offene\s+)?frage(?:\s+von\s+(?:ihm|ihr))?|hat\s+gefragt(?:,)?(?:\s+ob)?|fragt(?:e)?(?!\s+nach\s)(?:,)?(?:\s+ob)?)\s*[:,-]?\s*/i,
 	ownWords: /\b(?:unser|unsere|unseren|unserem|unserer|unsre|wir|uns)\b/i,
 	indirect,
 	roleCue:

@@ -104,7 +104,7 @@ function action(todo: string, first: string): Action {
 }
 
 const VERBS = set(
-	'write help make prepare draft update fix build test try run add create plan set organise organize host ' +
+	'write help make prepare draft update fix build test try run add create plan set organise organize host give ' +
 		'sponsor support cover join visit show walk explain think consider offer propose recommend suggest ' +
 		'write up put together sort keep bring ping text message reach reach out talk speak'
 );
@@ -229,6 +229,9 @@ function indirect(question: string, reported: boolean): string | null {
 	} else if (/^(?:can|could|will|would|is|are|should)$/.test(first)) {
 		const at = words.findIndex((w, i) => i > 1 && (isQuestionVerb(w) || FUNCTION_WORDS.has(w.toLowerCase())));
 		if (at > 1) clause = `whether ${[...words.slice(1, at), first, ...words.slice(at)].join(' ')}`;
+	} else if (/^(?:the|a|an|about)$/.test(first) && !/^(?:if|whether)$/.test(words[1] ?? '')) {
+		// "asked the question about etcd restores": what they asked about, not a question to quote.
+		return null;
 	} else if (reported || /^(?:if|whether)$/.test(first)) {
 		clause = `whether ${text.replace(/^(?:if|whether)\s+/i, '')}`;
 	}
@@ -312,7 +315,7 @@ export const enReading: Reading = {
 		/^(?:\S+\s+){0,2}(?:cto|ceo|cfo|coo|cmo|cpo|ciso|vp|svp|evp|head|director|dir\.?|manager|mgr|lead|founder|co-?founder|engineer|eng|pm|partner|principal|owner|president|chair|professor|prof\.?|phd|student|researcher|consultant|analyst|designer|architect|developer|dev|recruiter|buyer|officer|plant mgr|runs)\b(?:\s+(?:of|at|@|for|in)\s+.+)?$/i,
 	leadIn: LEAD_IN,
 	questionCue:
-		/^(?:(?:she|he|they)\s+)?(?:asked(?: me)?(?!\s+(?:for|to)\s)|open q(?:uestion)?|question|q|their question)\s*(?:[:,-]|if|whether|about)?\s*/i,
+		/^(?:(?:she|he|they)\s+)?(?:asked(?: me)?(?!\s+(?:for|to)\s)|open q(?:uestion)?|question|q|their question)(?:\s+from\s+(?:her|him|them))?\s*(?:[:,-]|if|whether|about)?\s*/i,
 	ownWords: /\b(?:our|we|us|ours|my)\b/i,
 	indirect,
 	topicPhrase: (fragment) => buildTopic(fragment, TOPIC_RULES),
