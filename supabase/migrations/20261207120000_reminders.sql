@@ -518,6 +518,12 @@ begin
 		where (st.last_claim_at is null or st.last_claim_at <= p_now - spacing)
 			and not app_private.is_quiet((p_now at time zone st.time_zone)::time, st.quiet_start, st.quiet_end)
 			and (st.digest or exists (select 1 from app_private.push_subscriptions as ps where ps.owner_id = st.owner_id))
+			-- A user whose reminder is in flight, or waiting to be retried, waits.
+			and not exists (
+				select 1 from app_private.reminder_claims as uc
+				where uc.owner_id = st.owner_id and uc.status in ('pending', 'released')
+					and coalesce(uc.lease_until, uc.available_at) > p_now
+			)
 			and (
 				exists (
 					select 1 from app_private.reminder_claims as uc
