@@ -519,7 +519,8 @@ $$;
 -- The rules: due_soon = an open follow-up (or check-in) coming due within 6 hours; overdue = once,
 -- when a follow-up's deadline has passed; summary = see due_reminder_items. Nothing for follow-ups
 -- done, not a fit, deleted, snoozed past p_now, or whose person was deleted; nothing for users with
--- neither a device nor the digest. Quiet hours (in the user's zone) hold everything back until they
+-- neither a device nor the digest (users are those with a reminder_settings row, which
+-- save_push_subscription and save_reminder_settings make). Quiet hours (in the user's zone) hold everything back until they
 -- end; at most 4 reminders a user's local day; a user gets at most one claim per run (none within
 -- 4 minutes of their last: runs are 5 minutes apart). Each claim is recorded (reminder_claims, and
 -- what it covered in reminder_items) in the same transaction, with `for update skip locked` on the

@@ -3,7 +3,7 @@
 -- the morning summary, quiet hours, the daily cap, time zones from UTC−11 to UTC+14 and DST
 -- changes, the ledger, leases and retries. Two runs at once: tests/db/reminders-concurrency.test.ts.
 begin;
-select plan(161);
+select plan(167);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -113,7 +113,9 @@ insert into auth.users (id, email) values
 	('13000000-0000-4000-8000-00000000000a', 'gina@test.example'),
 	('14000000-0000-4000-8000-00000000000b', 'hugo@test.example'),
 	('15000000-0000-4000-8000-00000000000c', 'ivy@test.example'),
-	('16000000-0000-4000-8000-00000000000d', 'jack@test.example');
+	('16000000-0000-4000-8000-00000000000d', 'jack@test.example'),
+	('18000000-0000-4000-8000-00000000000f', 'kim@test.example'),
+	('19000000-0000-4000-8000-000000000010', 'leo@test.example');
 
 -- ---------------------------------------------------------------------------------------------
 -- Who can reach what
@@ -348,6 +350,27 @@ select is((select (follow_ups -> 0 ->> 'overdue') || ' ' || coalesce(email, 'no 
 select pg_temp.finish_all('2026-06-12T08:00:00Z');
 select is(pg_temp.run('2026-06-12T08:05:00Z'), 0::bigint, '08:05: the overdue reminder went with the summary');
 select pg_temp.retire('c0000000-0000-4000-8000-000000000003');
+
+-- ---------------------------------------------------------------------------------------------
+-- The digest time: Kim's (09:30) is kept; Leo's (22:00) falls in his quiet hours, so his summary
+-- comes when they end, at 08:00
+-- ---------------------------------------------------------------------------------------------
+select pg_temp.register('18000000-0000-4000-8000-00000000000f', 'https://push.example/kim', 'UTC');
+select pg_temp.settings_of('18000000-0000-4000-8000-00000000000f', '{"digest_time": "09:30"}');
+select pg_temp.register('19000000-0000-4000-8000-000000000010', 'https://push.example/leo', 'UTC');
+select pg_temp.settings_of('19000000-0000-4000-8000-000000000010', '{"digest_time": "22:00"}');
+select pg_temp.follow_up('18000000-0000-4000-8000-00000000000f', '18100000-0000-4000-8000-000000000001', 'Kim''s contact', '2026-09-01T16:00:00Z');
+select pg_temp.follow_up('19000000-0000-4000-8000-000000000010', '19100000-0000-4000-8000-000000000001', 'Leo''s contact', '2026-09-01T16:00:00Z');
+select is(pg_temp.run('2026-09-01T08:00:00Z'), 1::bigint, '08:00: one summary');
+select is(pg_temp.got('2026-09-01T08:00:00Z', '19000000-0000-4000-8000-000000000010'), 'summary 19100000-0000-4000-8000-000000000001', 'Leo''s, at the end of his quiet hours');
+select pg_temp.finish_all('2026-09-01T08:00:00Z');
+select is(pg_temp.run('2026-09-01T09:25:00Z'), 0::bigint, '09:25: nothing for Kim yet');
+select is(pg_temp.run('2026-09-01T09:30:00Z'), 1::bigint, '09:30: one summary');
+select is(pg_temp.got('2026-09-01T09:30:00Z', '18000000-0000-4000-8000-00000000000f'), 'summary 18100000-0000-4000-8000-000000000001', 'Kim''s, at her digest time');
+select pg_temp.finish_all('2026-09-01T09:30:00Z');
+select is(pg_temp.run('2026-09-01T22:00:00Z'), 0::bigint, '22:00: Leo''s digest time passes in quiet hours with nothing more');
+select pg_temp.retire('18000000-0000-4000-8000-00000000000f');
+select pg_temp.retire('19000000-0000-4000-8000-000000000010');
 
 -- ---------------------------------------------------------------------------------------------
 -- UTC−11 and UTC+14: Pago Pago and Kiritimati, 25 hours apart, each at their own 08:00
