@@ -411,8 +411,8 @@ $$;
 
 -- The users a reminder may be claimed for at `p_now` (of `p_owners`; null: all), with their local
 -- time: not claimed within the last 4 minutes (one claim a run; runs are 5 minutes apart), outside
--- their quiet hours (start = end: none), with a device or the digest, and no reminder of theirs in
--- flight or waiting for its retry.
+-- their quiet hours (start = end: none), with a device (not past its expirationTime) or the digest,
+-- and no reminder of theirs in flight or waiting for its retry.
 create function app_private.reminder_candidates(p_now timestamptz, p_owners uuid[] default null)
 returns table (
 	owner_id uuid, zone text, local_ts timestamp, day_end timestamptz, has_push boolean, digest boolean,
@@ -427,7 +427,10 @@ as $$
 	from (
 		select st.owner_id, st.time_zone as zone, p_now at time zone st.time_zone as local_ts, st.digest, st.digest_time,
 			st.quiet_start, st.quiet_end,
-			exists (select 1 from app_private.push_subscriptions as ps where ps.owner_id = st.owner_id) as has_push
+			exists (
+				select 1 from app_private.push_subscriptions as ps
+				where ps.owner_id = st.owner_id and (ps.expires_at is null or ps.expires_at > p_now)
+			) as has_push
 		from app_private.reminder_settings as st
 		where (st.owner_id in (select unnest(p_owners)) or p_owners is null)
 			and (st.last_claim_at is null or st.last_claim_at <= p_now - interval '4 minutes')
@@ -511,7 +514,8 @@ $$;
 --                           of the note (at most 80 characters), else null
 --   open_count     integer  the follow-ups needing action, as the app counts them (for app_badge)
 --   hide_names     boolean  the user asked for "3 follow-ups due" instead of names
---   subscriptions  jsonb    [{id, endpoint, p256dh, auth}], newest first ([] for a digest-only user)
+--   subscriptions  jsonb    [{id, endpoint, p256dh, auth}], newest first, those past their
+--                           expirationTime left out ([] for a digest-only user)
 --   email          text     the address for the digest: set only on a summary with the digest on
 --   time_zone      text     the user's IANA zone; local_day date: their day the reminder is for
 --   attempt        integer  1, then 2, 3… when it is claimed again (released or lease expired)
@@ -704,7 +708,7 @@ begin
 		select ps.owner_id, jsonb_agg(jsonb_build_object('id', ps.id, 'endpoint', ps.endpoint, 'p256dh', ps.p256dh, 'auth', ps.auth)
 			order by ps.updated_at desc, ps.id) as list
 		from app_private.push_subscriptions as ps
-		where ps.owner_id in (select c.owner_id from c)
+		where ps.owner_id in (select c.owner_id from c) and (ps.expires_at is null or ps.expires_at > p_now)
 		group by ps.owner_id
 	)
 	select c.id, replace(c.id::text, '-', ''), c.owner_id, c.kind, coalesce(listed.list, '[]'::jsonb), coalesce(open.n, 0),

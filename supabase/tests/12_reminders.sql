@@ -551,6 +551,10 @@ select pg_temp.settings_of('13000000-0000-4000-8000-00000000000a', '{"digest": t
 select pg_temp.follow_up('13000000-0000-4000-8000-00000000000a', '13100000-0000-4000-8000-000000000001', 'Gina''s contact', '2026-08-01T10:00:00Z');
 select pg_temp.register('14000000-0000-4000-8000-00000000000b', 'https://push.example/hugo', 'UTC');
 select pg_temp.settings_of('14000000-0000-4000-8000-00000000000b', '{"hide_names": true}');
+-- An old subscription of his, past its expirationTime (1 January 2026).
+select pg_temp.act_as('14000000-0000-4000-8000-00000000000b');
+select public.save_push_subscription(pg_temp.sub('https://push.example/hugo-old') || '{"expirationTime": 1767225600000}', 'UTC');
+reset role;
 select pg_temp.follow_up('14000000-0000-4000-8000-00000000000b', '14100000-0000-4000-8000-000000000001', 'Hugo''s contact', '2026-08-01T10:00:00Z');
 select is(pg_temp.run('2026-08-01T07:00:00Z'), 0::bigint, '1 August 07:00: quiet for both');
 select is(pg_temp.run('2026-08-01T08:00:00Z'), 2::bigint, '08:00: two summaries');
@@ -560,9 +564,10 @@ select is(
 	'Gina''s, with her address and no device'
 );
 select is(
-	(select jsonb_build_object('kind', kind, 'email', email, 'hide', hide_names) from claimed where at = '2026-08-01T08:00:00Z' and user_id = '14000000-0000-4000-8000-00000000000b'),
-	'{"kind": "summary", "email": null, "hide": true}'::jsonb,
-	'Hugo''s, names hidden'
+	(select jsonb_build_object('kind', kind, 'email', email, 'hide', hide_names, 'devices', jsonb_path_query_array(subscriptions, '$[*].endpoint'))
+	 from claimed where at = '2026-08-01T08:00:00Z' and user_id = '14000000-0000-4000-8000-00000000000b'),
+	'{"kind": "summary", "email": null, "hide": true, "devices": ["https://push.example/hugo"]}'::jsonb,
+	'Hugo''s, names hidden, to his device whose subscription has not expired'
 );
 select app_private.finish_reminder(claim_id, '{"status": "sent"}') from claimed where at = '2026-08-01T08:00:00Z' and user_id = '13000000-0000-4000-8000-00000000000a';
 select pg_temp.run('2026-08-01T11:00:00Z');
