@@ -6,7 +6,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openFromNotification, renewSubscription, showPushMessage } from '$lib/adapters/notifications/push-events';
 import { REMINDER_TAG, showDueReminders } from '$lib/adapters/notifications/reminders';
-import { vapidPublicKey } from '$lib/config';
+import { vapidPublicKey } from '$lib/push-config';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 

@@ -8,12 +8,3 @@ export function supabaseConfig(): { url: string; anonKey: string } | null {
 	const anonKey = import.meta.env.PUBLIC_SUPABASE_ANON_KEY?.trim();
 	return url && anonKey ? { url, anonKey } : null;
 }
-
-/**
- * The Web Push VAPID public key (base64url) from PUBLIC_VAPID_PUBLIC_KEY, fixed at build time; null
- * when push reminders are not set up in this copy of the app.
- */
-export function vapidPublicKey(): string | null {
-	const key = import.meta.env.PUBLIC_VAPID_PUBLIC_KEY?.trim();
-	return key && /^[A-Za-z0-9_-]{80,100}={0,2}$/.test(key) ? key : null;
-}

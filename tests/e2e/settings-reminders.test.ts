@@ -210,6 +210,43 @@ describe('Settings → Reminders, signed in', () => {
 		await context.close();
 		expect(problems).toEqual([]);
 	});
+	it('"Delete all my data" takes the device off the server and stops it listening; a failed "on" leaves it off', async () => {
+		const { context, page } = await device(site.url, {
+			notifications: true,
+			init: fakePushService,
+			initArg: TEST_VAPID_PUBLIC_KEY
+		});
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await waitForServiceWorker(page);
+		await signIn(page, 'grace.reminders@example.org');
+		const notify = reminders(page).getByRole('checkbox', { name: 'Notify me on this device' });
+
+		// The server unreachable as the device subscribes: it is left unsubscribed, and says so.
+		await context.setOffline(true);
+		// click, not check: the box is unticked again by the time the click returns.
+		await notify.click();
+		await reminders(page)
+			.getByRole('status')
+			.filter({ hasText: "The server couldn't be told, so notifications stay off." })
+			.waitFor();
+		expect(await notify.isChecked()).toBe(false);
+		expect(await pushLog(page)).toMatchObject({ endpoint: null });
+		await context.setOffline(false);
+
+		await notify.check();
+		await reminders(page).getByRole('status').filter({ hasText: 'Notifications are on for this device.' }).waitFor();
+		expect(await serverDevices()).toHaveLength(1);
+		await page.getByRole('button', { name: 'Delete all my data' }).click();
+		await page
+			.getByRole('dialog', { name: 'Delete all your data?' })
+			.getByRole('button', { name: 'Delete all my data' })
+			.click();
+		await page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+		expect(await serverDevices()).toEqual([]);
+		expect(await pushLog(page)).toMatchObject({ endpoint: null });
+		await context.close();
+		expect(problems).toEqual([]);
+	});
 });
 
 describe('Settings → Reminders says what each device needs', () => {

@@ -5,7 +5,7 @@ import {
 	devicePushFacts,
 	showTestNotification
 } from '$lib/adapters/notifications/push-device';
-import { vapidPublicKey } from '$lib/config';
+import { vapidPublicKey } from '$lib/push-config';
 import type { PushFacts } from '$lib/domain/reminders/availability';
 import { turnOffPush, turnOnPush, type PushOutcome } from '$lib/domain/reminders/device-push';
 import type { ReminderSettings } from '$lib/domain/reminders/settings';

@@ -186,7 +186,12 @@ export class SyncService {
 	/** Sign-out: this device stops listening for reminders, the server forgets it, shown ones close. */
 	async #forgetThisDevice(): Promise<void> {
 		try {
-			const push = await import('$lib/adapters/notifications/push-device');
+			const [push, pending] = await Promise.all([
+				import('$lib/adapters/notifications/push-device'),
+				import('$lib/adapters/notifications/push-pending')
+			]);
+			// A renewal not reported yet belongs to this account: never to the next one signed in here.
+			await pending.clearPendingSubscription();
 			const endpoint = await push.unsubscribeDevice();
 			// Offline, the push service's "gone" answer tells the server at its next send.
 			if (endpoint && online() && this.#userId)
@@ -202,17 +207,17 @@ export class SyncService {
 	 * worker kept it, see push-pending.ts): the server gets the new one and forgets the old one.
 	 */
 	async #reportRenewedSubscription(): Promise<void> {
+		if (!online()) return;
 		try {
-			const pending = await import('$lib/adapters/notifications/push-pending');
-			const renewed = await pending.readPendingSubscription();
-			if (!renewed || !online()) return;
-			const signal = AbortSignal.timeout(10_000);
-			await this.reminders(async (server) => {
-				await server.savePushSubscription(renewed.subscription, deviceTimeZone(), signal);
-				if (renewed.replaces && renewed.replaces !== renewed.subscription.endpoint)
-					await server.forgetPushSubscription(renewed.replaces, signal);
+			const { reportPendingSubscription } = await import('$lib/adapters/notifications/push-pending');
+			await reportPendingSubscription((renewed) => {
+				const signal = AbortSignal.timeout(10_000);
+				return this.reminders(async (server) => {
+					await server.savePushSubscription(renewed.subscription, deviceTimeZone(), signal);
+					if (renewed.replaces && renewed.replaces !== renewed.subscription.endpoint)
+						await server.forgetPushSubscription(renewed.replaces, signal);
+				});
 			});
-			await pending.clearPendingSubscription();
 		} catch (error) {
 			console.warn('Could not report the renewed push subscription:', error);
 		}

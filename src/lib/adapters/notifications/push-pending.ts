@@ -56,3 +56,19 @@ export async function readPendingSubscription(): Promise<PendingSubscription | n
 export async function clearPendingSubscription(): Promise<void> {
 	await run('readwrite', (store) => store.delete(KEY));
 }
+
+/**
+ * Sends a renewed subscription to the server with `report` (signed in, online) and forgets it once
+ * the server has it; one that fails stays for the next try. Returns whether there was one to send.
+ */
+export async function reportPendingSubscription(
+	report: (pending: PendingSubscription) => Promise<void>
+): Promise<boolean> {
+	const pending = await readPendingSubscription();
+	if (!pending) return false;
+	await report(pending);
+	// Renewed again while the report was under way: that one is reported next time.
+	const now = await readPendingSubscription();
+	if (now?.subscription.endpoint === pending.subscription.endpoint) await clearPendingSubscription();
+	return true;
+}

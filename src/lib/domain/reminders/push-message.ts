@@ -8,7 +8,7 @@ import { cleanLine, cleanMultiline } from '../text/display';
 const PushMessage = v.object({
 	web_push: v.literal(8030),
 	notification: v.object({
-		title: v.pipe(v.string(), v.nonEmpty()),
+		title: v.string(),
 		body: v.optional(v.string()),
 		navigate: v.string(),
 		tag: v.optional(v.string()),
@@ -17,7 +17,8 @@ const PushMessage = v.object({
 		silent: v.optional(v.boolean()),
 		data: v.optional(v.record(v.string(), v.unknown()))
 	}),
-	app_badge: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)))
+	// Checked below: valibot's integer and minValue would join the valibot every screen loads.
+	app_badge: v.optional(v.number())
 });
 
 /** A notification ready for `showNotification`: plain text only, a same-origin address to open. */
@@ -81,7 +82,8 @@ export function readPushMessage(text: string | null, origin: string): PushNotifi
 	if (!parsed.success) return GENERIC_NOTIFICATION;
 	const { notification: n, app_badge } = parsed.output;
 	const title = cleanLine(n.title, 120);
-	if (!title) return GENERIC_NOTIFICATION;
+	if (!title || (app_badge !== undefined && !(Number.isInteger(app_badge) && app_badge >= 0)))
+		return GENERIC_NOTIFICATION;
 	const url = safeAppPath(n.navigate, origin);
 	const lang = n.lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(n.lang) ? n.lang : undefined;
 	return {

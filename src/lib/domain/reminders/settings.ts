@@ -24,7 +24,8 @@ export const DEFAULT_REMINDER_SETTINGS: Readonly<ReminderSettings> = Object.free
 });
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const Clock = v.pipe(v.string(), v.regex(CLOCK));
+// Times are checked below (CLOCK): valibot's regex would join the valibot every screen loads.
+const Clock = v.string();
 
 const ServerSettings = v.object({
 	digest: v.boolean(),
@@ -43,6 +44,7 @@ export function readReminderSettings(json: unknown): ReminderSettings | null {
 	const parsed = v.safeParse(ServerSettings, json);
 	if (!parsed.success) return null;
 	const s = parsed.output;
+	if (![s.digest_time, s.quiet_start, s.quiet_end].every((time) => CLOCK.test(time))) return null;
 	return {
 		digest: s.digest,
 		digestTime: s.digest_time,
