@@ -1,6 +1,8 @@
 // Issue 19: Settings → Reminders. Per device: "Notify me on this device", a test notification, and
 // what each platform needs; per account (signed in): the email digest, quiet hours and names on the
 // lock screen, saved through the Supabase stand-in (tests/support/supabase/) to the real migrations.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
@@ -118,6 +120,37 @@ const serverDevices = () =>
 
 const reminders = (page: Page) => page.getByRole('region', { name: 'Reminders' });
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA rules on the Reminders section (signed in: accessibility.test.ts sees it local-only), both themes. */
+async function axeOnReminders(page: Page): Promise<string[]> {
+	await page.evaluate(axeSource);
+	const found: string[] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const violations = await page.evaluate(async () => {
+			const axe = (
+				window as unknown as {
+					axe: {
+						run: (
+							ctx: Element,
+							opts: object
+						) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+					};
+				}
+			).axe;
+			const section = document.querySelector('[aria-labelledby="reminders-heading"]')!;
+			const result = await axe.run(section, {
+				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+			});
+			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		});
+		found.push(...violations.map((v) => `(${colorScheme}) ${v}`));
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
+	return found;
+}
+
 describe('Settings → Reminders, signed in', () => {
 	it('turns notifications on and off for this device, tests them, saves the digest, quiet hours and hidden names, and forgets the device on sign-out', async () => {
 		// A real P-256 point for the device's key, as the server checks its shape.
@@ -149,6 +182,7 @@ describe('Settings → Reminders, signed in', () => {
 		expect(await form.getByLabel('Quiet from').inputValue()).toBe('21:00');
 		expect(await form.getByLabel('Quiet until').inputValue()).toBe('08:00');
 		expect(await form.getByRole('checkbox', { name: /Email me a digest/ }).isChecked()).toBe(false);
+		expect(await axeOnReminders(page)).toEqual([]);
 		await form.getByRole('checkbox', { name: /Email me a digest/ }).check();
 		await form.getByLabel('Digest time').fill('07:30');
 		await form.getByLabel('Quiet from').fill('22:00');
