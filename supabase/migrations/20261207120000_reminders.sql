@@ -132,21 +132,6 @@ create policy "owners read what their reminders covered" on app_private.reminder
 create policy "owners erase what their reminders covered" on app_private.reminder_items
 	for delete to authenticated using (owner_id = (select auth.uid()));
 
--- Whether local wall-clock time `t` is inside quiet hours [q_start, q_end) (which may span
--- midnight; equal bounds: no quiet hours).
-create function app_private.is_quiet(t time, q_start time, q_end time)
-returns boolean
-language sql
-immutable
-set search_path = ''
-as $$
-	select case
-		when q_start = q_end then false
-		when q_start < q_end then t >= q_start and t < q_end
-		else t >= q_start or t < q_end
-	end;
-$$;
-
 -- A name Postgres knows as a time zone (IANA names such as Europe/Berlin, or UTC), or an error.
 create function app_private.checked_time_zone(zone text)
 returns text
@@ -393,60 +378,124 @@ begin
 end;
 $$;
 
--- The user's follow-ups a reminder may be about at `at`: open, not deleted, not snoozed past `at`,
--- their person not deleted. `moment` is when each comes due (as in the app's queue,
--- src/lib/domain/queue/queue-rules.ts comesDueAt): a follow-up's deadline, a check-in's place in
--- the queue; only follow-ups become overdue.
-create function app_private.remindable_follow_ups(p_owner uuid, p_at timestamptz)
-returns table (follow_up_id uuid, person_id uuid, encounter_id uuid, kind text, moment timestamptz, created_at timestamptz)
+-- The follow-ups a reminder may be about at `p_at` (of the users in `p_owners`; null: everyone's):
+-- open, not deleted, not snoozed past `p_at`, their person not deleted. `moment` is when each comes
+-- due, as in the app's queue (src/lib/domain/queue/queue-rules.ts comesDueAt): a follow-up's
+-- deadline, a check-in's place in the queue; only follow-ups become overdue. Every function below
+-- is called once per statement over a set of users, never once per user: a pass over 10,000 users
+-- is a few statements per batch.
+create function app_private.remindable_follow_ups(p_at timestamptz, p_owners uuid[] default null)
+returns table (owner_id uuid, follow_up_id uuid, person_id uuid, encounter_id uuid, kind text, moment timestamptz, created_at timestamptz)
 language sql
 stable
 set search_path = ''
 as $$
-	select f.id, f.person_id, f.encounter_id, f.kind,
+	select f.owner_id, f.id, f.person_id, f.encounter_id, f.kind,
 		case when f.kind = 'follow-up' then f.due_at else f.queue_at end, f.created_at
 	from app_private.follow_ups as f
 	join app_private.people as p on p.owner_id = f.owner_id and p.id = f.person_id
-	where f.owner_id = p_owner and f.status = 'open' and f.deleted_at is null and p.deleted_at is null
+	where f.owner_id in (select unnest(p_owners) where p_owners is not null)
+		and f.status = 'open' and f.deleted_at is null and p.deleted_at is null
+		and (f.snoozed_until is null or f.snoozed_until <= p_at)
+	-- Everyone's, as a branch of its own: one condition with "p_owners is null or …" would keep the
+	-- planner from the owner index when users are named.
+	union all
+	select f.owner_id, f.id, f.person_id, f.encounter_id, f.kind,
+		case when f.kind = 'follow-up' then f.due_at else f.queue_at end, f.created_at
+	from app_private.follow_ups as f
+	join app_private.people as p on p.owner_id = f.owner_id and p.id = f.person_id
+	where p_owners is null
+		and f.status = 'open' and f.deleted_at is null and p.deleted_at is null
 		and (f.snoozed_until is null or f.snoozed_until <= p_at);
 $$;
 
--- What is due for `owner` at `at` and not yet covered by a reminder: keys (see reminder_items)
--- with their kind and follow-up. due_soon and overdue only for a user with a device to push to;
--- the summary once a local day, from the digest time (or the end of quiet hours, if the digest
--- time falls inside them), on a day with follow-ups due by its end (overdue ones included).
-create function app_private.due_reminder_items(
-	p_owner uuid, p_at timestamptz, p_zone text, p_push boolean, p_digest_time time, p_quiet_start time, p_quiet_end time
+-- The users a reminder may be claimed for at `p_now` (of `p_owners`; null: all), with their local
+-- time: not claimed within the last 4 minutes (one claim a run; runs are 5 minutes apart), outside
+-- their quiet hours (start = end: none), with a device or the digest, and no reminder of theirs in
+-- flight or waiting for its retry.
+create function app_private.reminder_candidates(p_now timestamptz, p_owners uuid[] default null)
+returns table (
+	owner_id uuid, zone text, local_ts timestamp, day_end timestamptz, has_push boolean, digest boolean,
+	digest_time time, quiet_start time, quiet_end time
 )
-returns table (key text, item_kind text, follow_up_id uuid)
 language sql
 stable
 set search_path = ''
 as $$
-	with local as (
-		select (p_at at time zone p_zone) as ts,
-			(((p_at at time zone p_zone)::date + 1)::timestamp at time zone p_zone) as day_end
+	select s.owner_id, s.zone, s.local_ts, ((s.local_ts::date + 1)::timestamp at time zone s.zone), s.has_push, s.digest,
+		s.digest_time, s.quiet_start, s.quiet_end
+	from (
+		select st.owner_id, st.time_zone as zone, p_now at time zone st.time_zone as local_ts, st.digest, st.digest_time,
+			st.quiet_start, st.quiet_end,
+			exists (select 1 from app_private.push_subscriptions as ps where ps.owner_id = st.owner_id) as has_push
+		from app_private.reminder_settings as st
+		where (st.owner_id in (select unnest(p_owners)) or p_owners is null)
+			and (st.last_claim_at is null or st.last_claim_at <= p_now - interval '4 minutes')
+			and not exists (
+				select 1 from app_private.reminder_claims as u
+				where u.owner_id = st.owner_id and u.status in ('pending', 'released')
+					and coalesce(u.lease_until, u.available_at) > p_now
+			)
+	) as s
+	where (s.has_push or s.digest)
+		and not case
+			when s.quiet_start = s.quiet_end then false
+			when s.quiet_start < s.quiet_end then s.local_ts::time >= s.quiet_start and s.local_ts::time < s.quiet_end
+			else s.local_ts::time >= s.quiet_start or s.local_ts::time < s.quiet_end
+		end;
+$$;
+
+-- What is due at `p_now` for new reminders (of `p_owners`; null: everyone's) and not yet covered by
+-- one: keys (see reminder_items) with their kind, follow-up and the user's local day. Only for
+-- candidates with no unfinished reminder (that one goes first) and fewer than 4 reminders that
+-- local day. due_soon and overdue only for a user with a device to push to; the summary once a
+-- local day, from the digest time (or the end of quiet hours, if the digest time falls inside
+-- them), on a day with follow-ups due by its end (overdue ones included).
+create function app_private.due_reminder_items(p_now timestamptz, p_owners uuid[] default null)
+returns table (owner_id uuid, key text, item_kind text, follow_up_id uuid, local_day date)
+language sql
+stable
+set search_path = ''
+as $$
+	with c as materialized (
+		select c.* from app_private.reminder_candidates(p_now, p_owners) as c
+		where not exists (
+				select 1 from app_private.reminder_claims as u
+				where u.owner_id = c.owner_id and u.status in ('pending', 'released')
+			)
+			and (
+				select count(*) from app_private.reminder_claims as u
+				where u.owner_id = c.owner_id and u.local_day = c.local_ts::date and u.status <> 'dropped'
+			) < 4
+	), r as materialized (
+		select r.* from app_private.remindable_follow_ups(p_now, p_owners) as r
+		where r.owner_id in (select c.owner_id from c)
 	), due as (
-		select case when f.kind = 'follow-up' and f.moment < p_at then 'overdue' else 'due_soon' end as item_kind, f.*
-		from app_private.remindable_follow_ups(p_owner, p_at) as f
-		where p_push and f.moment <= p_at + interval '6 hours'
+		select r.owner_id, r.follow_up_id, c.local_ts::date as local_day,
+			case when r.kind = 'follow-up' and r.moment < p_now then 'overdue' else 'due_soon' end as item_kind,
+			floor(extract(epoch from r.moment) * 1000)::bigint as ms
+		from r join c on c.owner_id = r.owner_id
+		where c.has_push and r.moment <= p_now + interval '6 hours'
 	)
-	select d.item_kind || ':' || d.follow_up_id || ':' || floor(extract(epoch from d.moment) * 1000)::bigint, d.item_kind, d.follow_up_id
+	select d.owner_id, d.item_kind || ':' || d.follow_up_id || ':' || d.ms, d.item_kind, d.follow_up_id, d.local_day
 	from due as d
 	where not exists (
 		select 1 from app_private.reminder_items as i
-		where i.owner_id = p_owner
-			and i.key = d.item_kind || ':' || d.follow_up_id || ':' || floor(extract(epoch from d.moment) * 1000)::bigint
+		where i.owner_id = d.owner_id and i.key = d.item_kind || ':' || d.follow_up_id || ':' || d.ms
 	)
 	union all
-	select 'summary:' || l.ts::date, 'summary', null
-	from local as l
-	where l.ts::time >= case when app_private.is_quiet(p_digest_time, p_quiet_start, p_quiet_end) then p_quiet_end else p_digest_time end
-		and not exists (select 1 from app_private.reminder_items as i where i.owner_id = p_owner and i.key = 'summary:' || l.ts::date)
-		and exists (select 1 from app_private.remindable_follow_ups(p_owner, p_at) as f where f.moment < l.day_end);
+	select c.owner_id, 'summary:' || c.local_ts::date, 'summary', null, c.local_ts::date
+	from c
+	where c.local_ts::time >= case
+			when c.quiet_start < c.quiet_end and c.digest_time >= c.quiet_start and c.digest_time < c.quiet_end then c.quiet_end
+			when c.quiet_start > c.quiet_end and (c.digest_time >= c.quiet_start or c.digest_time < c.quiet_end) then c.quiet_end
+			else c.digest_time
+		end
+		and not exists (select 1 from app_private.reminder_items as i where i.owner_id = c.owner_id and i.key = 'summary:' || c.local_ts::date)
+		and exists (select 1 from r where r.owner_id = c.owner_id and r.moment < c.day_end);
 $$;
 
--- Claims the reminders due at `p_now`, at most `p_limit` (1 to 1000) of them and at most one per
+-- Claims the reminders due at `p_now`, at most `p_limit` (1 to 5000) of them and at most one per
 -- user, and returns them. The sender sends each, then calls finish_reminder(claim_id, outcome).
 --
 -- Each row:
@@ -470,7 +519,8 @@ $$;
 -- The rules: due_soon = an open follow-up (or check-in) coming due within 6 hours; overdue = once,
 -- when a follow-up's deadline has passed; summary = see due_reminder_items. Nothing for follow-ups
 -- done, not a fit, deleted, snoozed past p_now, or whose person was deleted; nothing for users with
--- neither a device nor the digest. Quiet hours (in the user's zone) hold everything back until they
+-- neither a device nor the digest (users are those with a reminder_settings row, which
+-- save_push_subscription and save_reminder_settings make). Quiet hours (in the user's zone) hold everything back until they
 -- end; at most 4 reminders a user's local day; a user gets at most one claim per run (none within
 -- 4 minutes of their last: runs are 5 minutes apart). Each claim is recorded (reminder_claims, and
 -- what it covered in reminder_items) in the same transaction, with `for update skip locked` on the
@@ -492,164 +542,167 @@ as $$
 #variable_conflict use_column
 declare
 	lease constant interval := interval '2 minutes';
-	spacing constant interval := interval '4 minutes';
-	daily_cap constant integer := 4;
-	s record;
-	c app_private.reminder_claims;
-	local_ts timestamp;
-	has_push boolean;
-	keys text[];
-	kinds text[];
-	ids uuid[];
-	new_kind text;
-	new_id uuid;
-	covered integer;
+	owners uuid[];
+	claimed uuid[];
+	dropped uuid[];
+	fresh uuid[];
 begin
 	if p_now is null or not isfinite(p_now) then
 		raise exception 'p_now must be a finite time.' using errcode = '22023';
 	end if;
-	if p_limit is null or p_limit not between 1 and 1000 then
-		raise exception 'p_limit must be between 1 and 1000.' using errcode = '22023';
+	if p_limit is null or p_limit not between 1 and 5000 then
+		raise exception 'p_limit must be between 1 and 5000.' using errcode = '22023';
 	end if;
 
-	for s in
-		select st.owner_id, st.time_zone, st.digest, st.digest_time, st.quiet_start, st.quiet_end, st.hide_names
-		from app_private.reminder_settings as st
-		where (st.last_claim_at is null or st.last_claim_at <= p_now - spacing)
-			and not app_private.is_quiet((p_now at time zone st.time_zone)::time, st.quiet_start, st.quiet_end)
-			and (st.digest or exists (select 1 from app_private.push_subscriptions as ps where ps.owner_id = st.owner_id))
-			and (
-				exists (
-					select 1 from app_private.reminder_claims as uc
-					where uc.owner_id = st.owner_id and uc.status in ('pending', 'released')
-						and coalesce(uc.lease_until, uc.available_at) <= p_now
-				)
-				or (
-					(select count(*) from app_private.reminder_claims as dc
-					 where dc.owner_id = st.owner_id and dc.local_day = (p_now at time zone st.time_zone)::date and dc.status <> 'dropped') < daily_cap
-					and exists (
-						select 1 from app_private.due_reminder_items(
-							st.owner_id, p_now, st.time_zone,
-							exists (select 1 from app_private.push_subscriptions as ps where ps.owner_id = st.owner_id),
-							st.digest_time, st.quiet_start, st.quiet_end
-						)
-					)
-				)
-			)
+	-- 1. The users with something to send, locked until this transaction ends (skip locked: those
+	-- another run holds are its own). Every later step reads afresh, so a user another run claimed
+	-- and committed meanwhile comes out with nothing.
+	select array_agg(l.owner_id) into owners
+	from (
+		select st.owner_id from app_private.reminder_settings as st
+		where st.owner_id in (
+			select d.owner_id from app_private.due_reminder_items(p_now) as d
+			union
+			select u.owner_id from app_private.reminder_claims as u
+			join app_private.reminder_candidates(p_now) as c on c.owner_id = u.owner_id
+			where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
+		)
 		limit p_limit
 		for update of st skip locked
-	loop
-		local_ts := p_now at time zone s.time_zone;
-		has_push := exists (select 1 from app_private.push_subscriptions as ps where ps.owner_id = s.owner_id);
-		new_id := null;
+	) as l;
+	if owners is null then
+		return;
+	end if;
 
-		-- A reminder claimed before and not finished: it goes first (once its lease or retry delay is
-		-- over), with the same id, covering what is still due.
-		select * into c from app_private.reminder_claims as uc
-		where uc.owner_id = s.owner_id and uc.status in ('pending', 'released')
-		order by uc.created_at limit 1 for update;
-		if found then
-			if coalesce(c.lease_until, c.available_at) > p_now then
-				continue;
-			end if;
-			delete from app_private.reminder_items as i
-			where i.claim_id = c.id and i.follow_up_id is not null
-				and not exists (select 1 from app_private.remindable_follow_ups(s.owner_id, p_now) as f where f.follow_up_id = i.follow_up_id);
-			select count(*) into covered
-			from app_private.remindable_follow_ups(s.owner_id, p_now) as f
-			where f.follow_up_id in (select i.follow_up_id from app_private.reminder_items as i where i.claim_id = c.id)
-				or (c.kind = 'summary' and f.moment < ((c.local_day + 1)::timestamp at time zone s.time_zone));
-			if covered = 0 or not (has_push or (c.kind = 'summary' and s.digest)) then
-				delete from app_private.reminder_items as i where i.claim_id = c.id;
-				update app_private.reminder_claims as uc
-				set status = 'dropped', lease_until = null, available_at = null, finished_at = now()
-				where uc.id = c.id;
-			else
-				update app_private.reminder_claims as uc
-				set status = 'pending', attempt = uc.attempt + 1, claimed_at = p_now, lease_until = p_now + lease, available_at = null
-				where uc.id = c.id;
-				new_id := c.id;
-			end if;
-		end if;
+	-- 2. A reminder claimed before and not finished (its run died, or it was released for a retry)
+	-- goes first, under the same id: it covers what is still due; with nothing left, it is dropped.
+	with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
+	u as (
+		select u.id from app_private.reminder_claims as u
+		join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
+		where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
+	)
+	delete from app_private.reminder_items as i
+	using u
+	where i.claim_id = u.id and i.follow_up_id is not null
+		and not exists (select 1 from r where r.owner_id = i.owner_id and r.follow_up_id = i.follow_up_id);
 
-		if new_id is null then
-			if (select count(*) from app_private.reminder_claims as dc
-				where dc.owner_id = s.owner_id and dc.local_day = local_ts::date and dc.status <> 'dropped') >= daily_cap then
-				continue;
-			end if;
-			select array_agg(d.key), array_agg(d.item_kind), array_agg(d.follow_up_id)
-			into keys, kinds, ids
-			from app_private.due_reminder_items(
-				s.owner_id, p_now, s.time_zone, has_push, s.digest_time, s.quiet_start, s.quiet_end
-			) as d;
-			if keys is null then
-				continue;
-			end if;
-			new_kind := case
-				when 'summary' = any (kinds) then 'summary'
-				when 'overdue' = any (kinds) then 'overdue'
-				else 'due_soon'
-			end;
-			insert into app_private.reminder_claims as uc (owner_id, kind, local_day, claimed_at, lease_until)
-			values (s.owner_id, new_kind, local_ts::date, p_now, p_now + lease)
-			returning uc.id into new_id;
-			insert into app_private.reminder_items (owner_id, key, claim_id, follow_up_id)
-			select s.owner_id, k.key, new_id, k.follow_up_id
-			from unnest(keys, ids) as k (key, follow_up_id)
-			on conflict do nothing;
-			get diagnostics covered = row_count;
-			if covered = 0 then
-				delete from app_private.reminder_claims as uc where uc.id = new_id;
-				continue;
-			end if;
-		end if;
+	with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
+	u as (
+		select u.id, (c.has_push or (u.kind = 'summary' and c.digest)) and exists (
+			select 1 from r
+			left join app_private.reminder_items as i on i.claim_id = u.id and i.follow_up_id = r.follow_up_id
+			where r.owner_id = u.owner_id
+				and (i.claim_id is not null or (u.kind = 'summary' and r.moment < ((u.local_day + 1)::timestamp at time zone c.zone)))
+		) as keep
+		from app_private.reminder_claims as u
+		join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
+		where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
+	),
+	changed as (
+		update app_private.reminder_claims as c set
+			status = case when u.keep then 'pending' else 'dropped' end,
+			attempt = c.attempt + case when u.keep then 1 else 0 end,
+			claimed_at = case when u.keep then p_now else c.claimed_at end,
+			lease_until = case when u.keep then p_now + lease end,
+			available_at = null,
+			finished_at = case when u.keep then null else now() end
+		from u
+		where c.id = u.id
+		returning c.id, u.keep
+	)
+	select array_agg(changed.id) filter (where changed.keep), array_agg(changed.id) filter (where not changed.keep)
+	into claimed, dropped
+	from changed;
+	if dropped is not null then
+		delete from app_private.reminder_items as i where i.claim_id = any (dropped);
+	end if;
 
-		update app_private.reminder_settings as st set last_claim_at = p_now where st.owner_id = s.owner_id;
+	-- 3. A new reminder for each of the others with something due, covering all of it.
+	with d as materialized (select * from app_private.due_reminder_items(p_now, owners)),
+	k as (
+		select d.owner_id, min(d.local_day) as local_day, case
+			when bool_or(d.item_kind = 'summary') then 'summary'
+			when bool_or(d.item_kind = 'overdue') then 'overdue'
+			else 'due_soon'
+		end as kind
+		from d group by d.owner_id
+	),
+	n as (
+		insert into app_private.reminder_claims as c (owner_id, kind, local_day, claimed_at, lease_until)
+		select k.owner_id, k.kind, k.local_day, p_now, p_now + lease from k
+		returning c.id, c.owner_id
+	),
+	i as (
+		insert into app_private.reminder_items (owner_id, key, claim_id, follow_up_id)
+		select d.owner_id, d.key, n.id, d.follow_up_id from d join n on n.owner_id = d.owner_id
+		on conflict do nothing
+	)
+	select array_agg(n.id) into fresh from n;
+	claimed := coalesce(claimed, '{}') || coalesce(fresh, '{}');
+	if claimed = '{}' then
+		return;
+	end if;
 
-		return query
-		select
-			uc.id,
-			replace(uc.id::text, '-', ''),
-			uc.owner_id,
-			uc.kind,
-			(
-				select coalesce(jsonb_agg(jsonb_build_object(
-					'follow_up_id', f.follow_up_id,
-					'person_id', f.person_id,
-					'person_name', p.name,
-					'topic', coalesce(
-						(select pr.text from app_private.promises as pr
-						 where pr.owner_id = uc.owner_id and pr.follow_up_id = f.follow_up_id and pr.status = 'open' and pr.deleted_at is null
-						 order by pr.due_at, pr.id limit 1),
-						(select nullif(left(btrim(split_part(btrim(e.note), E'\n', 1)), 80), '') from app_private.encounters as e
-						 where e.owner_id = uc.owner_id and e.id = f.encounter_id and e.deleted_at is null)
-					),
-					'kind', f.kind,
-					'due_at', f.moment,
-					'overdue', f.kind = 'follow-up' and f.moment < p_now
-				) order by f.moment, f.created_at, f.follow_up_id), '[]'::jsonb)
-				from app_private.remindable_follow_ups(uc.owner_id, p_now) as f
-				join app_private.people as p on p.owner_id = uc.owner_id and p.id = f.person_id
-				where f.follow_up_id in (select i.follow_up_id from app_private.reminder_items as i where i.claim_id = uc.id)
-					or (uc.kind = 'summary' and f.moment < ((uc.local_day + 1)::timestamp at time zone s.time_zone))
+	update app_private.reminder_settings as st set last_claim_at = p_now
+	where st.owner_id in (select c.owner_id from app_private.reminder_claims as c where c.id = any (claimed));
+
+	-- 4. What the sender needs for each.
+	return query
+	with c as materialized (
+		select c.id, c.owner_id, c.kind, c.local_day, c.attempt, st.time_zone as zone, st.hide_names as hide, st.digest as dig
+		from app_private.reminder_claims as c
+		join app_private.reminder_settings as st on st.owner_id = c.owner_id
+		where c.id = any (claimed)
+	),
+	r as materialized (
+		select * from app_private.remindable_follow_ups(p_now, (select array_agg(c.owner_id) from c))
+	),
+	listed as (
+		select c.id as claim_id, jsonb_agg(jsonb_build_object(
+			'follow_up_id', r.follow_up_id,
+			'person_id', r.person_id,
+			'person_name', p.name,
+			'topic', coalesce(
+				(select pr.text from app_private.promises as pr
+				 where pr.owner_id = r.owner_id and pr.follow_up_id = r.follow_up_id and pr.status = 'open' and pr.deleted_at is null
+				 order by pr.due_at, pr.id limit 1),
+				(select nullif(left(btrim(split_part(btrim(e.note), E'\n', 1)), 80), '') from app_private.encounters as e
+				 where e.owner_id = r.owner_id and e.id = r.encounter_id and e.deleted_at is null)
 			),
-			(
-				select count(*)::integer from app_private.remindable_follow_ups(uc.owner_id, p_now) as f
-				where f.kind = 'follow-up' or f.moment <= p_now + interval '24 hours'
-			),
-			s.hide_names,
-			(
-				select coalesce(jsonb_agg(jsonb_build_object('id', ps.id, 'endpoint', ps.endpoint, 'p256dh', ps.p256dh, 'auth', ps.auth)
-					order by ps.updated_at desc, ps.id), '[]'::jsonb)
-				from app_private.push_subscriptions as ps where ps.owner_id = uc.owner_id
-			),
-			case when uc.kind = 'summary' and s.digest then (select u.email::text from auth.users as u where u.id = uc.owner_id) end,
-			s.time_zone,
-			uc.local_day,
-			uc.attempt
-		from app_private.reminder_claims as uc
-		where uc.id = new_id;
-	end loop;
+			'kind', r.kind,
+			'due_at', r.moment,
+			'overdue', r.kind = 'follow-up' and r.moment < p_now
+		) order by r.moment, r.created_at, r.follow_up_id) as list
+		from c
+		join r on r.owner_id = c.owner_id
+		join app_private.people as p on p.owner_id = r.owner_id and p.id = r.person_id
+		left join app_private.reminder_items as i on i.claim_id = c.id and i.follow_up_id = r.follow_up_id
+		where i.claim_id is not null or (c.kind = 'summary' and r.moment < ((c.local_day + 1)::timestamp at time zone c.zone))
+		group by c.id
+	),
+	open as (
+		select r.owner_id, count(*)::integer as n from r
+		where r.kind = 'follow-up' or r.moment <= p_now + interval '24 hours'
+		group by r.owner_id
+	),
+	devices as (
+		select ps.owner_id, jsonb_agg(jsonb_build_object('id', ps.id, 'endpoint', ps.endpoint, 'p256dh', ps.p256dh, 'auth', ps.auth)
+			order by ps.updated_at desc, ps.id) as list
+		from app_private.push_subscriptions as ps
+		where ps.owner_id in (select c.owner_id from c)
+		group by ps.owner_id
+	)
+	select c.id, replace(c.id::text, '-', ''), c.owner_id, c.kind, coalesce(listed.list, '[]'::jsonb), coalesce(open.n, 0),
+		c.hide, coalesce(devices.list, '[]'::jsonb),
+		case when c.kind = 'summary' and c.dig then u.email::text end,
+		c.zone, c.local_day, c.attempt
+	from c
+	left join listed on listed.claim_id = c.id
+	left join open on open.owner_id = c.owner_id
+	left join devices on devices.owner_id = c.owner_id
+	left join auth.users as u on u.id = c.owner_id
+	order by c.owner_id;
 end;
 $$;
 
@@ -803,13 +856,13 @@ grant update (digest, digest_time, quiet_start, quiet_end, time_zone, hide_names
 grant select, delete on table app_private.reminder_claims, app_private.reminder_items to authenticated;
 
 revoke all on function
-	app_private.is_quiet(time, time, time),
 	app_private.checked_time_zone(text),
 	app_private.checked_clock(jsonb, text),
 	app_private.checked_key(jsonb, text, integer),
 	app_private.release_push_endpoint(text),
-	app_private.remindable_follow_ups(uuid, timestamptz),
-	app_private.due_reminder_items(uuid, timestamptz, text, boolean, time, time, time),
+	app_private.remindable_follow_ups(timestamptz, uuid[]),
+	app_private.reminder_candidates(timestamptz, uuid[]),
+	app_private.due_reminder_items(timestamptz, uuid[]),
 	app_private.claim_reminders(timestamptz, integer),
 	app_private.finish_reminder(uuid, jsonb),
 	app_private.stop_digest(uuid)
