@@ -35,6 +35,34 @@ describe('readPushMessage', () => {
 		});
 	});
 
+	it('reads the message as send-reminders writes it (absolute navigate, a body of several lines)', () => {
+		const navigate = `${ORIGIN}/follow-ups/0b9f1c2e-5d1a-4c5e-9a43-3e1f2b6f7a10`;
+		const shown = readPushMessage(
+			message(
+				{
+					title: 'Follow up within 6 hours',
+					body: 'Priya Raman — Kafka migration deck\nTomasz Nowak',
+					navigate,
+					tag: '3f2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d',
+					lang: 'en',
+					dir: 'ltr',
+					silent: false,
+					data: { url: navigate, kind: 'due_soon', tag: '3f2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d', follow_ups: ['0b9f'] }
+				},
+				{ app_badge: 2 }
+			),
+			ORIGIN
+		);
+		expect(shown).toMatchObject({
+			title: 'Follow up within 6 hours',
+			body: 'Priya Raman — Kafka migration deck\nTomasz Nowak',
+			tag: '3f2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d',
+			url: '/follow-ups/0b9f1c2e-5d1a-4c5e-9a43-3e1f2b6f7a10',
+			data: { kind: 'due_soon', url: '/follow-ups/0b9f1c2e-5d1a-4c5e-9a43-3e1f2b6f7a10', follow_ups: ['0b9f'] },
+			badge: 2
+		});
+	});
+
 	it('takes an absolute address of this app, and leaves the badge alone when none is given', () => {
 		const shown = readPushMessage(message({ title: '3 follow-ups due', navigate: `${ORIGIN}/follow-ups` }), ORIGIN);
 		expect(shown.url).toBe('/follow-ups');
