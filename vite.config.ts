@@ -3,7 +3,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build, type Rolldown } from 'vite';
+import { build, loadEnv, type Rolldown } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 const cardPageRoot = fileURLToPath(new URL('./src/card-page', import.meta.url));
@@ -174,9 +174,14 @@ function ocrAssets(): Plugin {
 
 const themeColor = '#0f4c5c';
 
+// SvelteKit builds the service worker without this file's envPrefix, but with its `define`: the
+// push subscription it renews (pushsubscriptionchange) needs the VAPID public key too.
+const { PUBLIC_VAPID_PUBLIC_KEY } = loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'PUBLIC_');
+
 export default defineConfig({
 	// PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY are read at build time (see src/lib/config.ts).
 	envPrefix: ['VITE_', 'PUBLIC_'],
+	define: { 'import.meta.env.PUBLIC_VAPID_PUBLIC_KEY': JSON.stringify(PUBLIC_VAPID_PUBLIC_KEY ?? '') },
 	resolve: {
 		// Dexie's own ES module build (ES2018) rather than the ES5 bundle its package entry wraps for
 		// CommonJS: the same Dexie, 1.3 KB smaller gzipped, in the chunk every screen loads.

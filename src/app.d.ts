@@ -3,6 +3,7 @@ declare global {
 	interface ImportMetaEnv {
 		readonly PUBLIC_SUPABASE_URL?: string;
 		readonly PUBLIC_SUPABASE_ANON_KEY?: string;
+		readonly PUBLIC_VAPID_PUBLIC_KEY?: string;
 	}
 
 	namespace App {

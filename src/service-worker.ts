@@ -4,12 +4,19 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { openFromNotification, renewSubscription, showPushMessage } from '$lib/adapters/notifications/push-events';
 import { REMINDER_TAG, showDueReminders } from '$lib/adapters/notifications/reminders';
+import { vapidPublicKey } from '$lib/push-config';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
 interface PeriodicSyncEvent extends ExtendableEvent {
 	tag: string;
+}
+
+interface PushSubscriptionChangeEvent extends ExtendableEvent {
+	oldSubscription: PushSubscription | null;
+	newSubscription: PushSubscription | null;
 }
 
 // A new version waits until the user presses "Reload" in the app.
@@ -54,13 +61,20 @@ self.addEventListener('periodicsync', (event) => {
 	if (sync.tag === REMINDER_TAG) sync.waitUntil(showDueReminders(self.registration, Date.now()));
 });
 
+// A reminder from the server (Web Push): the Declarative Web Push JSON, shown here on browsers
+// that do not show it by themselves.
+self.addEventListener('push', (event) => {
+	event.waitUntil(showPushMessage(self.registration, self.navigator, event.data?.text() ?? null, self.location.origin));
+});
+
 self.addEventListener('notificationclick', (event) => {
 	event.notification.close();
-	const url = typeof event.notification.data?.url === 'string' ? event.notification.data.url : '/follow-ups';
-	event.waitUntil(
-		self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
-			const open = windows[0];
-			return open ? open.navigate(url).then((w) => w?.focus()) : self.clients.openWindow(url);
-		})
-	);
+	// Started before waitUntil: the work is the same whoever dispatched the event.
+	const opening = openFromNotification(self.clients, event.notification.data, self.location.origin);
+	event.waitUntil(opening);
+});
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+	const change = event as PushSubscriptionChangeEvent;
+	change.waitUntil(renewSubscription(self.registration, self.clients, change, vapidPublicKey()));
 });

@@ -1,4 +1,5 @@
-import { downloadBlob } from '$lib/adapters/device/files';
+import { downloadBlob, fileNameFor } from '$lib/adapters/device/files';
+import type { FollowUpDetail } from '$lib/domain/queue/views';
 import { app } from './app';
 import { followUpQueue } from './follow-ups';
 import { peopleStore } from './people';
@@ -36,4 +37,21 @@ export async function downloadFollowUpsIcs(): Promise<number> {
 	const [{ followUpsToIcs }, items] = await Promise.all([calendarWriter(), followUpQueue().calendarItems()]);
 	downloadBlob(new Blob([followUpsToIcs(items, now)], { type: 'text/calendar' }), 'follow-ups.ics');
 	return items.length;
+}
+
+/**
+ * One follow-up as a calendar event with its alarm (.ics), from its page: someone without an
+ * account gets a reminder from their own calendar.
+ */
+export async function downloadFollowUpIcs(detail: FollowUpDetail): Promise<void> {
+	const { followUpsToIcs } = await calendarWriter();
+	const personName = detail.person?.name ?? 'Someone';
+	const item = {
+		followUp: detail.followUp,
+		personName,
+		note: detail.encounters.map((e) => e.note).join('\n'),
+		promises: detail.promises.filter((p) => p.status === 'open').map((p) => p.text)
+	};
+	const name = fileNameFor(`follow-up ${personName}`, 'ics');
+	downloadBlob(new Blob([followUpsToIcs([item], Date.now())], { type: 'text/calendar' }), name);
 }

@@ -4,6 +4,8 @@ import { DexieSyncStore } from '$lib/adapters/local/sync-store';
 import { eraseLocalData } from '$lib/adapters/local/erase';
 import { moveGuestData } from '$lib/adapters/local/guest-data';
 import { closeReminders } from '$lib/adapters/notifications/permission';
+import type { ReminderServer } from '$lib/adapters/supabase/reminders';
+import { deviceTimeZone } from '$lib/adapters/device/locale';
 import {
 	CODE_HINT,
 	sendCodeMessage,
@@ -113,6 +115,8 @@ export class SyncService {
 	 * this device for their next sign-in; the app switches to the guest data.
 	 */
 	async signOut(): Promise<void> {
+		// While still signed in: the server forgets this device, so no reminder arrives after sign-out.
+		await this.#forgetThisDevice();
 		this.#scheduler?.stop();
 		// First the switch to the guest data, so whatever happens next, this user's data is put away.
 		databases()?.signOut();
@@ -151,6 +155,10 @@ export class SyncService {
 					this.#scheduler?.stop();
 					await eraseLocalData(services.db, databases(), userId);
 					await closeReminders().catch(() => undefined);
+					// delete_my_data forgot the server's copy of this device; it stops listening too.
+					await import('$lib/adapters/notifications/push-device')
+						.then((push) => push.unsubscribeDevice())
+						.catch((error: unknown) => console.warn('Could not turn notifications off here:', error));
 					if (!signedIn) return;
 					// Signed out on purpose: no "someone else signed in" reload.
 					this.#userId = null;
@@ -164,6 +172,55 @@ export class SyncService {
 		}
 		location.replace('/');
 		return { ok: true };
+	}
+
+	/**
+	 * Runs `work` against the reminder RPCs (this device's push subscription, the account's reminder
+	 * settings), signed in; fails as sync does when offline or signed out. Their code loads here.
+	 */
+	async reminders<T>(work: (server: ReminderServer) => Promise<T>): Promise<T> {
+		const { ReminderServer } = await import('$lib/adapters/supabase/reminders');
+		return this.#whileSignedIn((client) => work(new ReminderServer(client)));
+	}
+
+	/** Sign-out: this device stops listening for reminders, the server forgets it, shown ones close. */
+	async #forgetThisDevice(): Promise<void> {
+		try {
+			const [push, pending] = await Promise.all([
+				import('$lib/adapters/notifications/push-device'),
+				import('$lib/adapters/notifications/push-pending')
+			]);
+			// A renewal not reported yet belongs to this account: never to the next one signed in here.
+			await pending.clearPendingSubscription();
+			const endpoint = await push.unsubscribeDevice();
+			// Offline, the push service's "gone" answer tells the server at its next send.
+			if (endpoint && online() && this.#userId)
+				await this.reminders((server) => server.forgetPushSubscription(endpoint, AbortSignal.timeout(5_000)));
+		} catch (error) {
+			console.warn('Could not forget this device for reminders:', error);
+		}
+		await closeReminders().catch(() => undefined);
+	}
+
+	/**
+	 * The browser renewed this device's push subscription while the app was closed (the service
+	 * worker kept it, see push-pending.ts): the server gets the new one and forgets the old one.
+	 */
+	async #reportRenewedSubscription(): Promise<void> {
+		if (!online()) return;
+		try {
+			const { reportPendingSubscription } = await import('$lib/adapters/notifications/push-pending');
+			await reportPendingSubscription((renewed) => {
+				const signal = AbortSignal.timeout(10_000);
+				return this.reminders(async (server) => {
+					await server.savePushSubscription(renewed.subscription, deviceTimeZone(), signal);
+					if (renewed.replaces && renewed.replaces !== renewed.subscription.endpoint)
+						await server.forgetPushSubscription(renewed.replaces, signal);
+				});
+			});
+		} catch (error) {
+			console.warn('Could not report the renewed push subscription:', error);
+		}
 	}
 
 	/** Syncs now ("Sync now"), and resolves when the round is over. */
@@ -268,6 +325,10 @@ export class SyncService {
 		this.email = email;
 		this.account = 'signed-in';
 		this.#startSyncing();
+		void this.#reportRenewedSubscription();
+		navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => {
+			if (event.data?.type === 'PUSH_SUBSCRIPTION_CHANGED') void this.#reportRenewedSubscription();
+		});
 	}
 
 	#startSyncing(): void {
