@@ -1,0 +1,93 @@
+// Sending one message to one subscription with VAPID, and what the push service's answer means.
+import webpush from 'npm:web-push@3.6.7';
+import type { Subscription } from './claim.ts';
+
+export interface Vapid {
+	subject: string;
+	publicKey: string;
+	privateKey: string;
+}
+
+/** sent: 201; gone: 404/410 (forget the subscription); retry: 429, 5xx, timeout, network; failed: other 4xx. */
+export type Delivery = 'sent' | 'gone' | 'retry' | 'failed';
+
+export interface PushOptions {
+	ttlSeconds: number;
+	urgency: 'very-low' | 'low' | 'normal' | 'high';
+	topic: string;
+}
+
+/**
+ * A sender for one pass. web-push encrypts (RFC 8291) and signs (RFC 8292); Deno's own fetch carries
+ * the request: it pools connections (a TLS handshake per push would cost more CPU than the push),
+ * speaks HTTP/2 to the push services that offer it, and its timeout is an AbortSignal that always
+ * fires (node:https's socket timeout in Deno's compatibility layer does not on a reused connection).
+ */
+export function pushSender(vapid: Vapid, timeoutMs: number) {
+	// The VAPID JWT is signed once per push service origin per pass (each costs an ECDSA signature).
+	const authorization = new Map<string, string>();
+	const authFor = (endpoint: string) => {
+		const audience = new URL(endpoint).origin;
+		let value = authorization.get(audience);
+		if (!value) {
+			const exp = Math.floor(Date.now() / 1000) + 12 * 60 * 60;
+			const headers = webpush.getVapidHeaders(
+				audience,
+				vapid.subject,
+				vapid.publicKey,
+				vapid.privateKey,
+				'aes128gcm',
+				exp
+			);
+			value = String(headers.Authorization);
+			authorization.set(audience, value);
+		}
+		return value;
+	};
+	const client = Deno.createHttpClient({});
+	return {
+		async send(subscription: Subscription, payload: string, options: PushOptions): Promise<Delivery> {
+			const target = {
+				endpoint: subscription.endpoint,
+				keys: { p256dh: subscription.p256dh, auth: subscription.auth }
+			};
+			let details;
+			try {
+				details = webpush.generateRequestDetails(target, payload, {
+					headers: { Authorization: authFor(subscription.endpoint) },
+					TTL: options.ttlSeconds,
+					urgency: options.urgency,
+					topic: options.topic
+				});
+			} catch (error) {
+				console.error(`push not made: ${(error as Error).message}`);
+				return 'failed';
+			}
+			let status: number;
+			try {
+				const headers = Object.fromEntries(Object.entries(details.headers).map(([k, v]) => [k, String(v)]));
+				const response = await fetch(details.endpoint, {
+					method: 'POST',
+					headers,
+					body: details.body,
+					client,
+					signal: AbortSignal.timeout(timeoutMs)
+				});
+				status = response.status;
+				await response.body?.cancel();
+			} catch (error) {
+				// Timeout, refused connection, TLS failure: the push service may work on a later run.
+				console.error(`push not sent: ${(error as Error).message}`);
+				return 'retry';
+			}
+			if (status >= 200 && status < 300) return 'sent';
+			if (status === 404 || status === 410) return 'gone';
+			if (status === 429 || status >= 500) return 'retry';
+			console.error(`push refused (${status}) by ${new URL(subscription.endpoint).origin}`);
+			return 'failed';
+		},
+		close() {
+			client.close();
+		}
+	};
+}
