@@ -33,6 +33,10 @@ describe.each(['legacy', 'current'] as PrivilegeRegime[])(
 				'note_revisions',
 				'people',
 				'promises',
+				'push_subscriptions',
+				'reminder_claims',
+				'reminder_items',
+				'reminder_settings',
 				'sync_ledger',
 				'sync_state'
 			]);

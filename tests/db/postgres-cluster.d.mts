@@ -4,6 +4,7 @@ import type { PrivilegeRegime } from '../support/supabase/setup.mjs';
 export declare const root: string;
 export declare function migrationFiles(): string[];
 export declare const DATABASE_OF: Record<PrivilegeRegime, string>;
+export declare const BIN: string;
 
 export interface Cluster {
 	port: number;
@@ -17,8 +18,9 @@ export interface MigratedCluster extends Cluster {
 	url: string;
 }
 
-export declare function startCluster(): Promise<Cluster>;
+export declare function startCluster(options?: { settings?: Record<string, string> }): Promise<Cluster>;
 export declare function startMigratedCluster(options?: {
 	pgtap?: boolean;
 	privileges?: PrivilegeRegime[];
+	settings?: Record<string, string>;
 }): Promise<MigratedCluster>;

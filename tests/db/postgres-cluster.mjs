@@ -15,7 +15,7 @@ import { clusterSetupFiles, databaseSetupFiles, migrationFiles, root } from '../
 
 export { migrationFiles, root };
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const asRoot = process.getuid?.() === 0;
 /** @type {Record<'legacy' | 'current', string>} */
 export const DATABASE_OF = { legacy: 'postgres', current: 'postgres_current' };
@@ -37,11 +37,14 @@ async function freePort() {
 	});
 }
 
-/** Starts an empty cluster whose bootstrap superuser is supabase_admin. */
-export async function startCluster() {
+/**
+ * Starts an empty cluster whose bootstrap superuser is supabase_admin.
+ * @param {{ settings?: Record<string, string> }} [options] more server settings (`-c name=value`)
+ */
+export async function startCluster({ settings = {} } = {}) {
 	if (!existsSync(join(BIN, 'initdb'))) {
 		throw new Error(
-			`Postgres 15 is not installed (${BIN}/initdb missing): apt-get install -y postgresql-15 postgresql-15-pgtap`
+			`Postgres 15 is not installed (${BIN}/initdb missing): apt-get install -y postgresql-15 postgresql-15-pgtap postgresql-15-cron`
 		);
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'enc-pg-'));
@@ -71,7 +74,10 @@ export async function startCluster() {
 		'-l',
 		join(dir, 'log'),
 		'-o',
-		`-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off`,
+		[
+			`-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off`,
+			...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)
+		].join(' '),
 		'start'
 	]);
 	const urlFor = (role = 'postgres', database = 'postgres') => `postgresql://${role}@127.0.0.1:${port}/${database}`;
@@ -115,10 +121,10 @@ export async function startCluster() {
 /**
  * A started cluster with Supabase's roles, one database per privilege regime asked for (each with
  * the auth schema and the migrations), and pgTAP if asked.
- * @param {{ pgtap?: boolean, privileges?: ('legacy' | 'current')[] }} [options]
+ * @param {{ pgtap?: boolean, privileges?: ('legacy' | 'current')[], settings?: Record<string, string> }} [options]
  */
-export async function startMigratedCluster({ pgtap = false, privileges = ['legacy'] } = {}) {
-	const cluster = await startCluster();
+export async function startMigratedCluster({ pgtap = false, privileges = ['legacy'], settings = {} } = {}) {
+	const cluster = await startCluster({ settings });
 	/** @type {{ name: string, privileges: 'legacy' | 'current' }[]} */
 	const databases = [];
 	try {

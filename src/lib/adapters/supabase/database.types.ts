@@ -17,6 +17,16 @@ export type Database = {
     }
     Functions: {
       delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
+      forget_push_subscription: {
+        Args: { endpoint: string }
+        Returns: undefined
+      }
+      get_reminder_settings: { Args: Record<PropertyKey, never>; Returns: Json }
+      save_push_subscription: {
+        Args: { subscription: Json; time_zone: string }
+        Returns: string
+      }
+      save_reminder_settings: { Args: { settings: Json }; Returns: Json }
       sync_pull: { Args: { lim?: number; since?: number }; Returns: Json }
       sync_push: {
         Args: { client_id: string; mutations: Json; seen_erasure?: string }
