@@ -6,6 +6,10 @@ import { createServer } from 'node:net';
 import postgres from 'postgres';
 // @ts-types="../support/push-service.d.mts"
 import { readCertificate } from '../support/push-service.mjs';
+import { mailer } from '../../supabase/functions/send-reminders/mail.ts';
+import { runPass } from '../../supabase/functions/send-reminders/pass.ts';
+import { pushSender } from '../../supabase/functions/send-reminders/push.ts';
+import { unsubscribeLink } from '../../supabase/functions/send-reminders/tokens.ts';
 
 export const root = new URL('../../', import.meta.url).pathname;
 export const certificate = readCertificate(Deno.env.get('TEST_CERT_DIR') ?? '');
@@ -65,6 +69,7 @@ export function vapidKeys() {
 }
 
 export const SECRET = 'test-reminders-secret-0123456789';
+export const APP_URL = 'https://app.example';
 
 /** Starts the function as Supabase would run it: `deno run` of index.ts, settings in the environment. */
 export async function startFunction(env: Record<string, string>, options: { preload?: string } = {}) {
@@ -124,4 +129,34 @@ export async function startFunction(env: Record<string, string>, options: { prel
 			await collected;
 		}
 	};
+}
+
+/**
+ * One pass run in this process at a chosen time (a later run, or a simulated day), with the same
+ * modules the function serves; the push goes over the network to the local push service as usual.
+ */
+export async function runAt(
+	dbUrl: string,
+	at: Date,
+	vapid: { publicKey: string; privateKey: string },
+	options: { smtpUrl?: string; unsubscribeBase?: string } = {}
+) {
+	const sql = postgres(dbUrl, { max: 4, onnotice: () => {} });
+	const push = pushSender({ subject: 'mailto:reminders@example.com', ...vapid }, 2000);
+	const mail = options.smtpUrl ? mailer(options.smtpUrl, 'Follow-ups <reminders@example.com>', 4000) : undefined;
+	try {
+		return await runPass({
+			sql,
+			push,
+			mail,
+			now: at,
+			appUrl: APP_URL,
+			unsubscribeUrl: (userId) =>
+				unsubscribeLink(options.unsubscribeBase ?? 'https://fn.example/unsubscribe', userId, SECRET)
+		});
+	} finally {
+		push.close();
+		mail?.close();
+		await sql.end();
+	}
 }

@@ -19,8 +19,9 @@ export interface Subscription {
 
 export interface Claim {
 	claimId: string;
-	/** The ledger's stable key: the notification's tag and the Web Push Topic header. */
-	key: string;
+	/** 32 hex digits, stable across retries: the notification's tag and the Web Push Topic header. */
+	tag: string;
+	attempt: number;
 	userId: string;
 	kind: Kind;
 	followUps: FollowUpItem[];
@@ -42,14 +43,16 @@ const list = (value: unknown): Record<string, unknown>[] =>
 export function readClaim(row: Record<string, unknown>): Claim {
 	const kind = row.kind;
 	if (kind !== 'due_soon' && kind !== 'summary' && kind !== 'overdue') throw new Error(`claim: kind ${kind}`);
-	const claimId = text(String(row.claim_id ?? ''), 'claim_id');
+	const tag = String(row.tag ?? '');
+	if (!/^[0-9a-f]{32}$/.test(tag)) throw new Error(`claim: tag ${tag}`);
 	return {
-		claimId,
-		key: text(String(row.ledger_key ?? row.key ?? claimId), 'key'),
+		claimId: text(String(row.claim_id ?? ''), 'claim_id'),
+		tag,
+		attempt: Number(row.attempt ?? 1),
 		userId: text(String(row.user_id ?? ''), 'user_id'),
 		kind,
 		followUps: list(row.follow_ups).map((f) => ({
-			id: text(String(f.id ?? f.follow_up_id ?? ''), 'follow_up id'),
+			id: text(String(f.follow_up_id ?? ''), 'follow_up_id'),
 			personName: String(f.person_name ?? ''),
 			topic: String(f.topic ?? ''),
 			dueAt: String(f.due_at ?? '')
@@ -64,10 +67,4 @@ export function readClaim(row: Record<string, unknown>): Claim {
 		})),
 		email: typeof row.email === 'string' && row.email !== '' ? row.email : null
 	};
-}
-
-/** A Web Push Topic: at most 32 characters of the URL-safe base64 alphabet (a UUID without dashes). */
-export function topicOf(key: string): string {
-	const compact = key.replace(/[^A-Za-z0-9_-]/g, '');
-	return compact.length <= 32 ? compact : compact.slice(0, 32);
 }

@@ -7,7 +7,7 @@ import postgres from 'npm:postgres@3.4.7';
 import { mailer } from './mail.ts';
 import { runPass } from './pass.ts';
 import { pushSender } from './push.ts';
-import { bearerMatches, unsubscribeToken, userOfToken } from './tokens.ts';
+import { bearerMatches, unsubscribeLink, userOfToken } from './tokens.ts';
 import { unsubscribePage, turnDigestOff } from './unsubscribe.ts';
 
 const env = (name: string) => Deno.env.get(name) ?? '';
@@ -24,9 +24,7 @@ const json = (body: unknown, status = 200) =>
 /** Where the digest's unsubscribe link points: this function's public URL. */
 function unsubscribeUrl(userId: string): string {
 	const base = env('UNSUBSCRIBE_URL') || `${env('SUPABASE_URL')}/functions/v1/send-reminders/unsubscribe`;
-	const url = new URL(base);
-	url.searchParams.set('token', unsubscribeToken(userId, secret));
-	return url.href;
+	return unsubscribeLink(base, userId, secret);
 }
 
 async function pass(): Promise<Response> {

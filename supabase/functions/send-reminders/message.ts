@@ -37,11 +37,11 @@ export function pushMessage(claim: Claim, appUrl: string | undefined) {
 			title,
 			body,
 			navigate,
-			tag: claim.key,
+			tag: claim.tag,
 			lang: 'en',
 			dir: 'ltr',
 			silent: false,
-			data: { url: navigate, kind: claim.kind, key: claim.key, follow_ups: claim.followUps.map((f) => f.id) }
+			data: { url: navigate, kind: claim.kind, tag: claim.tag, follow_ups: claim.followUps.map((f) => f.id) }
 		},
 		app_badge: claim.openCount
 	};

@@ -4,17 +4,15 @@
 // requests; what it claimed it always finishes.
 import process from 'node:process';
 import type postgres from 'npm:postgres@3.4.7';
-import { type Claim, readClaim, topicOf } from './claim.ts';
-import type { Digest } from './mail.ts';
-import { digestFor } from './mail.ts';
+import { type Claim, readClaim, type Subscription } from './claim.ts';
+import { type Digest, digestFor } from './mail.ts';
 import { pushMessage } from './message.ts';
 import type { Delivery, PushOptions } from './push.ts';
-import type { Subscription } from './claim.ts';
 
 export interface PassDeps {
 	sql: postgres.Sql;
 	push: { send(subscription: Subscription, payload: string, options: PushOptions): Promise<Delivery> };
-	/** Absent when no SMTP is configured: digests are then left to retry. */
+	/** Absent when no SMTP is configured: a digest-only reminder then waits, to be retried. */
 	mail?: { send(digest: Digest): Promise<boolean> };
 	appUrl: string | undefined;
 	unsubscribeUrl(userId: string): string;
@@ -28,8 +26,11 @@ export interface PassDeps {
 
 export interface Summary {
 	claimed: number;
+	/** Pushes the push services accepted (201). */
 	sent: number;
+	/** Reminders released for a later run (nothing went out: 429, 5xx, timeout). */
 	retried: number;
+	/** Subscriptions that answered 404/410, now deleted. */
 	gone: number;
 	failed: number;
 	emailed: number;
@@ -51,25 +52,40 @@ const cpuNow = () => {
 	return (user + system) / 1000;
 };
 
-async function deliver(claim: Claim, deps: PassDeps, summary: Summary) {
+type Outcome = {
+	status: 'sent' | 'retry' | 'failed';
+	gone?: string[];
+	retry_after?: number;
+	attempt?: number;
+	error?: string;
+};
+
+async function deliver(claim: Claim, deps: PassDeps, summary: Summary): Promise<Outcome> {
 	const payload = JSON.stringify(pushMessage(claim, deps.appUrl));
-	const options = { ttlSeconds: TTL_SECONDS[claim.kind], urgency: URGENCY[claim.kind], topic: topicOf(claim.key) };
+	const options = { ttlSeconds: TTL_SECONDS[claim.kind], urgency: URGENCY[claim.kind], topic: claim.tag };
 	const results = await Promise.all(claim.subscriptions.map((s) => deps.push.send(s, payload, options)));
-	const ids = (what: Delivery) => claim.subscriptions.filter((_, i) => results[i] === what).map((s) => s.id);
-	const outcome = { sent: ids('sent'), gone: ids('gone'), retry: ids('retry'), failed: ids('failed'), emailed: false };
-	let mailRetry = false;
+	const count = (what: Delivery['result']) => results.filter((r) => r.result === what).length;
+	const gone = claim.subscriptions.filter((_, i) => results[i]!.result === 'gone').map((s) => s.id);
+	let emailed = false;
+	let mailWaits = false;
 	if (claim.kind === 'summary' && claim.email) {
-		const digest = deps.appUrl && digestFor(claim, deps.appUrl, deps.unsubscribeUrl(claim.userId));
-		outcome.emailed = digest && deps.mail ? await deps.mail.send({ ...digest, to: claim.email }) : false;
-		mailRetry = !outcome.emailed;
+		const digest = deps.appUrl ? digestFor(claim, deps.appUrl, deps.unsubscribeUrl(claim.userId)) : undefined;
+		emailed = digest && deps.mail ? await deps.mail.send({ ...digest, to: claim.email }) : false;
+		mailWaits = !emailed;
 	}
-	summary.sent += outcome.sent.length;
-	summary.gone += outcome.gone.length;
-	summary.failed += outcome.failed.length;
-	if (outcome.emailed) summary.emailed += 1;
-	const status = outcome.retry.length > 0 || mailRetry ? 'retry' : 'sent';
-	if (status === 'retry') summary.retried += 1;
-	await deps.sql`select app_private.finish_reminder(${claim.claimId}, ${deps.sql.json({ status, ...outcome })})`;
+	summary.sent += count('sent');
+	summary.gone += gone.length;
+	summary.failed += count('failed');
+	if (emailed) summary.emailed += 1;
+	// The ledger keeps one status per reminder: it went out when any device or the mail got it (a
+	// retry would push to the others again); otherwise a retryable failure releases it.
+	if (count('sent') > 0 || emailed) return { status: 'sent', gone };
+	if (count('retry') > 0 || mailWaits) {
+		const retryAfter = Math.max(0, ...results.map((r) => r.retryAfter ?? 0));
+		summary.retried += 1;
+		return { status: 'retry', gone, attempt: claim.attempt, ...(retryAfter ? { retry_after: retryAfter } : {}) };
+	}
+	return { status: 'failed', gone, error: gone.length ? 'every device is gone' : 'refused by the push service' };
 }
 
 /** Runs one pass; resolves with what it did. */
@@ -89,8 +105,8 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 		wall_ms: 0
 	};
 	const at = deps.now ? deps.now.toISOString() : null;
-	// A claim released for a retry is not sent again in the same pass, even if the database offers it.
-	const seen = new Set<string>();
+	const finish = (claimId: unknown, outcome: Outcome) =>
+		sql`select app_private.finish_reminder(${String(claimId)}, ${sql.json(outcome)})`;
 	for (;;) {
 		if (cpuNow() - cpuStart > cpuBudgetMs || performance.now() - wallStart > wallBudgetMs) {
 			summary.more = true;
@@ -98,28 +114,23 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 		}
 		const rows =
 			await sql`select * from app_private.claim_reminders(coalesce(${at}::timestamptz, now()), ${batchSize})`;
-		const fresh = rows.filter((row) => !seen.has(String(row.ledger_key ?? row.claim_id)));
-		for (const row of rows) seen.add(String(row.ledger_key ?? row.claim_id));
-		summary.claimed += fresh.length;
-		for (const row of rows.filter((r) => !fresh.includes(r)))
-			await sql`select app_private.finish_reminder(${row.claim_id}, ${sql.json({ status: 'retry', sent: [], gone: [], retry: [], failed: [] })})`;
-		const queue = [...fresh];
+		summary.claimed += rows.length;
+		const queue = [...rows];
 		const worker = async () => {
 			for (let row = queue.shift(); row; row = queue.shift()) {
-				let claim: Claim;
+				let outcome: Outcome;
 				try {
-					claim = readClaim(row);
+					outcome = await deliver(readClaim(row), deps, summary);
 				} catch (error) {
-					console.error((error as Error).message);
+					// A row this sender cannot read: recorded, not retried for ever.
 					summary.failed += 1;
-					await sql`select app_private.finish_reminder(${row.claim_id}, ${sql.json({ status: 'failed', sent: [], gone: [], retry: [], failed: [] })})`;
-					continue;
+					outcome = { status: 'failed', error: String((error as Error).message).slice(0, 1000) };
 				}
-				await deliver(claim, deps, summary);
+				await finish(row.claim_id, outcome);
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
-		if (rows.length < batchSize || fresh.length === 0) break;
+		if (rows.length < batchSize) break;
 	}
 	summary.cpu_ms = Math.round(cpuNow() - cpuStart);
 	summary.wall_ms = Math.round(performance.now() - wallStart);

@@ -9,7 +9,7 @@ export interface Vapid {
 }
 
 /** sent: 201; gone: 404/410 (forget the subscription); retry: 429, 5xx, timeout, network; failed: other 4xx. */
-export type Delivery = 'sent' | 'gone' | 'retry' | 'failed';
+export type Delivery = { result: 'sent' | 'gone' | 'retry' | 'failed'; retryAfter?: number };
 
 export interface PushOptions {
 	ttlSeconds: number;
@@ -61,9 +61,10 @@ export function pushSender(vapid: Vapid, timeoutMs: number) {
 				});
 			} catch (error) {
 				console.error(`push not made: ${(error as Error).message}`);
-				return 'failed';
+				return { result: 'failed' };
 			}
 			let status: number;
+			let retryAfter: number | undefined;
 			try {
 				const headers = Object.fromEntries(Object.entries(details.headers).map(([k, v]) => [k, String(v)]));
 				const response = await fetch(details.endpoint, {
@@ -74,17 +75,18 @@ export function pushSender(vapid: Vapid, timeoutMs: number) {
 					signal: AbortSignal.timeout(timeoutMs)
 				});
 				status = response.status;
+				retryAfter = Number(response.headers.get('retry-after')) || undefined;
 				await response.body?.cancel();
 			} catch (error) {
 				// Timeout, refused connection, TLS failure: the push service may work on a later run.
 				console.error(`push not sent: ${(error as Error).message}`);
-				return 'retry';
+				return { result: 'retry' };
 			}
-			if (status >= 200 && status < 300) return 'sent';
-			if (status === 404 || status === 410) return 'gone';
-			if (status === 429 || status >= 500) return 'retry';
+			if (status >= 200 && status < 300) return { result: 'sent' };
+			if (status === 404 || status === 410) return { result: 'gone' };
+			if (status === 429 || status >= 500) return { result: 'retry', retryAfter };
 			console.error(`push refused (${status}) by ${new URL(subscription.endpoint).origin}`);
-			return 'failed';
+			return { result: 'failed' };
 		},
 		close() {
 			client.close();

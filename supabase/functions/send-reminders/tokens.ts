@@ -24,3 +24,10 @@ export function userOfToken(token: string, secret: string): string | null {
 	const expected = Buffer.from(mac(userId, secret), 'base64url');
 	return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
 }
+
+/** The digest's unsubscribe link: `base` (this function's public /unsubscribe URL) with the token. */
+export function unsubscribeLink(base: string, userId: string, secret: string): string {
+	const url = new URL(base);
+	url.searchParams.set('token', unsubscribeToken(userId, secret));
+	return url.href;
+}

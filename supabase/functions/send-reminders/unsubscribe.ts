@@ -2,12 +2,9 @@
 // nothing); the POST — the button, or the mail client's RFC 8058 one-click — turns the digest off.
 import type postgres from 'npm:postgres@3.4.7';
 
-/** Turns the digest off for `userId` through the same RPCs the app uses, as that user. */
+/** Turns the digest off for `userId` (app_private.stop_digest; the token was checked before). */
 export async function turnDigestOff(sql: postgres.Sql, userId: string): Promise<void> {
-	await sql.begin(async (tx) => {
-		await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: 'authenticated' })}, true)`;
-		await tx`select public.save_reminder_settings(${tx.json({ digest: false })})`;
-	});
+	await sql`select app_private.stop_digest(${userId})`;
 }
 
 export function unsubscribePage(valid: boolean, url: URL, status = valid ? 200 : 403, done = false): Response {
