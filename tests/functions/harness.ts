@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import postgres from 'postgres';
 // @ts-types="../support/push-service.d.mts"
-import { readCertificate } from '../support/push-service.mjs';
+import { readCertificate, startPushService } from '../support/push-service.mjs';
 import { mailer } from '../../supabase/functions/send-reminders/mail.ts';
 import { runPass } from '../../supabase/functions/send-reminders/pass.ts';
 import { pushSender } from '../../supabase/functions/send-reminders/push.ts';
@@ -159,4 +159,48 @@ export async function runAt(
 		mail?.close();
 		await sql.end();
 	}
+}
+
+/**
+ * A fixed-offset zone where it is about noon now, and settings with no quiet hours and the digest
+ * time at 23:59: a follow-up due in a few hours then makes a due_soon reminder at any hour the
+ * tests run (no summary, no quiet hours in the way).
+ */
+export function middayUser() {
+	const offset = 12 - new Date().getUTCHours(); // -11 … +12
+	const timeZone = offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+	return { timeZone, settings: { quiet_start: '00:00', quiet_end: '00:00', digest_time: '23:59' } };
+}
+
+/** A database, a push service and VAPID keys; `env` is what the function needs to use them. */
+export async function world() {
+	const db = await newDatabase();
+	const push = await startPushService({ certificate });
+	const vapid = vapidKeys();
+	const env = {
+		SUPABASE_DB_URL: db.url,
+		VAPID_PUBLIC_KEY: vapid.publicKey,
+		VAPID_PRIVATE_KEY: vapid.privateKey,
+		VAPID_SUBJECT: 'mailto:reminders@example.com',
+		APP_URL
+	};
+	const device = (label: string) => push.subscribe({ label, applicationServerKey: vapid.publicKey });
+	const claims = async () => Number((await db.admin`select count(*) as n from app_private.reminder_claims`)[0]!.n);
+	const subscriptionsOf = async (user: string) =>
+		(await db.admin`select endpoint from app_private.push_subscriptions where owner_id = ${user}`).map(
+			(r) => r.endpoint as string
+		);
+	return {
+		db,
+		push,
+		vapid,
+		env,
+		device,
+		claims,
+		subscriptionsOf,
+		async close() {
+			await push.stop();
+			await db.drop();
+		}
+	};
 }

@@ -79,3 +79,6 @@ export async function seedUser(admin: postgres.Sql, user: SeedUser): Promise<See
 	});
 	return { id, followUps, endpoints: user.devices.map((d) => d.endpoint) };
 }
+
+/** An ISO time `h` hours from now. */
+export const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();

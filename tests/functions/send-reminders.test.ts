@@ -3,54 +3,15 @@
 // start a pass, what a device receives (decrypted with its own keys), what 404/410 and
 // 429/500/timeouts do.
 import assert from 'node:assert/strict';
-// @ts-types="../support/push-service.d.mts"
-import { startPushService } from '../support/push-service.mjs';
-import { APP_URL, certificate, newDatabase, runAt, SECRET, startFunction, vapidKeys } from './harness.ts';
-import { seedUser } from './seed.ts';
-
-const HOUR = 3600_000;
-const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
-/** No quiet hours and a digest time late in the day: what is due now is a due_soon reminder. */
-const ANY_HOUR = { quiet_start: '00:00', quiet_end: '00:00' };
-
-async function world() {
-	const db = await newDatabase();
-	const push = await startPushService({ certificate });
-	const vapid = vapidKeys();
-	const env = {
-		SUPABASE_DB_URL: db.url,
-		VAPID_PUBLIC_KEY: vapid.publicKey,
-		VAPID_PRIVATE_KEY: vapid.privateKey,
-		VAPID_SUBJECT: 'mailto:reminders@example.com',
-		APP_URL
-	};
-	const device = (label: string) => push.subscribe({ label, applicationServerKey: vapid.publicKey });
-	const claims = async () => Number((await db.admin`select count(*) as n from app_private.reminder_claims`)[0]!.n);
-	const subscriptionsOf = async (user: string) =>
-		(await db.admin`select endpoint from app_private.push_subscriptions where owner_id = ${user}`).map(
-			(r) => r.endpoint as string
-		);
-	return {
-		db,
-		push,
-		vapid,
-		env,
-		device,
-		claims,
-		subscriptionsOf,
-		async close() {
-			await push.stop();
-			await db.drop();
-		}
-	};
-}
+import { APP_URL, middayUser, runAt, SECRET, startFunction, world } from './harness.ts';
+import { inHours, seedUser } from './seed.ts';
 
 Deno.test('a pass is refused without the bearer secret, and nothing is claimed', async () => {
 	const w = await world();
 	const fn = await startFunction(w.env);
 	try {
 		await seedUser(w.db.admin, {
-			settings: ANY_HOUR,
+			...middayUser(),
 			followUps: [{ person: 'Priya Raman', dueAt: inHours(2) }],
 			devices: [w.device('a')]
 		});
@@ -75,7 +36,7 @@ Deno.test('a due reminder reaches each of its user’s devices, encrypted for ea
 	const fn = await startFunction(w.env);
 	try {
 		const priya = await seedUser(w.db.admin, {
-			settings: ANY_HOUR,
+			...middayUser(),
 			followUps: [
 				{ person: 'Priya Raman', note: 'Kafka migration deck\nShe runs the platform team', dueAt: inHours(2) },
 				{ person: 'Sam <b>Lee</b>', dueAt: inHours(40) },
@@ -84,12 +45,13 @@ Deno.test('a due reminder reaches each of its user’s devices, encrypted for ea
 			devices: [w.device('phone'), w.device('laptop')]
 		});
 		const hidden = await seedUser(w.db.admin, {
-			settings: { ...ANY_HOUR, hide_names: true },
+			...middayUser(),
+			settings: { ...middayUser().settings, hide_names: true },
 			followUps: [{ person: 'Secret Name', dueAt: inHours(3) }],
 			devices: [w.device('hidden')]
 		});
 		const idle = await seedUser(w.db.admin, {
-			settings: ANY_HOUR,
+			...middayUser(),
 			followUps: [{ person: 'Later Person', dueAt: inHours(30) }],
 			devices: [w.device('idle')]
 		});
@@ -139,7 +101,7 @@ Deno.test('404 and 410 remove that subscription; the reminder still reaches the 
 	try {
 		const [ok, gone410, gone404] = [w.device('ok'), w.device('410'), w.device('404')];
 		const user = await seedUser(w.db.admin, {
-			settings: ANY_HOUR,
+			...middayUser(),
 			followUps: [{ person: 'Priya Raman', dueAt: inHours(2) }],
 			devices: [ok, gone410, gone404]
 		});
@@ -156,7 +118,7 @@ Deno.test('404 and 410 remove that subscription; the reminder still reaches the 
 		// A user whose only device is gone: nothing to send to, and nothing left to retry.
 		const lone = w.device('lone');
 		const alone = await seedUser(w.db.admin, {
-			settings: ANY_HOUR,
+			...middayUser(),
 			followUps: [{ person: 'Ravi Patel', dueAt: inHours(1) }],
 			devices: [lone]
 		});
@@ -179,7 +141,7 @@ Deno.test('429, 500 and a push service that never answers are retried on a later
 		for (const device of Object.values(devices))
 			users.push(
 				await seedUser(w.db.admin, {
-					settings: ANY_HOUR,
+					...middayUser(),
 					followUps: [{ person: 'Priya Raman', dueAt: inHours(3) }],
 					devices: [device]
 				})

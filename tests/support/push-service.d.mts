@@ -35,7 +35,7 @@ export interface PushService {
 	delivered: Delivery[];
 	rejected: Rejection[];
 	subscribe(options?: { label?: string; applicationServerKey?: string }): BrowserSubscription;
-	answer(endpoint: string, what: number[] | 'hang' | null): void;
+	answer(endpoint: string, what: number[] | 'hang' | 'deliver-then-hang' | null): void;
 	unsubscribe(endpoint: string): void;
 	stop(): Promise<void>;
 }

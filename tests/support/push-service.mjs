@@ -99,7 +99,7 @@ export async function startPushService({ now = Date.now, certificate: shared } =
 	const certificate = shared ?? makeCertificate();
 	/** @type {Map<string, { ecdh: import('node:crypto').ECDH, auth: Buffer, serverKey?: string, label: string }>} */
 	const subscriptions = new Map();
-	/** @type {Map<string, number[] | 'hang'>} */
+	/** @type {Map<string, number[] | 'hang' | 'deliver-then-hang'>} */
 	const answers = new Map();
 	/** @type {import('./push-service.d.mts').Delivery[]} */
 	const delivered = [];
@@ -125,7 +125,7 @@ export async function startPushService({ now = Date.now, certificate: shared } =
 			if (!subscription) return void res.writeHead(404).end(); // unsubscribed: the sender forgets it
 			const answer = answers.get(id);
 			if (answer === 'hang') return void hanging.add(res);
-			const status = answer?.shift();
+			const status = Array.isArray(answer) ? answer.shift() : undefined;
 			if (status !== undefined) {
 				res.writeHead(status, status === 429 ? { 'Retry-After': '60' } : {}).end();
 				return;
@@ -155,6 +155,8 @@ export async function startPushService({ now = Date.now, certificate: shared } =
 				// Kept as text: the test decides whether a non-JSON message is wrong.
 			}
 			delivered.push({ endpoint, label: subscription.label, topic, urgency, ttl: Number(ttl), text, json });
+			// Delivered, but the sender never hears so: as if it died between the 201 and recording it.
+			if (answer === 'deliver-then-hang') return void hanging.add(res);
 			res.writeHead(201, { Location: `${origin}/message/${delivered.length}` }).end();
 		});
 	});
@@ -180,8 +182,9 @@ export async function startPushService({ now = Date.now, certificate: shared } =
 			return { endpoint: `${origin}/push/${id}`, expirationTime: null, keys };
 		},
 		/**
-		 * What an endpoint answers next: these statuses in turn (then 201 again), or 'hang' for ever.
-		 * @param {string} endpoint @param {number[] | 'hang' | null} what
+		 * What an endpoint answers next: these statuses in turn (then 201 again), 'hang' for ever, or
+		 * 'deliver-then-hang' (the message is delivered, the answer never comes).
+		 * @param {string} endpoint @param {number[] | 'hang' | 'deliver-then-hang' | null} what
 		 */
 		answer(endpoint, what) {
 			const id = endpoint.slice(`${origin}/push/`.length);
