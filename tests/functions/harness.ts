@@ -132,32 +132,48 @@ export async function startFunction(env: Record<string, string>, options: { prel
 }
 
 /**
- * One pass run in this process at a chosen time (a later run, or a simulated day), with the same
- * modules the function serves; the push goes over the network to the local push service as usual.
+ * Passes run in this process at chosen times (a later run, or simulated days), with the same
+ * modules the function serves; pushes go over the network to the local push service as usual.
  */
-export async function runAt(
+export function sender(
 	dbUrl: string,
-	at: Date,
 	vapid: { publicKey: string; privateKey: string },
 	options: { smtpUrl?: string; unsubscribeBase?: string } = {}
 ) {
 	const sql = postgres(dbUrl, { max: 4, onnotice: () => {} });
 	const push = pushSender({ subject: 'mailto:reminders@example.com', ...vapid }, 2000);
 	const mail = options.smtpUrl ? mailer(options.smtpUrl, 'Follow-ups <reminders@example.com>', 4000) : undefined;
+	return {
+		run: (at: Date) =>
+			runPass({
+				sql,
+				push,
+				mail,
+				now: at,
+				appUrl: APP_URL,
+				unsubscribeUrl: (userId) =>
+					unsubscribeLink(options.unsubscribeBase ?? 'https://fn.example/unsubscribe', userId, SECRET)
+			}),
+		async close() {
+			push.close();
+			mail?.close();
+			await sql.end();
+		}
+	};
+}
+
+/** One pass in this process at `at` (see sender). */
+export async function runAt(
+	dbUrl: string,
+	at: Date,
+	vapid: { publicKey: string; privateKey: string },
+	options: { smtpUrl?: string; unsubscribeBase?: string } = {}
+) {
+	const s = sender(dbUrl, vapid, options);
 	try {
-		return await runPass({
-			sql,
-			push,
-			mail,
-			now: at,
-			appUrl: APP_URL,
-			unsubscribeUrl: (userId) =>
-				unsubscribeLink(options.unsubscribeBase ?? 'https://fn.example/unsubscribe', userId, SECRET)
-		});
+		return await s.run(at);
 	} finally {
-		push.close();
-		mail?.close();
-		await sql.end();
+		await s.close();
 	}
 }
 
