@@ -107,8 +107,12 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 	const at = deps.now ? deps.now.toISOString() : null;
 	const finish = (claimId: unknown, outcome: Outcome) =>
 		sql`select app_private.finish_reminder(${String(claimId)}, ${sql.json(outcome)})`;
+	// A batch is claimed only if it fits: the dearest batch so far, on top of what is spent, stays
+	// within the budget (a claimed batch is always finished, whatever it costs).
+	let dearest = 0;
 	for (;;) {
-		if (cpuNow() - cpuStart > cpuBudgetMs || performance.now() - wallStart > wallBudgetMs) {
+		const spent = cpuNow() - cpuStart;
+		if (spent + dearest > cpuBudgetMs || performance.now() - wallStart > wallBudgetMs) {
 			summary.more = true;
 			break;
 		}
@@ -130,6 +134,7 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+		dearest = Math.max(dearest, cpuNow() - cpuStart - spent);
 		if (rows.length < batchSize) break;
 	}
 	summary.cpu_ms = Math.round(cpuNow() - cpuStart);
