@@ -8,7 +8,8 @@ export async function turnDigestOff(sql: postgres.Sql, userId: string): Promise<
 }
 
 export function unsubscribePage(valid: boolean, url: URL, status = valid ? 200 : 403, done = false): Response {
-	const action = `${url.pathname}?token=${encodeURIComponent(url.searchParams.get('token') ?? '')}`;
+	// Relative: the page's own address, whatever path the platform serves the function under.
+	const action = `?token=${encodeURIComponent(url.searchParams.get('token') ?? '')}`;
 	const body = done
 		? '<h1>Email digest turned off</h1><p>You will not get the daily follow-up email any more. You can turn it on again in Settings → Reminders.</p>'
 		: valid
