@@ -184,3 +184,55 @@ Deno.test('429, 500 and a push service that never answers are retried on a later
 		await w.close();
 	}
 });
+
+Deno.test('a refusal other than 404/410/429/5xx (here 403) fails that reminder without retrying it', async () => {
+	const w = await world();
+	const fn = await startFunction(w.env);
+	try {
+		const device = w.device('refuses');
+		await seedUser(w.db.admin, {
+			...middayUser(),
+			followUps: [{ person: 'Priya Raman', dueAt: inHours(2) }],
+			devices: [device]
+		});
+		w.push.answer(device.endpoint, [403]);
+		const { body } = await fn.run();
+		assert.equal(body.failed, 1);
+		assert.equal(body.retried, 0);
+		const [claim] = await w.db.admin`select status from app_private.reminder_claims`;
+		assert.equal(claim!.status, 'failed');
+		assert.equal((await runAt(w.db.url, new Date(Date.now() + 10 * 60_000), w.vapid)).claimed, 0);
+	} finally {
+		await fn.stop();
+		await w.close();
+	}
+});
+
+Deno.test('a backlog bigger than one request’s CPU budget is finished over several requests, each once', async () => {
+	const w = await world();
+	// A budget of 1 ms and batches of 2: each request claims one batch, finishes it and stops.
+	const fn = await startFunction({ ...w.env, REMINDERS_CPU_BUDGET_MS: '1', REMINDERS_BATCH: '2' });
+	try {
+		const users = [];
+		for (let i = 0; i < 5; i++)
+			users.push(
+				await seedUser(w.db.admin, {
+					...middayUser(),
+					followUps: [{ person: `Contact ${i}`, dueAt: inHours(2) }],
+					devices: [w.device(`user ${i}`)]
+				})
+			);
+		const claimed = [];
+		for (let request = 0; request < 10; request++) {
+			const { body } = await fn.run();
+			claimed.push(body.claimed);
+			if (!body.more) break;
+		}
+		assert.deepEqual(claimed.slice(0, 3), [2, 2, 1]);
+		assert.equal(w.push.delivered.length, 5);
+		assert.deepEqual(new Set(w.push.delivered.map((d) => d.endpoint)), new Set(users.map((u) => u.endpoints[0])));
+	} finally {
+		await fn.stop();
+		await w.close();
+	}
+});
