@@ -411,8 +411,8 @@ $$;
 
 -- The users a reminder may be claimed for at `p_now` (of `p_owners`; null: all), with their local
 -- time: not claimed within the last 4 minutes (one claim a run; runs are 5 minutes apart), outside
--- their quiet hours (start = end: none), with a device or the digest, and no reminder of theirs in
--- flight or waiting for its retry.
+-- their quiet hours (start = end: none), with a device (not past its expirationTime) or the digest,
+-- and no reminder of theirs in flight or waiting for its retry.
 create function app_private.reminder_candidates(p_now timestamptz, p_owners uuid[] default null)
 returns table (
 	owner_id uuid, zone text, local_ts timestamp, day_end timestamptz, has_push boolean, digest boolean,
@@ -427,7 +427,10 @@ as $$
 	from (
 		select st.owner_id, st.time_zone as zone, p_now at time zone st.time_zone as local_ts, st.digest, st.digest_time,
 			st.quiet_start, st.quiet_end,
-			exists (select 1 from app_private.push_subscriptions as ps where ps.owner_id = st.owner_id) as has_push
+			exists (
+				select 1 from app_private.push_subscriptions as ps
+				where ps.owner_id = st.owner_id and (ps.expires_at is null or ps.expires_at > p_now)
+			) as has_push
 		from app_private.reminder_settings as st
 		where (st.owner_id in (select unnest(p_owners)) or p_owners is null)
 			and (st.last_claim_at is null or st.last_claim_at <= p_now - interval '4 minutes')
@@ -511,7 +514,8 @@ $$;
 --                           of the note (at most 80 characters), else null
 --   open_count     integer  the follow-ups needing action, as the app counts them (for app_badge)
 --   hide_names     boolean  the user asked for "3 follow-ups due" instead of names
---   subscriptions  jsonb    [{id, endpoint, p256dh, auth}], newest first ([] for a digest-only user)
+--   subscriptions  jsonb    [{id, endpoint, p256dh, auth}], newest first, those past their
+--                           expirationTime left out ([] for a digest-only user)
 --   email          text     the address for the digest: set only on a summary with the digest on
 --   time_zone      text     the user's IANA zone; local_day date: their day the reminder is for
 --   attempt        integer  1, then 2, 3… when it is claimed again (released or lease expired)
@@ -546,6 +550,9 @@ declare
 	claimed uuid[];
 	dropped uuid[];
 	fresh uuid[];
+	total uuid[] := '{}';
+	rounds integer := 0;
+	full_round boolean;
 begin
 	if p_now is null or not isfinite(p_now) then
 		raise exception 'p_now must be a finite time.' using errcode = '22023';
@@ -554,98 +561,109 @@ begin
 		raise exception 'p_limit must be between 1 and 5000.' using errcode = '22023';
 	end if;
 
-	-- 1. The users with something to send, locked until this transaction ends (skip locked: those
-	-- another run holds are its own). Every later step reads afresh, so a user another run claimed
-	-- and committed meanwhile comes out with nothing.
-	select array_agg(l.owner_id) into owners
-	from (
-		select st.owner_id from app_private.reminder_settings as st
-		where st.owner_id in (
-			select d.owner_id from app_private.due_reminder_items(p_now) as d
-			union
-			select u.owner_id from app_private.reminder_claims as u
-			join app_private.reminder_candidates(p_now) as c on c.owner_id = u.owner_id
+	loop
+		rounds := rounds + 1;
+		-- 1. The users with something to send, locked until this transaction ends (skip locked: those
+		-- another run holds are its own). Every later step reads afresh, so a user another run claimed
+		-- and committed meanwhile comes out with nothing.
+		select array_agg(l.owner_id) into owners
+		from (
+			select st.owner_id from app_private.reminder_settings as st
+			where st.owner_id in (
+				select d.owner_id from app_private.due_reminder_items(p_now) as d
+				union
+				select u.owner_id from app_private.reminder_claims as u
+				join app_private.reminder_candidates(p_now) as c on c.owner_id = u.owner_id
+				where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
+			)
+			limit p_limit - cardinality(total)
+			for update of st skip locked
+		) as l;
+		exit when owners is null;
+		-- Fewer users than asked for: there are no others to fill the batch from.
+		full_round := cardinality(owners) = p_limit - cardinality(total);
+		claimed := null;
+		dropped := null;
+		fresh := null;
+
+		-- 2. A reminder claimed before and not finished (its run died, or it was released for a retry)
+		-- goes first, under the same id: it covers what is still due; with nothing left, it is dropped.
+		with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
+		u as (
+			select u.id from app_private.reminder_claims as u
+			join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
 			where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
 		)
-		limit p_limit
-		for update of st skip locked
-	) as l;
-	if owners is null then
+		delete from app_private.reminder_items as i
+		using u
+		where i.claim_id = u.id and i.follow_up_id is not null
+			and not exists (select 1 from r where r.owner_id = i.owner_id and r.follow_up_id = i.follow_up_id);
+
+		with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
+		u as (
+			select u.id, (c.has_push or (u.kind = 'summary' and c.digest)) and exists (
+				select 1 from r
+				left join app_private.reminder_items as i on i.claim_id = u.id and i.follow_up_id = r.follow_up_id
+				where r.owner_id = u.owner_id
+					and (i.claim_id is not null or (u.kind = 'summary' and r.moment < ((u.local_day + 1)::timestamp at time zone c.zone)))
+			) as keep
+			from app_private.reminder_claims as u
+			join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
+			where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
+		),
+		changed as (
+			update app_private.reminder_claims as c set
+				status = case when u.keep then 'pending' else 'dropped' end,
+				attempt = c.attempt + case when u.keep then 1 else 0 end,
+				claimed_at = case when u.keep then p_now else c.claimed_at end,
+				lease_until = case when u.keep then p_now + lease end,
+				available_at = null,
+				finished_at = case when u.keep then null else now() end
+			from u
+			where c.id = u.id
+			returning c.id, u.keep
+		)
+		select array_agg(changed.id) filter (where changed.keep), array_agg(changed.id) filter (where not changed.keep)
+		into claimed, dropped
+		from changed;
+		if dropped is not null then
+			delete from app_private.reminder_items as i where i.claim_id = any (dropped);
+		end if;
+
+		-- 3. A new reminder for each of the others with something due, covering all of it.
+		with d as materialized (select * from app_private.due_reminder_items(p_now, owners)),
+		k as (
+			select d.owner_id, min(d.local_day) as local_day, case
+				when bool_or(d.item_kind = 'summary') then 'summary'
+				when bool_or(d.item_kind = 'overdue') then 'overdue'
+				else 'due_soon'
+			end as kind
+			from d group by d.owner_id
+		),
+		n as (
+			insert into app_private.reminder_claims as c (owner_id, kind, local_day, claimed_at, lease_until)
+			select k.owner_id, k.kind, k.local_day, p_now, p_now + lease from k
+			returning c.id, c.owner_id
+		),
+		i as (
+			insert into app_private.reminder_items (owner_id, key, claim_id, follow_up_id)
+			select d.owner_id, d.key, n.id, d.follow_up_id from d join n on n.owner_id = d.owner_id
+			on conflict do nothing
+		)
+		select array_agg(n.id) into fresh from n;
+		claimed := coalesce(claimed, '{}') || coalesce(fresh, '{}');
+
+		update app_private.reminder_settings as st set last_claim_at = p_now
+		where st.owner_id in (select c.owner_id from app_private.reminder_claims as c where c.id = any (claimed));
+		total := total || claimed;
+		-- A user locked above may come out with nothing (a reminder dropped, another run's claim
+		-- committed meanwhile): the batch is filled from the next users, so a batch shorter than
+		-- p_limit means there is nothing more to claim now.
+		exit when not full_round or cardinality(total) >= p_limit or rounds >= 5;
+	end loop;
+	if total = '{}' then
 		return;
 	end if;
-
-	-- 2. A reminder claimed before and not finished (its run died, or it was released for a retry)
-	-- goes first, under the same id: it covers what is still due; with nothing left, it is dropped.
-	with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
-	u as (
-		select u.id from app_private.reminder_claims as u
-		join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
-		where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
-	)
-	delete from app_private.reminder_items as i
-	using u
-	where i.claim_id = u.id and i.follow_up_id is not null
-		and not exists (select 1 from r where r.owner_id = i.owner_id and r.follow_up_id = i.follow_up_id);
-
-	with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
-	u as (
-		select u.id, (c.has_push or (u.kind = 'summary' and c.digest)) and exists (
-			select 1 from r
-			left join app_private.reminder_items as i on i.claim_id = u.id and i.follow_up_id = r.follow_up_id
-			where r.owner_id = u.owner_id
-				and (i.claim_id is not null or (u.kind = 'summary' and r.moment < ((u.local_day + 1)::timestamp at time zone c.zone)))
-		) as keep
-		from app_private.reminder_claims as u
-		join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
-		where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
-	),
-	changed as (
-		update app_private.reminder_claims as c set
-			status = case when u.keep then 'pending' else 'dropped' end,
-			attempt = c.attempt + case when u.keep then 1 else 0 end,
-			claimed_at = case when u.keep then p_now else c.claimed_at end,
-			lease_until = case when u.keep then p_now + lease end,
-			available_at = null,
-			finished_at = case when u.keep then null else now() end
-		from u
-		where c.id = u.id
-		returning c.id, u.keep
-	)
-	select array_agg(changed.id) filter (where changed.keep), array_agg(changed.id) filter (where not changed.keep)
-	into claimed, dropped
-	from changed;
-	if dropped is not null then
-		delete from app_private.reminder_items as i where i.claim_id = any (dropped);
-	end if;
-
-	-- 3. A new reminder for each of the others with something due, covering all of it.
-	with d as materialized (select * from app_private.due_reminder_items(p_now, owners)),
-	k as (
-		select d.owner_id, min(d.local_day) as local_day, case
-			when bool_or(d.item_kind = 'summary') then 'summary'
-			when bool_or(d.item_kind = 'overdue') then 'overdue'
-			else 'due_soon'
-		end as kind
-		from d group by d.owner_id
-	),
-	n as (
-		insert into app_private.reminder_claims as c (owner_id, kind, local_day, claimed_at, lease_until)
-		select k.owner_id, k.kind, k.local_day, p_now, p_now + lease from k
-		returning c.id, c.owner_id
-	),
-	i as (
-		insert into app_private.reminder_items (owner_id, key, claim_id, follow_up_id)
-		select d.owner_id, d.key, n.id, d.follow_up_id from d join n on n.owner_id = d.owner_id
-		on conflict do nothing
-	)
-	select array_agg(n.id) into fresh from n;
-	claimed := coalesce(claimed, '{}') || coalesce(fresh, '{}');
-	if claimed = '{}' then
-		return;
-	end if;
-
-	update app_private.reminder_settings as st set last_claim_at = p_now
-	where st.owner_id in (select c.owner_id from app_private.reminder_claims as c where c.id = any (claimed));
 
 	-- 4. What the sender needs for each.
 	return query
@@ -653,7 +671,7 @@ begin
 		select c.id, c.owner_id, c.kind, c.local_day, c.attempt, st.time_zone as zone, st.hide_names as hide, st.digest as dig
 		from app_private.reminder_claims as c
 		join app_private.reminder_settings as st on st.owner_id = c.owner_id
-		where c.id = any (claimed)
+		where c.id = any (total)
 	),
 	r as materialized (
 		select * from app_private.remindable_follow_ups(p_now, (select array_agg(c.owner_id) from c))
@@ -690,7 +708,7 @@ begin
 		select ps.owner_id, jsonb_agg(jsonb_build_object('id', ps.id, 'endpoint', ps.endpoint, 'p256dh', ps.p256dh, 'auth', ps.auth)
 			order by ps.updated_at desc, ps.id) as list
 		from app_private.push_subscriptions as ps
-		where ps.owner_id in (select c.owner_id from c)
+		where ps.owner_id in (select c.owner_id from c) and (ps.expires_at is null or ps.expires_at > p_now)
 		group by ps.owner_id
 	)
 	select c.id, replace(c.id::text, '-', ''), c.owner_id, c.kind, coalesce(listed.list, '[]'::jsonb), coalesce(open.n, 0),

@@ -3,7 +3,7 @@
 -- the morning summary, quiet hours, the daily cap, time zones from UTC−11 to UTC+14 and DST
 -- changes, the ledger, leases and retries. Two runs at once: tests/db/reminders-concurrency.test.ts.
 begin;
-select plan(167);
+select plan(168);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -82,8 +82,8 @@ create temporary table claimed (
 	at timestamptz, claim_id uuid, tag text, user_id uuid, kind text, follow_ups jsonb, open_count integer,
 	hide_names boolean, subscriptions jsonb, email text, time_zone text, local_day date, attempt integer
 ) on commit drop;
-create function pg_temp.run(at timestamptz) returns bigint language sql as $$
-	insert into claimed select at, c.* from app_private.claim_reminders(at, 100) as c;
+create function pg_temp.run(at timestamptz, batch integer default 100) returns bigint language sql as $$
+	insert into claimed select at, c.* from app_private.claim_reminders(at, batch) as c;
 	select count(*) from claimed as c where c.at = run.at;
 $$;
 -- The run's claim for `who` (kind, the follow-ups' ids in order), or null.
@@ -115,7 +115,8 @@ insert into auth.users (id, email) values
 	('15000000-0000-4000-8000-00000000000c', 'ivy@test.example'),
 	('16000000-0000-4000-8000-00000000000d', 'jack@test.example'),
 	('18000000-0000-4000-8000-00000000000f', 'kim@test.example'),
-	('19000000-0000-4000-8000-000000000010', 'leo@test.example');
+	('19000000-0000-4000-8000-000000000010', 'leo@test.example'),
+	('1a000000-0000-4000-8000-000000000011', 'mia@test.example');
 
 -- ---------------------------------------------------------------------------------------------
 -- Who can reach what
@@ -525,7 +526,15 @@ select pg_temp.follow_up('12000000-0000-4000-8000-000000000009', '12200000-0000-
 select is(pg_temp.run('2026-07-02T08:00:00Z'), 1::bigint, '2 July 08:00: Fred''s reminder');
 select app_private.finish_reminder((select claim_id from claimed where at = '2026-07-02T08:00:00Z'), '{"status": "retry"}');
 select pg_temp.change('12000000-0000-4000-8000-000000000009', 'follow_ups', '12200000-0000-4000-8000-000000000001', '{"status": "done"}');
-select is(pg_temp.run('2026-07-02T08:05:00Z'), 0::bigint, '08:05: it was done meanwhile, so it is not sent');
+-- Mia joins, with a follow-up due soon: a batch of one has room for her only if Fred's dropped
+-- reminder does not take the place.
+select pg_temp.register('1a000000-0000-4000-8000-000000000011', 'https://push.example/mia', 'UTC');
+select pg_temp.follow_up('1a000000-0000-4000-8000-000000000011', '1a100000-0000-4000-8000-000000000001', 'Mia''s contact', '2026-07-02T10:00:00Z');
+select is(pg_temp.run('2026-07-02T08:05:00Z', 1), 1::bigint, '08:05, a batch of one: one reminder');
+select is(pg_temp.got('2026-07-02T08:05:00Z', '1a000000-0000-4000-8000-000000000011'), 'summary 1a100000-0000-4000-8000-000000000001',
+	'Mia''s; Fred''s was done meanwhile, so it is not sent');
+select pg_temp.finish_all('2026-07-02T08:05:00Z');
+select pg_temp.retire('1a000000-0000-4000-8000-000000000011');
 select is((select status from app_private.reminder_claims where id = (select claim_id from claimed where at = '2026-07-02T08:00:00Z')), 'dropped', 'the claim is dropped');
 -- A snoozed follow-up's reminder comes when the snooze ends.
 select pg_temp.follow_up('12000000-0000-4000-8000-000000000009', '12300000-0000-4000-8000-000000000001', 'Fred''s third', '2026-07-03T12:00:00Z', '{"snoozed_until": "2026-07-04T09:00:00Z"}');
@@ -542,6 +551,10 @@ select pg_temp.settings_of('13000000-0000-4000-8000-00000000000a', '{"digest": t
 select pg_temp.follow_up('13000000-0000-4000-8000-00000000000a', '13100000-0000-4000-8000-000000000001', 'Gina''s contact', '2026-08-01T10:00:00Z');
 select pg_temp.register('14000000-0000-4000-8000-00000000000b', 'https://push.example/hugo', 'UTC');
 select pg_temp.settings_of('14000000-0000-4000-8000-00000000000b', '{"hide_names": true}');
+-- An old subscription of his, past its expirationTime (1 January 2026).
+select pg_temp.act_as('14000000-0000-4000-8000-00000000000b');
+select public.save_push_subscription(pg_temp.sub('https://push.example/hugo-old') || '{"expirationTime": 1767225600000}', 'UTC');
+reset role;
 select pg_temp.follow_up('14000000-0000-4000-8000-00000000000b', '14100000-0000-4000-8000-000000000001', 'Hugo''s contact', '2026-08-01T10:00:00Z');
 select is(pg_temp.run('2026-08-01T07:00:00Z'), 0::bigint, '1 August 07:00: quiet for both');
 select is(pg_temp.run('2026-08-01T08:00:00Z'), 2::bigint, '08:00: two summaries');
@@ -551,9 +564,10 @@ select is(
 	'Gina''s, with her address and no device'
 );
 select is(
-	(select jsonb_build_object('kind', kind, 'email', email, 'hide', hide_names) from claimed where at = '2026-08-01T08:00:00Z' and user_id = '14000000-0000-4000-8000-00000000000b'),
-	'{"kind": "summary", "email": null, "hide": true}'::jsonb,
-	'Hugo''s, names hidden'
+	(select jsonb_build_object('kind', kind, 'email', email, 'hide', hide_names, 'devices', jsonb_path_query_array(subscriptions, '$[*].endpoint'))
+	 from claimed where at = '2026-08-01T08:00:00Z' and user_id = '14000000-0000-4000-8000-00000000000b'),
+	'{"kind": "summary", "email": null, "hide": true, "devices": ["https://push.example/hugo"]}'::jsonb,
+	'Hugo''s, names hidden, to his device whose subscription has not expired'
 );
 select app_private.finish_reminder(claim_id, '{"status": "sent"}') from claimed where at = '2026-08-01T08:00:00Z' and user_id = '13000000-0000-4000-8000-00000000000a';
 select pg_temp.run('2026-08-01T11:00:00Z');
