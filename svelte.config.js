@@ -30,6 +30,13 @@ const config = {
 		paths: { relative: false },
 		// @vite-pwa/sveltekit registers its own service worker.
 		serviceWorker: { register: false },
+		// The Edge Function and its tests are Deno code (Deno.*, npm: imports), type-checked by
+		// `deno check` / `deno test` in npm run test:functions, not by svelte-check.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.exclude = [...(tsconfig.exclude ?? []), '../tests/functions/**', '../supabase/functions/**'];
+			}
+		},
 		csp: {
 			mode: 'hash',
 			directives: {
