@@ -1,4 +1,6 @@
 import { downloadBlob } from '$lib/adapters/device/files';
+import { deviceTimeZone } from '$lib/adapters/device/locale';
+import { localDay } from '$lib/domain/events/local-day';
 import { exportBackup, restoreBackup, type RestoreResult } from '$lib/adapters/local/backup';
 import { app } from './app';
 
@@ -8,7 +10,7 @@ const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 export async function downloadBackup(): Promise<void> {
 	const now = Date.now();
 	const backup = await exportBackup(app().db, now);
-	const day = new Date(now).toISOString().slice(0, 10);
+	const day = localDay(now, deviceTimeZone());
 	downloadBlob(
 		new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' }),
 		`networking-companion-backup-${day}.json`

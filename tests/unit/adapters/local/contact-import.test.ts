@@ -60,7 +60,7 @@ describe('importing a contacts file', () => {
 	it('export .vcf → import into an empty device gives the same people, with no meetings, waiting to sync', async () => {
 		const source = await metAtAnEvent();
 		const sourcePeople = await source.people.toArray();
-		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map());
+		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map(), 'UTC');
 
 		const target = open();
 		const store = new PeopleStore(target);
@@ -98,7 +98,7 @@ describe('importing a contacts file', () => {
 
 	it('importing the same file again adds and changes nothing, and sends nothing', async () => {
 		const source = await metAtAnEvent();
-		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map());
+		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map(), 'UTC');
 		const target = open();
 		await new PeopleStore(target).importContacts(contacts(vcf), now, sequentialIds());
 		const people = await target.people.toArray();
