@@ -3,6 +3,7 @@ import type { Encounter, NetworkingEvent, Person } from '../capture/records';
 import { personToVCard } from '../contact/person-vcard';
 import { structuredName } from '../contact/vcard-write';
 import { localDay } from '../events/local-day';
+import { unifyLineBreaks } from '../text/line-breaks';
 
 /**
  * Column names HubSpot's and Salesforce's contact importers map on their own (First Name, Last
@@ -55,10 +56,14 @@ export function notesOf(encounters: readonly Encounter[], events: Events, timeZo
 }
 
 // A spreadsheet opening the file must not run a cell as a formula (=, +, -, @ and friends); a phone
-// number like +4790000000 is left as it is.
+// number like +4790000000 is left as it is. Papa Parse quotes a cell with a line break; inside the
+// quotes each break is LF, the one kind spreadsheets agree on.
 const FORMULA = /^[=+\-@\t\r]/;
 const PHONE = /^\+\d[\d ]*$/;
-const cell = (value: string) => (FORMULA.test(value) && !PHONE.test(value) ? `'${value}` : value);
+const cell = (text: string) => {
+	const value = unifyLineBreaks(text);
+	return FORMULA.test(value) && !PHONE.test(value) ? `'${value}` : value;
+};
 
 /**
  * Everyone as one CSV (RFC 4180 quoting by Papa Parse), one row per person. Days are local to each
