@@ -86,4 +86,28 @@ describe('your data: import a phone’s contacts, delete everything', () => {
 		await page.getByText('No one yet.', { exact: false }).waitFor();
 		expect(session.problems).toEqual([]);
 	});
+
+	it('shows how far a large import is, and Cancel import adds no one', async () => {
+		const dir = scratchDir();
+		session = await openSession(await blankY4m(dir));
+		const { page } = session;
+		const file = join(dir, 'many.vcf');
+		writeFileSync(
+			file,
+			Array.from(
+				{ length: 10_000 },
+				(_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@example.org\r\nEND:VCARD\r\n`
+			).join('')
+		);
+		await setUpCard(page, { name: 'Mary Jackson' });
+		await page.getByRole('link', { name: 'Settings' }).click();
+		await page.getByLabel('Import contacts (.vcf)').setInputFiles(file);
+		await page.getByRole('progressbar', { name: 'Importing contacts' }).waitFor();
+		await page.getByRole('button', { name: 'Cancel import' }).click();
+		await page.getByRole('status').filter({ hasText: 'Import cancelled. Nothing was changed.' }).waitFor();
+		expect(await page.getByRole('progressbar').count()).toBe(0);
+		await page.goto('/people');
+		await page.getByText('No one yet', { exact: false }).waitFor();
+		expect(session.problems).toEqual([]);
+	});
 });
