@@ -216,7 +216,7 @@ describe('backup and restore', () => {
 			for (const row of await target[table].toArray())
 				expect(v.safeParse(BOUNDS_SCHEMA[table], row).success).toBe(true);
 		}
-	});
+	}, 30_000); // a 1 MB note, or 1,200 records written three times: seconds on a loaded machine
 
 	it('shows its progress, and Cancel while checking or while writing changes nothing', async () => {
 		const backup = await exportBackup(await filled(), now);
@@ -258,5 +258,5 @@ describe('backup and restore', () => {
 			expect(await cancelled.outbox.count()).toBe(0);
 			expect(await cancelled.settings.get('myCard')).toBeUndefined();
 		}
-	});
+	}, 30_000); // a 1 MB note, or 1,200 records written three times: seconds on a loaded machine
 });
