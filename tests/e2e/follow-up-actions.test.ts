@@ -132,4 +132,43 @@ describe('follow-up actions', () => {
 			.toBe('Checking in on robotics grants in Bavaria');
 		expect(session.problems).toEqual([]);
 	});
+
+	it('"9:00 in the morning" pressed after midnight is this morning, and a snooze past the deadline says so', async () => {
+		session = await openSession(await blankY4m(scratchDir()), { locale: 'en-US', timezoneId: 'America/New_York' });
+		const { page, context } = session;
+		// 00:30 on Tuesday 20 October in New York (04:30 UTC): the deadline is Thursday 00:30.
+		await context.clock.install({ time: new Date('2026-10-20T04:30:00Z') });
+		await context.addInitScript(() => {
+			navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('No camera', 'NotFoundError'));
+		});
+		await setUpCard(page, { name: 'Ada Lovelace' });
+		await typeInPerson(page, { name: 'Lena Fischer', note: 'Robotics grants in Bavaria' });
+		await openFollowUp(page, 'Lena Fischer');
+		await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+		await page.getByRole('button', { name: /9:00/ }).click();
+		// 8.5 hours on, not 32.5.
+		await page.getByText(/^Snoozed until Oct 20, 9:00\sAM \(deadline Oct 22, 12:30\sAM\)\.$/).waitFor();
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await page.getByText('due in 48 h').waitFor();
+
+		// The morning choice names its day, and says "this morning" until 04:00.
+		await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+		expect(await page.getByRole('button', { name: /9:00/ }).textContent()).toMatch(/^This morning, Tue 9:00\sAM$/);
+		await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+
+		// On Wednesday at 22:30, two hours before the deadline, each choice past it says so.
+		await context.clock.fastForward('46:00:00');
+		await page.reload();
+		await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+		expect(await page.getByRole('button', { name: /^3 hours/ }).textContent()).toBe('3 hours · after the deadline');
+		expect(await page.getByRole('button', { name: /9:00/ }).textContent()).toMatch(
+			/^Tomorrow, Thu 9:00\sAM · after the deadline$/
+		);
+		const until = page.getByRole('textbox', { name: 'Snooze until' });
+		await until.fill('2026-10-21T23:30');
+		expect(await page.getByText('After the deadline: this follow-up will count as late.').count()).toBe(0);
+		await until.fill('2026-10-22T08:00');
+		await page.getByText('After the deadline: this follow-up will count as late.').waitFor();
+		expect(session.problems).toEqual([]);
+	});
 });

@@ -86,4 +86,38 @@ describe('your data: import a phone’s contacts, delete everything', () => {
 		await page.getByText('No one yet.', { exact: false }).waitFor();
 		expect(session.problems).toEqual([]);
 	});
+
+	it('shows how far a large import is, and Cancel import adds no one', async () => {
+		const dir = scratchDir();
+		session = await openSession(await blankY4m(dir));
+		const { page } = session;
+		const file = join(dir, 'many.vcf');
+		writeFileSync(
+			file,
+			Array.from(
+				{ length: 1200 },
+				(_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@example.org\r\nEND:VCARD\r\n`
+			).join('')
+		);
+		await setUpCard(page, { name: 'Mary Jackson' });
+		// The file is read 500 cards at a time, with a timer between chunks: with the page's clock
+		// paused, the import waits at the first of them while Cancel is pressed.
+		await session.context.clock.install();
+		await page.goto('/settings');
+		await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+		await session.context.clock.pauseAt(Date.now() + 60_000);
+		await page.getByLabel('Import contacts (.vcf)').setInputFiles(file);
+		const progress = page.getByRole('progressbar', { name: 'Importing contacts' });
+		// 500 of 1,200 cards read: 500 of the bar's 2,400 steps (reading, then writing).
+		await expect
+			.poll(async () => [await progress.getAttribute('value'), await progress.getAttribute('max')])
+			.toEqual(['500', '2400']);
+		await page.getByRole('button', { name: 'Cancel import' }).click();
+		await session.context.clock.resume();
+		await page.getByRole('status').filter({ hasText: 'Import cancelled. Nothing was changed.' }).waitFor();
+		expect(await page.getByRole('progressbar').count()).toBe(0);
+		await page.goto('/people');
+		await page.getByText('No one yet', { exact: false }).waitFor();
+		expect(session.problems).toEqual([]);
+	});
 });

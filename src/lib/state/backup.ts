@@ -1,5 +1,7 @@
 import { downloadBlob } from '$lib/adapters/device/files';
-import { exportBackup, restoreBackup, type RestoreResult } from '$lib/adapters/local/backup';
+import { deviceTimeZone } from '$lib/adapters/device/locale';
+import { localDay } from '$lib/domain/events/local-day';
+import { exportBackup, restoreBackup, type RestoreProgress, type RestoreResult } from '$lib/adapters/local/backup';
 import { app } from './app';
 
 const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
@@ -8,16 +10,24 @@ const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 export async function downloadBackup(): Promise<void> {
 	const now = Date.now();
 	const backup = await exportBackup(app().db, now);
-	const day = new Date(now).toISOString().slice(0, 10);
+	const day = localDay(now, deviceTimeZone());
 	downloadBlob(
 		new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' }),
 		`networking-companion-backup-${day}.json`
 	);
 }
 
-/** Restores a backup file chosen by the person. */
-export async function restoreFromFile(file: File): Promise<RestoreResult> {
+export type { RestoreProgress, RestoreResult };
+
+/**
+ * Restores a backup file chosen by the person, reporting progress; `signal` is the Cancel button
+ * (nothing is changed then).
+ */
+export async function restoreFromFile(
+	file: File,
+	options: { signal?: AbortSignal; onProgress?: (progress: RestoreProgress) => void } = {}
+): Promise<RestoreResult> {
 	if (file.size > MAX_BACKUP_BYTES)
 		return { ok: false, message: 'This file is too large to be a backup from this app.' };
-	return restoreBackup(app().db, await file.text());
+	return restoreBackup(app().db, await file.text(), options);
 }

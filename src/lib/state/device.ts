@@ -4,6 +4,7 @@
  */
 export { canShare, copyText, downloadBlob, fileNameFor, shareFiles, shareLink } from '$lib/adapters/device/files';
 export { buzz } from '$lib/adapters/device/vibration';
+export { keepScreenOn } from '$lib/adapters/device/wake-lock';
 export { defaultRegion, deviceTimeZone } from '$lib/adapters/device/locale';
 export { isStoragePersistent, requestPersistentStorage } from '$lib/adapters/device/storage';
 export {

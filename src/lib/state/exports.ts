@@ -1,5 +1,7 @@
 import { downloadBlob, fileNameFor } from '$lib/adapters/device/files';
 import type { FollowUpDetail } from '$lib/domain/queue/views';
+import { deviceTimeZone } from '$lib/adapters/device/locale';
+import { localDay } from '$lib/domain/events/local-day';
 import { app } from './app';
 import { followUpQueue } from './follow-ups';
 import { peopleStore } from './people';
@@ -14,12 +16,16 @@ async function everyone() {
 	return { list: summaries, events: new Map(events.map((e) => [e.id, e])) };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The file is named by the person's own day, not UTC's.
+const today = () => localDay(Date.now(), deviceTimeZone());
 
 /** Everyone as one .vcf for the phone's contacts. Returns how many people. */
 export async function downloadAllVCards(): Promise<number> {
 	const [{ peopleVCards }, { list, events }] = await Promise.all([peopleWriters(), everyone()]);
-	downloadBlob(new Blob([peopleVCards(list, events)], { type: 'text/vcard' }), `contacts-${today()}.vcf`);
+	downloadBlob(
+		new Blob([peopleVCards(list, events, deviceTimeZone())], { type: 'text/vcard' }),
+		`contacts-${today()}.vcf`
+	);
 	return list.length;
 }
 
@@ -27,7 +33,10 @@ export async function downloadAllVCards(): Promise<number> {
 export async function downloadCsv(): Promise<number> {
 	const [{ peopleCsv }, { list, events }] = await Promise.all([peopleWriters(), everyone()]);
 	// A byte-order mark, so spreadsheet apps read the names as UTF-8.
-	downloadBlob(new Blob(['\uFEFF', peopleCsv(list, events)], { type: 'text/csv' }), `contacts-${today()}.csv`);
+	downloadBlob(
+		new Blob(['\uFEFF', peopleCsv(list, events, deviceTimeZone())], { type: 'text/csv' }),
+		`contacts-${today()}.csv`
+	);
 	return list.length;
 }
 

@@ -120,21 +120,35 @@ export class PeopleStore {
 	 * none. New people get no encounter and no follow-up; people already here only gain details they
 	 * lacked (see planImport). Every write goes to the outbox, so it syncs. Returns what was done.
 	 */
-	async importContacts(file: VcfContacts, now: number, newId: () => string): Promise<ImportPlan> {
+	async importContacts(
+		file: VcfContacts,
+		now: number,
+		newId: () => string,
+		options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}
+	): Promise<ImportPlan> {
 		const { db } = this;
 		// Matching contacts (and their ids, uuid v5) loads with an import, not with the app shell;
 		// before the transaction, which awaiting anything but the database would end.
 		const { planImport } = await import('$lib/domain/people/import-plan');
 		return db.transaction('rw', [db.people, ...changeLogTables(db)], async () => {
 			const plan = planImport(file, readRows(PersonRow, await db.people.toArray(), 'person'), { now, newId });
+			const total = plan.add.length + plan.update.length;
+			let done = 0;
+			// Cancel rolls the whole import back: nothing was changed.
+			const step = () => {
+				if (++done % 500 === 0 || done === total) options.onProgress?.(done, total);
+				if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
+			};
 			for (const person of plan.add) {
 				// add, not put: a row that is somehow there already fails the whole import instead of being replaced.
 				await db.people.add(plainCopy(person));
 				await logChange(db, 'people', null, person);
+				step();
 			}
 			for (const { before, after } of plan.update) {
 				await db.people.put(plainCopy(after));
 				await logChange(db, 'people', before, after);
+				step();
 			}
 			return plan;
 		});

@@ -44,6 +44,11 @@ export function formatDateTime(instant: number): string {
 		: formatter('date-time-year', { year: 'numeric', month: 'short', day: 'numeric', ...time }).format(instant);
 }
 
+/** "Tue 9:00 AM" (or "Di. 09:00") in the user's locale: a time this week, named by its weekday. */
+export function formatWeekdayClock(instant: number): string {
+	return formatter('weekday-clock', { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(instant);
+}
+
 /** "2:05:30 PM" in the user's locale. */
 export function formatTime(instant: number): string {
 	return formatter('time', { timeStyle: 'medium' }).format(instant);

@@ -5,6 +5,8 @@
  * folded at 75 octets.
  */
 
+import { oneLine } from '../text/line-breaks';
+
 /** What goes into a vCard we write; empty values are left out. */
 export interface VCardEntry {
 	name: string;
@@ -26,9 +28,9 @@ export function structuredName(name: string): string[] {
 	return [parts.at(-1)!, parts.slice(0, -1).join(' '), '', '', ''];
 }
 
-/** A text value: backslash, semicolon, comma and newline escaped (RFC 2426 §5). */
+/** A text value: backslash, semicolon, comma and every line break (CRLF, CR or LF) escaped (RFC 2426 §5). */
 function text(value: string): string {
-	return value.replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+	return value.replace(/[\\;,\n]|\r\n?/g, (c) => (c.startsWith('\r') || c === '\n' ? '\\n' : `\\${c}`));
 }
 
 /** Folds a content line after every 75 octets of UTF-8, never inside a character (RFC 2425 §5.8.1). */
@@ -56,9 +58,9 @@ export function vCardText(entry: VCardEntry): string {
 	const lines = ['VERSION:3.0', `N:${structuredName(entry.name).map(text).join(';')}`, `FN:${text(entry.name)}`];
 	if (entry.org) lines.push(`ORG:${text(entry.org)}`);
 	if (entry.title) lines.push(`TITLE:${text(entry.title)}`);
-	if (entry.phone) lines.push(`TEL;TYPE=cell:${entry.phone}`);
+	if (entry.phone) lines.push(`TEL;TYPE=cell:${oneLine(entry.phone)}`);
 	if (entry.email) lines.push(`EMAIL:${text(entry.email)}`);
-	for (const url of entry.urls ?? []) if (url) lines.push(`URL:${url}`);
+	for (const url of entry.urls ?? []) if (url) lines.push(`URL:${oneLine(url)}`);
 	if (entry.note) lines.push(`NOTE:${text(entry.note)}`);
 	return ['BEGIN:VCARD', ...lines.map(fold), 'END:VCARD', ''].join('\r\n');
 }

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { oneLine, unifyLineBreaks } from '../text/line-breaks';
 import { VCARD3_DESIGN } from './vcard-design';
 import { structuredName, type VCardEntry } from './vcard-text';
 
@@ -6,10 +7,28 @@ import { structuredName, type VCardEntry } from './vcard-text';
 export { structuredName, type VCardEntry };
 
 /**
+ * ical.js escapes LF in text but lets a bare CR through, and a link or phone number is never
+ * escaped: each would end the line there in the file (and start a contact of its own).
+ */
+function lineSafe(entry: VCardEntry): VCardEntry {
+	const text = (value?: string) => (value === undefined ? undefined : unifyLineBreaks(value));
+	return {
+		name: unifyLineBreaks(entry.name),
+		org: text(entry.org),
+		title: text(entry.title),
+		phone: entry.phone === undefined ? undefined : oneLine(entry.phone),
+		email: text(entry.email),
+		urls: entry.urls?.map(oneLine),
+		note: text(entry.note)
+	};
+}
+
+/**
  * A vCard 3.0 that phones' contact apps import. ical.js does the escaping (with RFC 2426's rules for
  * text); no PRODID or REV, so a card stays small enough for a QR code.
  */
-export function writeVCard(entry: VCardEntry): string {
+export function writeVCard(written: VCardEntry): string {
+	const entry = lineSafe(written);
 	const vcard = new ICAL.Component(['vcard', [], []]);
 	vcard.addPropertyWithValue('version', '3.0');
 	const n = new ICAL.Property('n', vcard);

@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import type { Encounter, NetworkingEvent, Person } from '../capture/records';
 import { personToVCard } from '../contact/person-vcard';
 import { structuredName } from '../contact/vcard-write';
+import { localDay } from '../events/local-day';
+import { unifyLineBreaks } from '../text/line-breaks';
 
 /**
  * Column names HubSpot's and Salesforce's contact importers map on their own (First Name, Last
@@ -34,26 +36,40 @@ export function splitName(name: string): { first: string; last: string } {
 	return given ? { first: given, last: family } : { first: family, last: '' };
 }
 
-const day = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+type Events = ReadonlyMap<string, NetworkingEvent>;
 
-/** What was talked about, meeting by meeting (newest first), as the contact's note. */
-export function notesOf(encounters: readonly Encounter[], events: ReadonlyMap<string, NetworkingEvent>): string {
+/** The day of a meeting in its event's zone, or `timeZone` (the device's) for one without an event. */
+const metOn = (encounter: Encounter, events: Events, timeZone: string) =>
+	localDay(encounter.metAt, encounter.eventId ? events.get(encounter.eventId)?.timeZone : null, timeZone);
+
+/**
+ * What was talked about, meeting by meeting (newest first), as the contact's note; each meeting's
+ * day is the day in its event's zone, or in `timeZone` (the device's) for one without an event.
+ */
+export function notesOf(encounters: readonly Encounter[], events: Events, timeZone: string): string {
 	return encounters
 		.map((e) => {
 			const where = e.eventId ? events.get(e.eventId)?.name : undefined;
-			return `${day(e.metAt)}${where ? ` (${where})` : ''}: ${e.note}`;
+			return `${metOn(e, events, timeZone)}${where ? ` (${where})` : ''}: ${e.note}`;
 		})
 		.join('\n');
 }
 
 // A spreadsheet opening the file must not run a cell as a formula (=, +, -, @ and friends); a phone
-// number like +4790000000 is left as it is.
+// number like +4790000000 is left as it is. Papa Parse quotes a cell with a line break; inside the
+// quotes each break is LF, the one kind spreadsheets agree on.
 const FORMULA = /^[=+\-@\t\r]/;
 const PHONE = /^\+\d[\d ]*$/;
-const cell = (value: string) => (FORMULA.test(value) && !PHONE.test(value) ? `'${value}` : value);
+const cell = (text: string) => {
+	const value = unifyLineBreaks(text);
+	return FORMULA.test(value) && !PHONE.test(value) ? `'${value}` : value;
+};
 
-/** Everyone as one CSV (RFC 4180 quoting by Papa Parse), one row per person. */
-export function peopleCsv(list: readonly ExportPerson[], events: ReadonlyMap<string, NetworkingEvent>): string {
+/**
+ * Everyone as one CSV (RFC 4180 quoting by Papa Parse), one row per person. Days are local to each
+ * meeting's event, or to `timeZone` (the device's).
+ */
+export function peopleCsv(list: readonly ExportPerson[], events: Events, timeZone: string): string {
 	const rows = list.map(({ person, encounters }) => {
 		const { first, last } = splitName(person.name);
 		const latest = encounters[0];
@@ -68,15 +84,15 @@ export function peopleCsv(list: readonly ExportPerson[], events: ReadonlyMap<str
 			person.title,
 			person.linkedin,
 			person.url,
-			notesOf(encounters, events),
+			notesOf(encounters, events, timeZone),
 			event,
-			firstMet ? day(firstMet.metAt) : ''
+			firstMet ? metOn(firstMet, events, timeZone) : ''
 		].map(cell);
 	});
 	return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' });
 }
 
-/** Everyone as one .vcf the phone's contacts app imports in one go. */
-export function peopleVCards(list: readonly ExportPerson[], events: ReadonlyMap<string, NetworkingEvent>): string {
-	return list.map(({ person, encounters }) => personToVCard(person, notesOf(encounters, events))).join('');
+/** Everyone as one .vcf the phone's contacts app imports in one go (days as in `notesOf`). */
+export function peopleVCards(list: readonly ExportPerson[], events: Events, timeZone: string): string {
+	return list.map(({ person, encounters }) => personToVCard(person, notesOf(encounters, events, timeZone))).join('');
 }

@@ -1,6 +1,7 @@
 import type { Person } from '../capture/records';
 import { personIdFor, pickMatch } from '../contact/match';
 import { CONTACT_FIELDS } from '../contact/types';
+import { fitRecord } from '../sync/record-fit';
 import { fillEmptyFields, nameKey, namesAgree, sameNamedContact, unionKeys } from './contact-merge';
 import type { ImportContact, SkippedCard, VcfContacts } from './vcf-read';
 
@@ -14,6 +15,9 @@ export interface ImportPlan {
 	alreadyHere: number;
 	skipped: SkippedCard[];
 	mergedInFile: number;
+	/** People cut to what the server keeps, and people it would refuse (left out): the same bounds as a restore. */
+	cut: number;
+	unfit: number;
 }
 
 /** A person with a contact's details where theirs are empty, and the contact's keys too; never overwrites. */
@@ -91,15 +95,23 @@ export function planImport(
 		indexKeys(person);
 		indexName(person);
 	}
-	return {
-		add: people(added),
-		update: [...matched]
-			.filter((id) => current.get(id) !== original.get(id))
-			.map((id) => ({ before: original.get(id)!, after: current.get(id)! })),
-		alreadyHere: matched.size,
-		skipped: file.skipped,
-		mergedInFile: file.mergedInFile
+	// Checked against the server's bounds as a restore is: a person it would refuse could never sync.
+	let cut = 0;
+	let unfit = 0;
+	const fit = (person: Person): Person | null => {
+		const fitted = fitRecord('people', person as unknown as Record<string, unknown>);
+		if (!fitted.ok) return (unfit++, null);
+		if (fitted.cut.length) cut++;
+		return fitted.record as unknown as Person;
 	};
+	const add = people(added).flatMap((p) => fit(p) ?? []);
+	const update = [...matched]
+		.filter((id) => current.get(id) !== original.get(id))
+		.flatMap((id) => {
+			const after = fit(current.get(id)!);
+			return after ? [{ before: original.get(id)!, after }] : [];
+		});
+	return { add, update, alreadyHere: matched.size, skipped: file.skipped, mergedInFile: file.mergedInFile, cut, unfit };
 }
 
 const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
@@ -124,5 +136,8 @@ export function importSummary(plan: ImportPlan): string {
 	if (noName) parts.push(`${count(noName, 'card', 'cards')} had no name and ${wasWere(noName)} skipped`);
 	if (unreadable)
 		parts.push(`${count(unreadable, 'card', 'cards')} couldn't be read and ${wasWere(unreadable)} skipped`);
+	if (plan.cut) parts.push(`${count(plan.cut, 'person', 'people')} had details longer than the app keeps, cut to fit`);
+	if (plan.unfit)
+		parts.push(`${count(plan.unfit, 'person', 'people')} couldn't be kept and ${wasWere(plan.unfit)} skipped`);
 	return `${parts.join('; ')}.`;
 }

@@ -4,7 +4,7 @@ import { matchKeys } from '../contact/match';
 import type { ContactField, ContactFields } from '../contact/types';
 import { readVCard } from '../contact/vcard';
 import { splitVCards } from '../contact/vcf-file';
-import { fillEmptyFields, nameKey, namesAgree, sameNamedContact, unionKeys } from './contact-merge';
+import { mergeDuplicates } from './vcf-merge';
 
 // Phone exports carry photos (a few MB for hundreds of contacts); more than this is not a contacts file.
 export const MAX_VCF_BYTES = 20 * 1024 * 1024;
@@ -15,9 +15,6 @@ export interface ImportContact {
 	fields: ContactFields;
 	keys: string[];
 }
-
-/** Cards of one person while merging, and where the first of them is in the file. */
-type Group = ImportContact & { position: number };
 
 export type SkipReason = 'no-name' | 'unreadable';
 
@@ -61,74 +58,10 @@ function readCard(text: string, defaultCountry?: CountryCode): ImportContact | S
 	return { fields, keys: matchKeys(fields) };
 }
 
-function absorb(group: Group, other: Group) {
-	group.fields = fillEmptyFields(group.fields, other.fields);
-	group.keys = unionKeys(group.keys, other.keys);
-	group.position = Math.min(group.position, other.position);
-}
+type Prepared = { ok: false; message: string } | { ok: true; cards: string[] };
 
-/**
- * One entry per person, in file order: cards sharing a match key, with names that agree, are one
- * person (as in Step 1); a card with no key at all joins a card of the same name. The first card's values win; later cards
- * fill gaps.
- */
-function mergeDuplicates(contacts: readonly ImportContact[]): ImportContact[] {
-	const read: Group[] = contacts.map((c, position) => ({ ...c, position }));
-	const groups = new Set<Group>();
-	const byKey = new Map<string, Group[]>();
-	for (const contact of read.filter((c) => c.keys.length)) {
-		// Cards sharing a key are one person only when their names agree (not a shared office line).
-		const candidates = [...new Set(contact.keys.flatMap((key) => byKey.get(key) ?? []))]
-			.filter((g) => groups.has(g))
-			.sort((a, b) => a.position - b.position);
-		const owners = candidates.filter((g) => namesAgree(g.fields.name, contact.fields.name));
-		// A card can also join two that its own name only half matches ("Adaeze" joins "Adaeze
-		// Okafor" and, through her, "Dr. A. Okafor").
-		const lead = owners[0]?.fields.name;
-		if (lead) owners.push(...candidates.filter((g) => !owners.includes(g) && namesAgree(g.fields.name, lead)));
-		owners.sort((a, b) => a.position - b.position);
-		let group = owners[0];
-		if (group) absorb(group, contact);
-		else groups.add((group = { ...contact }));
-		for (const other of owners.slice(1)) {
-			absorb(group, other);
-			groups.delete(other);
-		}
-		for (const key of group.keys) {
-			const list = byKey.get(key) ?? [];
-			if (!list.includes(group)) byKey.set(key, [...list, group]);
-		}
-	}
-	const byName = new Map<string, Group[]>();
-	const file = (group: Group) => {
-		const key = nameKey(group.fields.name);
-		byName.set(key, [...(byName.get(key) ?? []), group]);
-	};
-	groups.forEach(file);
-	for (const contact of read.filter((c) => !c.keys.length)) {
-		const named = byName.get(nameKey(contact.fields.name)) ?? [];
-		const group = named.find((g) => sameNamedContact(g.fields, contact.fields));
-		if (group) {
-			absorb(group, contact);
-		} else {
-			const created = { ...contact };
-			groups.add(created);
-			file(created);
-		}
-	}
-	// Filled-in fields may bring a stronger key (an email after a phone): it leads, as for a scan.
-	return [...groups]
-		.sort((a, b) => a.position - b.position)
-		.map((g) => ({ fields: g.fields, keys: unionKeys(matchKeys(g.fields), g.keys) }));
-}
-
-/**
- * Reads a contacts file (.vcf, vCard 2.1/3.0/4.0, as phones export them) into people: each card
- * read by the scanner's vCard reader and tidied as a scanned contact, cards without a usable name
- * skipped (counted, with the reason), and several cards of one person merged. Values are text
- * only, never markup. Refuses, with a message, a file too large or with too many cards.
- */
-export function readVcfFile(text: string, options: { defaultCountry?: CountryCode } = {}): VcfReadResult {
+/** The file's cards, or why it is refused (too large, no cards, too many). */
+function prepare(text: string): Prepared {
 	const tooLarge = vcfSizeProblem(text.length);
 	if (tooLarge) return { ok: false, message: tooLarge };
 	const cards = splitVCards(text);
@@ -145,13 +78,67 @@ export function readVcfFile(text: string, options: { defaultCountry?: CountryCod
 			message: `This file holds ${cards.length.toLocaleString('en')} contacts; up to ${MAX_VCF_CARDS.toLocaleString('en')} can be imported at once. Export them in smaller groups. Nothing was changed.`
 		};
 	}
-	const read: ImportContact[] = [];
-	const skipped: SkippedCard[] = [];
-	cards.forEach((card, index) => {
-		const result = readCard(card, options.defaultCountry);
-		if (typeof result === 'string') skipped.push({ position: index + 1, reason: result });
-		else read.push(result);
-	});
+	return { ok: true, cards };
+}
+
+/** Reads one card into `read` or `skipped`. */
+function readInto(
+	card: string,
+	index: number,
+	out: { read: ImportContact[]; skipped: SkippedCard[] },
+	country?: CountryCode
+) {
+	const result = readCard(card, country);
+	if (typeof result === 'string') out.skipped.push({ position: index + 1, reason: result });
+	else out.read.push(result);
+}
+
+function finish(cards: number, { read, skipped }: { read: ImportContact[]; skipped: SkippedCard[] }): VcfReadResult {
 	const contacts = mergeDuplicates(read);
-	return { ok: true, contacts, cards: cards.length, skipped, mergedInFile: read.length - contacts.length };
+	return { ok: true, contacts, cards, skipped, mergedInFile: read.length - contacts.length };
+}
+
+/**
+ * Reads a contacts file (.vcf, vCard 2.1/3.0/4.0, as phones export them) into people: each card
+ * read by the scanner's vCard reader and tidied as a scanned contact, cards without a usable name
+ * skipped (counted, with the reason), and several cards of one person merged. Values are text
+ * only, never markup. Refuses, with a message, a file too large or with too many cards.
+ */
+export function readVcfFile(text: string, options: { defaultCountry?: CountryCode } = {}): VcfReadResult {
+	const prepared = prepare(text);
+	if (!prepared.ok) return prepared;
+	const out = { read: [] as ImportContact[], skipped: [] as SkippedCard[] };
+	prepared.cards.forEach((card, index) => readInto(card, index, out, options.defaultCountry));
+	return finish(prepared.cards.length, out);
+}
+
+/** Cards read between two pauses (a phone's 10,000 contacts take seconds to read). */
+const CHUNK = 500;
+
+/**
+ * readVcfFile, a chunk of cards at a time: `onProgress` says how far it is and `pause` lets the
+ * screen be drawn (and Cancel pressed) between chunks. Null when `signal` is aborted.
+ */
+export async function readVcfFileInChunks(
+	text: string,
+	options: {
+		defaultCountry?: CountryCode;
+		signal?: AbortSignal;
+		onProgress?: (done: number, total: number) => void;
+		pause: () => Promise<void>;
+	}
+): Promise<VcfReadResult | null> {
+	const prepared = prepare(text);
+	if (!prepared.ok) return prepared;
+	const { cards } = prepared;
+	const out = { read: [] as ImportContact[], skipped: [] as SkippedCard[] };
+	for (const [index, card] of cards.entries()) {
+		if (index > 0 && index % CHUNK === 0) {
+			options.onProgress?.(index, cards.length);
+			await options.pause();
+		}
+		if (options.signal?.aborted) return null;
+		readInto(card, index, out, options.defaultCountry);
+	}
+	return finish(cards.length, out);
 }

@@ -7,6 +7,8 @@ import type { Person } from '$lib/domain/capture/records';
 import { personIdFor } from '$lib/domain/contact/match';
 import { peopleVCards } from '$lib/domain/people/exports';
 import { readVcfFile, type VcfContacts } from '$lib/domain/people/vcf-read';
+import { BOUNDS_SCHEMA } from '$lib/domain/sync/record-fit';
+import * as v from 'valibot';
 import { badgeFixture } from '../../../support/fixtures';
 import { makeDraft, sequentialIds } from '../../../support/factories';
 
@@ -60,7 +62,7 @@ describe('importing a contacts file', () => {
 	it('export .vcf → import into an empty device gives the same people, with no meetings, waiting to sync', async () => {
 		const source = await metAtAnEvent();
 		const sourcePeople = await source.people.toArray();
-		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map());
+		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map(), 'UTC');
 
 		const target = open();
 		const store = new PeopleStore(target);
@@ -98,7 +100,7 @@ describe('importing a contacts file', () => {
 
 	it('importing the same file again adds and changes nothing, and sends nothing', async () => {
 		const source = await metAtAnEvent();
-		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map());
+		const vcf = peopleVCards(await new PeopleStore(source).summaries(), new Map(), 'UTC');
 		const target = open();
 		await new PeopleStore(target).importContacts(contacts(vcf), now, sequentialIds());
 		const people = await target.people.toArray();
@@ -153,4 +155,37 @@ describe('importing a contacts file', () => {
 		expect(await db.people.count()).toBe(1);
 		expect(await db.outbox.count()).toBe(0);
 	});
+
+	it('Cancel while the people are written changes nothing; every person imported is within the server’s bounds', async () => {
+		const file = Array.from(
+			{ length: 600 },
+			(_, i) =>
+				`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i} ${'x'.repeat(i % 3 ? 0 : 500)}\r\nEMAIL:p${i}@example.org\r\nEND:VCARD\r\n`
+		).join('');
+		const db = open();
+		const store = new PeopleStore(db);
+		const controller = new AbortController();
+		const seen: number[] = [];
+		await expect(
+			store.importContacts(contacts(file), now, sequentialIds(), {
+				signal: controller.signal,
+				onProgress: (done) => {
+					seen.push(done);
+					controller.abort();
+				}
+			})
+		).rejects.toMatchObject({ name: 'AbortError' });
+		expect(seen).toEqual([500]);
+		expect(await db.people.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+
+		const progress: string[] = [];
+		const plan = await store.importContacts(contacts(file), now, sequentialIds(), {
+			onProgress: (done, total) => progress.push(`${done}/${total}`)
+		});
+		expect(progress).toEqual(['500/600', '600/600']);
+		expect(plan).toMatchObject({ cut: 0, unfit: 0 });
+		for (const person of await db.people.toArray())
+			expect(v.safeParse(BOUNDS_SCHEMA.people, person).success).toBe(true);
+	}, 30_000); // fake-indexeddb writes 1,100 people one by one: seconds on a loaded machine
 });

@@ -75,7 +75,7 @@ const list: ExportPerson[] = [
 
 describe('CSV for HubSpot and Salesforce', () => {
 	it('has the columns their importers map, and survives commas, quotes, new lines and non-Latin names', () => {
-		const csv = peopleCsv(list, events);
+		const csv = peopleCsv(list, events, 'UTC');
 		const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
 		expect(parsed.errors).toEqual([]);
 		expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
@@ -115,7 +115,7 @@ describe('CSV for HubSpot and Salesforce', () => {
 
 describe('all people as one .vcf', () => {
 	it('holds one vCard per person that parses back, with what we talked about as the note', () => {
-		const vcf = peopleVCards(list, events);
+		const vcf = peopleVCards(list, events, 'UTC');
 		const cards = vcf.split(/(?<=END:VCARD\r?\n?)/).filter((c) => c.trim());
 		expect(cards).toHaveLength(4);
 		const first = parseBadgePayload(cards[0]!);
@@ -129,5 +129,45 @@ describe('all people as one .vcf', () => {
 			'2026-11-20 (Lagos Energy Week): Second chat: "pilot" data,\nand the Oslo trip\n2026-11-19 (Lagos Energy Week): Batteries, first time'
 		);
 		expect(parseBadgePayload(cards[1]!).fields.name).toBe('山田 太郎');
+	});
+});
+
+describe('"Met on" is the day where the meeting happened, never the UTC day', () => {
+	// 21:00 in New York on 3 October is 01:00 on 4 October in UTC.
+	const evening = Date.parse('2026-10-04T01:00:00Z');
+	const nyc: NetworkingEvent = { ...event, id: 'ny', name: 'Climate Week NYC', timeZone: 'America/New_York' };
+	const people: ExportPerson[] = [
+		{ person: person('p1', { name: 'Ana Lima' }), encounters: [met('p1', 'Heat pumps', evening, 'ny')] },
+		// Met without an event: the device's own zone decides the day.
+		{ person: person('p2', { name: 'Bo Chen' }), encounters: [met('p2', 'Grid batteries', evening, null)] }
+	];
+	const byId = new Map([[nyc.id, nyc]]);
+
+	it('in the CSV, by the event zone, or the device zone for a meeting without an event', () => {
+		const rows = Papa.parse<Record<string, string>>(peopleCsv(people, byId, 'America/Los_Angeles'), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		expect(rows.map((r) => r['Met On'])).toEqual(['2026-10-03', '2026-10-03']);
+		expect(rows[0]!.Note).toBe('2026-10-03 (Climate Week NYC): Heat pumps');
+		expect(rows[1]!.Note).toBe('2026-10-03: Grid batteries');
+		// A device east of UTC puts the event-less meeting on its own day.
+		const tokyo = Papa.parse<Record<string, string>>(peopleCsv(people, byId, 'Asia/Tokyo'), { header: true }).data;
+		expect(tokyo.map((r) => r['Met On'])).toEqual(['2026-10-03', '2026-10-04']);
+	});
+
+	it('in the .vcf notes', () => {
+		const vcf = peopleVCards(people, byId, 'America/Chicago');
+		const notes = vcf
+			.split(/(?<=END:VCARD\r\n)/)
+			.filter((c) => c.trim())
+			.map((card) => new ICAL.Component(ICAL.parse(card)).getFirstPropertyValue('note'));
+		expect(notes).toEqual(['2026-10-03 (Climate Week NYC): Heat pumps', '2026-10-03: Grid batteries']);
+	});
+
+	it('an event whose zone this browser does not know falls back to the device zone', () => {
+		const odd = new Map([[nyc.id, { ...nyc, timeZone: 'Mars/Olympus_Mons' }]]);
+		const rows = Papa.parse<Record<string, string>>(peopleCsv(people, odd, 'America/New_York'), { header: true }).data;
+		expect(rows[0]!['Met On']).toBe('2026-10-03');
 	});
 });

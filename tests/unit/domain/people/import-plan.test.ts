@@ -167,7 +167,15 @@ describe('what the import says', () => {
 		alreadyHere: 0,
 		skipped: [],
 		mergedInFile: 0,
+		cut: 0,
+		unfit: 0,
 		...overrides
+	});
+
+	it('says which people were cut to fit, or could not be kept, by the server’s bounds', () => {
+		expect(importSummary(plan({ add: many(2), cut: 1, unfit: 2 }))).toBe(
+			"Added 2 people; 1 person had details longer than the app keeps, cut to fit; 2 people couldn't be kept and were skipped."
+		);
 	});
 
 	it('counts people added, already here, and cards skipped, in one sentence', () => {

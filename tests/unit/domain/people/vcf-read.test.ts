@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_VCF_BYTES, MAX_VCF_CARDS, readVcfFile, vcfSizeProblem } from '$lib/domain/people/vcf-read';
+import {
+	MAX_VCF_BYTES,
+	MAX_VCF_CARDS,
+	readVcfFile,
+	readVcfFileInChunks,
+	vcfSizeProblem
+} from '$lib/domain/people/vcf-read';
 
 const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 
@@ -356,5 +362,36 @@ describe('limits', () => {
 			['BEGIN:VCARD', 'VERSION:3.0', 'FN:Grace\u0000 Hopper\uD83D', 'ORG:US Navy\uDE00', 'END:VCARD', ''].join('\r\n')
 		);
 		expect(result.contacts[0]!.fields).toMatchObject({ name: 'Grace Hopper\uFFFD', org: 'US Navy\uFFFD' });
+	});
+});
+
+describe('reading a large contacts file a chunk at a time', () => {
+	const file = Array.from(
+		{ length: 1200 },
+		(_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@example.org\r\nEND:VCARD\r\n`
+	).join('');
+
+	it('reads what readVcfFile reads, saying how far it is and letting the screen be drawn between chunks', async () => {
+		const seen: string[] = [];
+		let pauses = 0;
+		const read = await readVcfFileInChunks(file, {
+			onProgress: (done, total) => seen.push(`${done}/${total}`),
+			pause: async () => void pauses++
+		});
+		expect(read).toEqual(readVcfFile(file));
+		expect(seen).toEqual(['500/1200', '1000/1200']);
+		expect(pauses).toBe(2);
+	});
+
+	it('stops at Cancel (its AbortSignal), between two chunks', async () => {
+		const controller = new AbortController();
+		let pauses = 0;
+		const read = await readVcfFileInChunks(file, {
+			signal: controller.signal,
+			onProgress: () => controller.abort(),
+			pause: async () => void pauses++
+		});
+		expect(read).toBeNull();
+		expect(pauses).toBe(1);
 	});
 });
