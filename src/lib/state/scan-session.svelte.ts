@@ -98,6 +98,16 @@ export class ScanSession {
 		await this.ports.openDraft(id);
 	}
 
+	/** "Save it with a name": a code that is not a person's, kept as a draft all the same. */
+	async saveWithName(): Promise<void> {
+		if (!this.notAPerson) return;
+		try {
+			await this.startDraft(this.notAPerson);
+		} catch {
+			if (!this.#screen.signal.aborted) this.error = NOT_STORED;
+		}
+	}
+
 	async scanAgain(): Promise<void> {
 		this.notAPerson = null;
 		await this.camera?.restart();
@@ -130,8 +140,14 @@ export class ScanSession {
 		};
 		const result = await this.#scanner.read(photo, { signal, onProgress });
 		if (signal.aborted || !this.card) return;
-		if ('payload' in result) await this.startDraft(result.payload, null, signal);
-		else if ('problem' in result) this.card.problem = result.problem;
+		if ('problem' in result) this.card.problem = result.problem;
+		else if ('payload' in result) {
+			try {
+				await this.startDraft(result.payload, null, signal);
+			} catch {
+				if (!signal.aborted && this.card) this.card.problem = NOT_STORED;
+			}
+		}
 	}
 
 	/** "Read the card in the camera": the frame the camera shows, once it shows one. */

@@ -193,3 +193,21 @@ describe('ScanSession', () => {
 		expect(did).not.toContain('load card reader');
 	});
 });
+
+describe('ScanSession, when the device cannot store the scan', () => {
+	it('says so for a card read, and for a code saved with a name, and opens nothing', async () => {
+		const { session, did, steps } = harness();
+		const reading = session.readCard(photo);
+		steps.load.resolve();
+		steps.read.resolve({ payload: person });
+		steps.draft.reject(new Error('QuotaExceededError'));
+		await reading;
+		expect(session.card?.problem).toMatch(/could not be stored on this device/);
+		await session.closeCard();
+
+		session.notAPerson = { ...person, notAPerson: 'This QR holds a Wi-Fi password, not a person.' };
+		await session.saveWithName();
+		expect(session.error).toMatch(/could not be stored on this device/);
+		expect(did.some((step) => step.startsWith('open'))).toBe(false);
+	});
+});
