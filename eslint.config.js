@@ -26,6 +26,23 @@ export default ts.config(
 		}
 	},
 	{
+		// Work nobody waits for is work nobody cancels or sees fail: a promise in src/ is awaited,
+		// returned, handled, or marked `void` where dropping it is the point (type-aware rules).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		languageOptions: {
+			parserOptions: {
+				// The service worker is outside the app's tsconfig (it runs with the WebWorker library).
+				projectService: { allowDefaultProject: ['src/service-worker.ts'] },
+				extraFileExtensions: ['.svelte'],
+				tsconfigRootDir: import.meta.dirname
+			}
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error'
+		}
+	},
+	{
 		// Code that runs in the browser has no Node globals (a `process.stdout` left from debugging
 		// passed every unit test under Node and broke the follow-up page).
 		files: ['src/**'],

@@ -115,7 +115,7 @@ export function sendBackForm(owner: SharedCard): HTMLElement[] {
 		}
 		if (result && (event.target as HTMLElement).id === 'back-met') result.setMet(values().met);
 	});
-	form.addEventListener('submit', async (event) => {
+	async function submit(event: SubmitEvent) {
 		event.preventDefault();
 		const submitted = values();
 		const attempt = ++latest;
@@ -136,6 +136,7 @@ export function sendBackForm(owner: SharedCard): HTMLElement[] {
 		result = made.resultView(owner, card, submitted.met);
 		resultSlot.replaceChildren(result.element);
 		result.heading.focus();
-	});
+	}
+	form.addEventListener('submit', (event) => void submit(event));
 	return [form, resultSlot];
 }

@@ -24,11 +24,12 @@ export function watchPage(page: Page, problems: string[]): void {
 
 /**
  * A fresh browser whose camera streams `video` (a .y4m file), with a clean profile; `options` sets
- * the user's locale and time zone (Chromium's own otherwise).
+ * the user's locale and time zone (Chromium's own otherwise), and can keep the service worker out
+ * (every script then comes over the network, where a test can hold it: see holdScript).
  */
 export async function openSession(
 	video: string,
-	options: { locale?: string; timezoneId?: string } = {}
+	options: { locale?: string; timezoneId?: string; serviceWorkers?: 'block' } = {}
 ): Promise<Session> {
 	const browser = await launchChromium(fakeCameraFlags(video));
 	const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 420, height: 860 }, ...options });
@@ -37,6 +38,53 @@ export async function openSession(
 	const problems: string[] = [];
 	watchPage(page, problems);
 	return { browser, context, page, problems, close: () => browser.close() };
+}
+
+/** A script of the app held on its way to the page until the test releases it. */
+export interface HeldScript {
+	/** Settles with the script's URL when the page has asked for it. */
+	requested: Promise<string>;
+	release(): void;
+	/** Settles when the script has been handed to the page. */
+	delivered: Promise<void>;
+}
+
+/**
+ * Holds the first of the app's scripts whose code contains `marker` (a message only that module
+ * shows) until `release`: a lazy import made as slow as a test needs, by hand. Needs a session
+ * without the service worker.
+ */
+export async function holdScript(context: BrowserContext, marker: string): Promise<HeldScript> {
+	let requested!: (url: string) => void;
+	let release!: () => void;
+	let delivered!: () => void;
+	const held: HeldScript = {
+		requested: new Promise((resolve) => (requested = resolve)),
+		release: () => release(),
+		delivered: new Promise((resolve) => (delivered = resolve))
+	};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let holding = true;
+	await context.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (!holding || !body.includes(marker)) return route.fulfill({ response, body });
+		holding = false;
+		requested(route.request().url());
+		await released;
+		await route.fulfill({ response, body });
+		delivered();
+	});
+	return held;
+}
+
+/**
+ * Waits until the page has run `script` (a URL it imported) and everything that was waiting for
+ * it: the page imports it too, which settles once the module has run, then lets one task pass.
+ */
+export async function afterScriptRan(page: Page, script: string): Promise<void> {
+	// A string, not a function: the test runner would rewrite an import() written here for Node.
+	await page.evaluate(`import(${JSON.stringify(script)}).then(() => new Promise((resolve) => setTimeout(resolve, 0)))`);
 }
 
 /** First run: fill in my card and save it. */

@@ -58,6 +58,8 @@ describe('a badge whose code is only an id', () => {
 		expect(await field('Name').inputValue()).toBe('Marta Nowak');
 		expect(await field('Company').inputValue()).toBe('Helios Energy');
 		expect(await field('Badge id').inputValue()).toBe('REG-2026-48213');
+		// The OCR worker ends once the badge is read: it holds tens of megabytes on a phone.
+		await expect.poll(() => page.workers().filter((w) => w.url().includes('worker.min.js')).length).toBe(0);
 
 		// The note gate holds as for every scan.
 		const save = page.getByRole('button', { name: 'Save contact' });
@@ -70,6 +72,33 @@ describe('a badge whose code is only an id', () => {
 		await page.getByRole('heading', { name: 'Marta Nowak', level: 1 }).waitFor();
 
 		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('says so when the card reader cannot be loaded, and both buttons work again', async () => {
+		session = await openSession(await badgeVideo('REG-2026-48214', 'Jonas Berg', 'Fjord Labs'), {
+			serviceWorkers: 'block'
+		});
+		const { page, context } = session;
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+		await page.waitForURL(/\/capture\//, { timeout: 20_000 });
+		await page.getByRole('button', { name: 'Read the name' }).waitFor();
+		// The network drops every script from here on: the card reader's code never arrives.
+		await context.route('**/_app/immutable/**', (route) => route.abort('internetdisconnected'));
+
+		const readName = page.getByRole('button', { name: 'Read the name' });
+		const fromPhoto = page.getByRole('button', { name: 'Read it from a photo' });
+		await readName.click();
+		const missing = page.getByRole('alert').filter({ hasText: 'The card reader could not be loaded.' });
+		await missing.waitFor();
+		await expect.poll(() => readName.isEnabled()).toBe(true);
+		expect(await fromPhoto.isEnabled()).toBe(true);
+		expect(await page.getByRole('progressbar', { name: 'Reading the badge' }).count()).toBe(0);
+		// Trying again says so again, and leaves the buttons usable.
+		await readName.click();
+		await missing.waitFor();
+		await expect.poll(() => readName.isEnabled()).toBe(true);
 		expect(session.problems).toEqual([]);
 	});
 });

@@ -11,7 +11,9 @@ import type { Page } from 'playwright-core';
 import { blankY4m, scratchDir } from '../support/video';
 import { fakeCameraFlags, launchChromium } from '../support/browser.mjs';
 import {
+	afterScriptRan,
 	baseUrl,
+	holdScript,
 	openSession,
 	setUpCard,
 	showContactFields,
@@ -154,6 +156,52 @@ describe('scan a paper card', () => {
 		await page.getByRole('button', { name: 'Back to scanning' }).click();
 
 		expect(leaving).toEqual([]);
+		expect(session.problems).toEqual([]);
+	});
+
+	it('Cancel while the text reader is still loading stops the reading: the card is not read after', async () => {
+		session = await openSession(await blankY4m(scratchDir()), { serviceWorkers: 'block' });
+		const { page, context } = session;
+		await setUpCard(page, { name: 'Grace Hopper' });
+		await openScanner(page);
+		// The OCR adapter's module (its progress messages are only there), held until Cancel.
+		const ocrCode = await holdScript(context, 'Loading the text reader');
+
+		await chooseCardPhoto(page, `${CARD}.jpg`);
+		const progress = page.getByRole('progressbar', { name: 'Reading the card' });
+		await progress.waitFor();
+		const script = await ocrCode.requested;
+		expect(await page.getByRole('status').filter({ hasText: 'Preparing the photo…' }).count()).toBe(1);
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await progress.waitFor({ state: 'detached' });
+		expect(page.url()).toMatch(/\/scan$/);
+		ocrCode.release();
+		await ocrCode.delivered;
+		await afterScriptRan(page, script);
+		expect(page.workers().filter((worker) => worker.url().includes('worker.min.js'))).toEqual([]);
+
+		// The next card is read as usual, and only it: one picture after the other in one worker, so
+		// had the cancelled card gone on, it would have opened the capture screen before this answers.
+		const blank = join(scratchDir(), 'blank.png');
+		await run('ffmpeg', [
+			'-y',
+			'-loglevel',
+			'error',
+			'-f',
+			'lavfi',
+			'-i',
+			'color=c=gray:s=640x480',
+			'-frames:v',
+			'1',
+			blank
+		]);
+		await cameraLive(page);
+		await chooseCardPhoto(page, blank);
+		await page
+			.getByRole('alert')
+			.filter({ hasText: 'No name or contact details were found' })
+			.waitFor({ timeout: 30_000 });
+		expect(page.url()).toMatch(/\/scan$/);
 		expect(session.problems).toEqual([]);
 	});
 

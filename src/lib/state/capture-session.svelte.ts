@@ -28,6 +28,8 @@ function recordCommit(started: number): void {
 export class CaptureSession {
 	draft = $state<CaptureDraft | null>(null);
 	loaded = $state(false);
+	/** The draft could not be read from this device's storage. */
+	loadFailed = $state(false);
 	/** The draft had been worked on before this page opened (a reload, a crash, coming back). */
 	restored = $state(false);
 	draftStored = $state<'idle' | 'pending' | 'stored' | 'failed'>('idle');
@@ -85,10 +87,17 @@ export class CaptureSession {
 	 * not stored (nothing was typed in it before a reload), unless it was saved as a contact already.
 	 */
 	async load(id: string, typed = false): Promise<void> {
-		const store = captureStore();
-		let draft = await store.draft(id);
-		this.#stored = draft !== null;
-		if (!draft && typed && !(await store.saved(id))) draft = await typedDraft(id);
+		let draft: CaptureDraft | null;
+		try {
+			const store = captureStore();
+			draft = await store.draft(id);
+			this.#stored = draft !== null;
+			if (!draft && typed && !(await store.saved(id))) draft = await typedDraft(id);
+		} catch {
+			this.loadFailed = true;
+			this.loaded = true;
+			return;
+		}
 		this.restored =
 			!!draft && (draft.note.trim() !== '' || draft.promises.length > 0 || draft.updatedAt > draft.metAt + 2_000);
 		this.draft = draft;

@@ -159,6 +159,11 @@ export class FollowUpSession {
 		return this.#detail.loading;
 	}
 
+	/** The follow-up could not be read from this device's storage. */
+	get failed(): boolean {
+		return this.#detail.error !== null;
+	}
+
 	get message(): MessageDraft | null {
 		return this.detail?.followUp.message ?? this.suggested;
 	}

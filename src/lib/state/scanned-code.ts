@@ -30,10 +30,13 @@ export async function typedDraft(id: string): Promise<CaptureDraft> {
 
 /**
  * Keeps what was scanned as a new draft at the current event, and returns its id for the note
- * screen. The capture store loads here, with the first scan, not with the camera.
+ * screen. The capture store loads here, with the first scan, not with the camera. Once `signal` has
+ * aborted (the person left the scan screen while the store loaded), nothing is stored: it rejects
+ * with an AbortError.
  */
-export async function keepAsDraft(parsed: ParsedPayload): Promise<string> {
+export async function keepAsDraft(parsed: ParsedPayload, signal?: AbortSignal): Promise<string> {
 	const [{ captureStore }, eventId] = await Promise.all([import('./capture'), app().settings.currentEventId()]);
+	signal?.throwIfAborted();
 	const draft = draftFromScan(parsed, { id: newId(), now: Date.now(), eventId });
 	await captureStore().saveDraft(draft);
 	return draft.id;

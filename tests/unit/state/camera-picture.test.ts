@@ -26,3 +26,27 @@ describe('cameraPicture', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
 	});
 });
+
+describe('cameraPicture, abandoned', () => {
+	it('stops asking for a frame once the person has left', async () => {
+		const intent = new AbortController();
+		let asked = 0;
+		const picture = cameraPicture(
+			() => {
+				asked++;
+				intent.abort();
+				return null;
+			},
+			60_000,
+			intent.signal
+		);
+		expect(await picture).toBeNull();
+		expect(asked).toBe(1);
+	});
+
+	it('gives no picture to an intent already abandoned', async () => {
+		const gone = new AbortController();
+		gone.abort();
+		expect(await cameraPicture(() => canvas, 3000, gone.signal)).toBeNull();
+	});
+});

@@ -1,7 +1,6 @@
-import { ocrAssetsBase } from 'virtual:ocr-assets';
-import type { Worker as TesseractWorker, Line, Block, PSM } from 'tesseract.js';
-
+import type { Line, Block } from 'tesseract.js';
 import type { TextLine } from '$lib/domain/contact/card-text';
+import { STAGES, startTesseract, type StartWorker, type StartedWorker } from './tesseract-worker';
 
 export interface OcrProgress {
 	/** What the worker is doing, in plain words. */
@@ -16,77 +15,75 @@ export interface OcrResult {
 	height: number;
 }
 
-/** Thrown by `read` when `cancel` stopped it. */
-export class OcrCancelled extends Error {
-	constructor() {
-		super('Reading the card was cancelled.');
-	}
+/** The error a read rejects with when its signal aborts: a DOMException named AbortError. */
+export function ocrAborted(): DOMException {
+	return new DOMException('Reading the card was cancelled.', 'AbortError');
 }
-
-// The first read loads the engine (worker, 2.8 MB core, 2.9 MB language data): that is the first
-// ~40 % of the bar; the reading itself is the rest.
-const STAGES: Record<string, [string, number, number]> = {
-	'loading tesseract core': ['Loading the text reader…', 0, 0.15],
-	'initializing tesseract': ['Starting the text reader…', 0.15, 0.25],
-	'loading language traineddata': ['Loading the English language data…', 0.25, 0.35],
-	'initializing api': ['Starting the text reader…', 0.35, 0.4],
-	'recognizing text': ['Reading the text…', 0.4, 1]
-};
 
 function linesOf(blocks: Block[] | null): Line[] {
 	return (blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
 }
 
 /**
- * Reads printed text on the device with tesseract.js in a Web Worker: the worker, its WebAssembly
- * core and the English data come from this app's origin (see ocrAssets in vite.config.ts). One
- * worker is kept for the next card; `cancel` ends it at once (a new one starts with the next read).
+ * Reads printed text on the device (see startTesseract). One worker is kept for the next picture.
+ * Every read takes the signal of the person's intent: tesseract cannot stop a job, so an abort ends
+ * the worker (a new one starts with the next read) and the read rejects at once with an AbortError.
  */
 export class CardReader {
-	private worker: Promise<TesseractWorker> | null = null;
-	private listener: ((progress: OcrProgress) => void) | null = null;
-	private cancelled: (() => void) | null = null;
-	private modes: { sparse: PSM; line: PSM } | null = null;
+	#worker: Promise<StartedWorker> | null = null;
+	#listener: ((progress: OcrProgress) => void) | null = null;
 
-	private start(): Promise<TesseractWorker> {
-		this.worker ??= import('tesseract.js/dist/tesseract.esm.min.js').then(async ({ default: tesseract }) => {
-			const { createWorker, OEM, PSM } = tesseract;
-			const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-				workerPath: `${ocrAssetsBase}worker.min.js`,
-				// A plain worker script, not a blob: the core finds its .wasm next to the worker.
-				workerBlobURL: false,
-				corePath: ocrAssetsBase,
-				langPath: ocrAssetsBase,
-				gzip: true,
-				// The service worker keeps these files; a second copy in IndexedDB would only take space.
-				cacheMethod: 'none',
-				logger: (message) => {
-					const stage = STAGES[message.status];
-					if (!stage || !this.listener) return;
-					const [label, from, to] = stage;
-					this.listener({ stage: label, progress: from + (to - from) * Math.min(1, Math.max(0, message.progress)) });
-				}
-			});
-			// Cards are a few short lines scattered over the picture, not a page of paragraphs: read as
-			// sparse text, which found 47 of 65 fields on the first 12 generated cards, against 42 as a page.
-			this.modes = { sparse: PSM.SPARSE_TEXT, line: PSM.SINGLE_LINE };
-			await worker.setParameters({ tessedit_pageseg_mode: this.modes.sparse });
-			return worker;
+	constructor(private readonly startWorker: StartWorker = startTesseract) {}
+
+	#start(): Promise<StartedWorker> {
+		const started = (this.#worker ??= this.startWorker((status, progress) => {
+			const stage = STAGES[status];
+			if (!stage || !this.#listener) return;
+			const [label, from, to] = stage;
+			this.#listener({ stage: label, progress: from + (to - from) * Math.min(1, Math.max(0, progress)) });
+		}));
+		started.catch(() => {
+			if (this.#worker === started) this.#worker = null;
 		});
-		this.worker.catch(() => (this.worker = null));
-		return this.worker;
+		return started;
+	}
+
+	/** `task` on the worker, unless `signal` aborts first: then the worker ends and this rejects. */
+	async #run<T>(signal: AbortSignal | undefined, task: (started: StartedWorker) => Promise<T>): Promise<T> {
+		if (signal?.aborted) throw ocrAborted();
+		// An intent abandoned while the engine loads starts no job on it.
+		const work = this.#start().then((started) => {
+			if (signal?.aborted) throw ocrAborted();
+			return task(started);
+		});
+		if (!signal) return work;
+		work.catch(() => undefined);
+		let onAbort = () => {};
+		const aborted = new Promise<never>((_, reject) => {
+			onAbort = () => {
+				reject(ocrAborted());
+				void this.terminate();
+			};
+		});
+		signal.addEventListener('abort', onAbort, { once: true });
+		try {
+			return await Promise.race([work, aborted]);
+		} finally {
+			signal.removeEventListener('abort', onAbort);
+		}
 	}
 
 	/** The lines of text in `image`, top to bottom; progress is reported while it works. */
-	async read(image: HTMLCanvasElement, onProgress?: (progress: OcrProgress) => void): Promise<OcrResult> {
-		this.listener = onProgress ?? null;
-		const stopped = new Promise<never>((_, reject) => (this.cancelled = () => reject(new OcrCancelled())));
+	async read(
+		image: HTMLCanvasElement,
+		options: { signal?: AbortSignal; onProgress?: (progress: OcrProgress) => void } = {}
+	): Promise<OcrResult> {
+		const listener = options.onProgress ?? null;
+		this.#listener = listener;
 		try {
-			const worker = await Promise.race([this.start(), stopped]);
-			const { data } = await Promise.race([
-				worker.recognize(image, { rotateAuto: true }, { text: false, blocks: true }),
-				stopped
-			]);
+			const { data } = await this.#run(options.signal, ({ worker }) =>
+				worker.recognize(image, { rotateAuto: true }, { text: false, blocks: true })
+			);
 			const lines = linesOf(data.blocks)
 				.map((line) => ({
 					text: line.text.trim(),
@@ -101,8 +98,7 @@ export class CardReader {
 				.filter((line) => line.text.length > 0);
 			return { lines, width: image.width, height: image.height };
 		} finally {
-			this.listener = null;
-			this.cancelled = null;
+			if (this.#listener === listener) this.#listener = null;
 		}
 	}
 
@@ -110,28 +106,22 @@ export class CardReader {
 	 * One line of text in `image` (a crop around it), read as a single line rather than as sparse
 	 * text; the worker reads sparse text again afterwards.
 	 */
-	async readLine(image: HTMLCanvasElement): Promise<{ text: string; confidence: number }> {
-		const worker = await this.start();
-		const modes = this.modes!;
-		await worker.setParameters({ tessedit_pageseg_mode: modes.line });
-		try {
-			const { data } = await worker.recognize(image, {}, { text: true, blocks: false });
-			return { text: data.text.trim(), confidence: data.confidence };
-		} finally {
-			await worker.setParameters({ tessedit_pageseg_mode: modes.sparse });
-		}
-	}
-
-	/** Stops a read in progress (its promise rejects with OcrCancelled) and ends the worker. */
-	async cancel(): Promise<void> {
-		this.cancelled?.();
-		await this.terminate();
+	readLine(image: HTMLCanvasElement, signal?: AbortSignal): Promise<{ text: string; confidence: number }> {
+		return this.#run(signal, async ({ worker, modes }) => {
+			await worker.setParameters({ tessedit_pageseg_mode: modes.line });
+			try {
+				const { data } = await worker.recognize(image, {}, { text: true, blocks: false });
+				return { text: data.text.trim(), confidence: data.confidence };
+			} finally {
+				await worker.setParameters({ tessedit_pageseg_mode: modes.sparse });
+			}
+		});
 	}
 
 	/** Ends the worker and frees its memory. */
 	async terminate(): Promise<void> {
-		const worker = this.worker;
-		this.worker = null;
-		if (worker) await worker.then((w) => w.terminate()).catch(() => undefined);
+		const started = this.#worker;
+		this.#worker = null;
+		if (started) await started.then(({ worker }) => worker.terminate()).catch(() => undefined);
 	}
 }

@@ -11,9 +11,10 @@ const MAX_BYTES = 40 * 1024 * 1024;
 
 /**
  * The picture drawn on a canvas, scaled so its longer side is at most 2,000 px. A file that is not a
- * picture, or far too big, is refused with a message the person can act on.
+ * picture, or far too big, is refused with a message the person can act on. Once `signal` has
+ * aborted (the person cancelled while the photo was decoded), it rejects with an AbortError.
  */
-export async function preparePicture(file: Blob): Promise<HTMLCanvasElement> {
+export async function preparePicture(file: Blob, signal?: AbortSignal): Promise<HTMLCanvasElement> {
 	if (file.size > MAX_BYTES)
 		throw new PictureError('This photo is too large to read (over 40 MB). Take a new photo or choose a smaller one.');
 	if (file.type && !file.type.startsWith('image/'))
@@ -25,6 +26,7 @@ export async function preparePicture(file: Blob): Promise<HTMLCanvasElement> {
 		throw new PictureError('This file could not be read as a picture. Choose a photo of the card (JPEG, PNG…).');
 	}
 	try {
+		signal?.throwIfAborted();
 		return drawScaled(image, image.width, image.height);
 	} finally {
 		image.close();

@@ -49,16 +49,21 @@ export class PhotoScanner {
 		return new PhotoScanner(await createHtml5Qrcode(elementId));
 	}
 
-	/** The text of the first QR code found, or null when none could be read. */
-	async decode(file: Blob): Promise<PhotoResult | null> {
+	/**
+	 * The text of the first QR code found, or null when none could be read. Between its steps it
+	 * stops (an AbortError) once `signal` aborts: the person left the scan screen.
+	 */
+	async decode(file: Blob, signal?: AbortSignal): Promise<PhotoResult | null> {
 		const started = performance.now();
 		const image = await loadImage(file);
 		try {
+			signal?.throwIfAborted();
 			const longest = Math.max(image.width, image.height);
 			// Large phone photos are read faster (and as well) scaled down; a second, smaller size
 			// helps codes photographed from very close.
 			const sizes = [...new Set([Math.min(longest, 1600), Math.min(longest, 800)])];
 			for (const size of sizes) {
+				signal?.throwIfAborted();
 				try {
 					const result = await this.scanner.scanFileV2(await onWhite(image, size), false);
 					return {
@@ -70,6 +75,7 @@ export class PhotoScanner {
 					// Not found at this size; try the next one.
 				}
 			}
+			signal?.throwIfAborted();
 			const { decodeHard } = await import('./photo-cascade');
 			const found = await decodeHard(image, started + PHOTO_BUDGET_MS);
 			if (!found) return null;
