@@ -128,7 +128,9 @@ const KNOWN_KEYS = [
 	'auth\\.email\\.smtp\\.(enabled|host|port|user|pass|admin_email|sender_name)',
 	`auth\\.email\\.template\\.${TEMPLATE}\\.(subject|content_path)`,
 	'auth\\.sms\\.(enable_signup|enable_confirmations|template|max_frequency)',
-	`auth\\.external\\.${PROVIDER}\\.(enabled|client_id|secret|url|redirect_uri|skip_nonce_check|email_optional)`
+	`auth\\.external\\.${PROVIDER}\\.(enabled|client_id|secret|url|redirect_uri|skip_nonce_check|email_optional)`,
+	// [functions.<name>]: supabase.com/docs/guides/functions/function-configuration (pkg/config FunctionConfig).
+	'functions\\.[a-z0-9_-]+\\.(enabled|verify_jwt|import_map|entrypoint|static_files)'
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 const config = readToml(configText);
