@@ -253,7 +253,9 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		actions: others,
 		questions: asked,
 		askedIntro: read.askedIntro.filter((who) => !covered(who)).map((who) => cap(who, 6)),
-		askedThing: read.askedThing.filter((thing) => !covered(thing)).map((thing) => reading.thing(cap(thing))),
+		askedThing: read.askedThing
+			.filter((thing) => wordsOf(thing).length > 0 && !covered(thing))
+			.map((thing) => reading.thing(cap(thing))),
 		help: null,
 		checkIn: Boolean(input.checkIn)
 	};

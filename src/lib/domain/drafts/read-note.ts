@@ -67,10 +67,13 @@ function mergeLists(candidates: Candidate[], reading: Reading, and: string): Can
 
 // Shorthand lists join their items with commas: "CTO, hiring 3 SREs, wants intro to Priya".
 function fragmentsOf(text: string): string[] {
-	return text
-		.split(/,\s+|\s+\/\s+|\s*;\s*/)
-		.map((f) => f.trim().replace(/\s*[.;:]+$/, ''))
-		.filter(Boolean);
+	return (
+		text
+			// "Fragt, ob unser Operator …": the question stays with its cue.
+			.split(/,\s+(?!(?:ob|whether)\s)|\s+\/\s+|\s*;\s*/)
+			.map((f) => f.trim().replace(/\s*[.;:]+$/, ''))
+			.filter(Boolean)
+	);
 }
 
 const TITLES = new Set(
@@ -191,7 +194,8 @@ export function readNotes(
 				// "funciona offline? → no sé, checar con Iván": what follows an arrow is my note, not their question.
 				const question = fragment.replace(reading.questionCue, '').split(/\s*(?:→|->|=>|⇒)\s*/u)[0]!;
 				// "perguntou: rider técnico, cachê…": things they asked for, listed, not a question.
-				if (reported && !piece.question && wordsOf(question).length <= 3 && !reading.ownWords.test(question)) {
+				const listed = wordsOf(question).length;
+				if (reported && !piece.question && listed >= 1 && listed <= 3 && !reading.ownWords.test(question)) {
 					result.askedThing.push(reading.toSecondPerson(tidyPhrase(question)));
 					continue;
 				}

@@ -329,3 +329,18 @@ describe('questions and things said twice', () => {
 		expect(d.body.match(/Playbook/g)).toHaveLength(1);
 	});
 });
+
+describe('"Fragt, ob …"', () => {
+	it('is their question, never an empty thing asked for', () => {
+		const d = draftFollowUp({
+			myName: 'Sabine Krüger',
+			theirName: 'Emre Yıldız',
+			promises: [],
+			notes: [
+				'wollen nach Azure. Fragt, ob unser Operator auch PgBouncer mitbringt. Hab ihm versprochen, bis Montag die Migrations-Checkliste zu schicken.'
+			]
+		});
+		expect(d.body).toContain('ob unser Operator auch PgBouncer mitbringt');
+		expect(d.body).not.toMatch(/„“/);
+	});
+});
