@@ -117,7 +117,10 @@ export function isConfidentTopic(phrase: string, language: DraftLanguage, theirN
 	// "remote und ca. 2h/Monat": a figure noted down, not a subject of conversation.
 	if (/(?:^|\s)(?:ca\.|approx\.?|env\.|aprox\.|circa|~|≈)\s*\d/iu.test(phrase)) return false;
 	// "about Sofi Benítez and your colleague Laura": who they are, not what was talked about.
-	const name = new Set(wordsOf(theirName.replace(/-/g, ' ')).filter((w) => w.length >= 3));
+	// Their names, not the particles between them ("von", "de la", "dos"), which are common words too.
+	const name = new Set(
+		(theirName.match(/\p{Lu}[\p{L}'’]+/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3)
+	);
 	if (words.some((w) => name.has(w))) return false;
 	return !words.every((w) => TIME_WORDS.has(w));
 }

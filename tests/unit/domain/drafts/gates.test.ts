@@ -344,3 +344,12 @@ describe('"Fragt, ob …"', () => {
 		expect(d.body).not.toMatch(/„“/);
 	});
 });
+
+describe('their name in a topic', () => {
+	it('counts their names, not the particles between them', () => {
+		expect(isConfidentTopic('Ihre Pläne, von Oracle auf Postgres zu migrieren', 'de', 'Matthias von Stetten')).toBe(
+			true
+		);
+		expect(isConfidentTopic('Matthias und sein Team', 'de', 'Matthias von Stetten')).toBe(false);
+	});
+});
