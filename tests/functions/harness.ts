@@ -72,7 +72,10 @@ export const SECRET = 'test-reminders-secret-0123456789';
 export const APP_URL = 'https://app.example';
 
 /** Starts the function as Supabase would run it: `deno run` of index.ts, settings in the environment. */
-export async function startFunction(env: Record<string, string>, options: { preload?: string } = {}) {
+export async function startFunction(
+	env: Record<string, string>,
+	options: { preload?: string; chainToSelf?: boolean } = {}
+) {
 	const port = await freePort();
 	const dir = `${root}supabase/functions/send-reminders`;
 	const args = ['run', '-A', '--config', `${dir}/deno.json`];
@@ -83,6 +86,7 @@ export async function startFunction(env: Record<string, string>, options: { prel
 			REMINDERS_SECRET: SECRET,
 			PUSH_TIMEOUT_MS: '2000',
 			...env,
+			...(options.chainToSelf ? { REMINDERS_CHAIN_URL: `http://127.0.0.1:${port}` } : {}),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			NO_COLOR: '1'

@@ -3,7 +3,7 @@
 // start a pass, what a device receives (decrypted with its own keys), what 404/410 and
 // 429/500/timeouts do.
 import assert from 'node:assert/strict';
-import { APP_URL, middayUser, runAt, SECRET, startFunction, world } from './harness.ts';
+import { APP_URL, middayUser, runAt, SECRET, startFunction, waitFor, world } from './harness.ts';
 import { inHours, seedUser } from './seed.ts';
 
 Deno.test('a pass is refused without the bearer secret, and nothing is claimed', async () => {
@@ -231,6 +231,60 @@ Deno.test('a backlog bigger than one request’s CPU budget is finished over sev
 		assert.deepEqual(claimed.slice(0, 3), [2, 2, 1]);
 		assert.equal(w.push.delivered.length, 5);
 		assert.deepEqual(new Set(w.push.delivered.map((d) => d.endpoint)), new Set(users.map((u) => u.endpoints[0])));
+	} finally {
+		await fn.stop();
+		await w.close();
+	}
+});
+
+Deno.test('a pass that leaves work hands on to the function itself until the backlog is sent, each once', async () => {
+	const w = await world();
+	// Batches of 2 and a 1 ms budget: each request sends one batch, then the next hop takes over.
+	const fn = await startFunction(
+		{ ...w.env, REMINDERS_CPU_BUDGET_MS: '1', REMINDERS_BATCH: '2' },
+		{ chainToSelf: true }
+	);
+	try {
+		const users = [];
+		for (let i = 0; i < 5; i++)
+			users.push(
+				await seedUser(w.db.admin, {
+					...middayUser(),
+					followUps: [{ person: `Contact ${i}`, dueAt: inHours(2) }],
+					devices: [w.device(`user ${i}`)]
+				})
+			);
+		const { body } = await fn.run();
+		assert.equal(body.claimed, 2);
+		assert.equal(body.more, true);
+		await waitFor(() => fn.output().includes('chain done at hop'), 'the chain to finish');
+		assert.equal(w.push.delivered.length, 5);
+		assert.deepEqual(new Set(w.push.delivered.map((d) => d.endpoint)), new Set(users.map((u) => u.endpoints[0])));
+		assert.equal((await fn.run()).body.claimed, 0);
+	} finally {
+		await fn.stop();
+		await w.close();
+	}
+});
+
+Deno.test('the chain stops at REMINDERS_CHAIN_MAX hops, leaving the rest to the next scheduled run', async () => {
+	const w = await world();
+	const fn = await startFunction(
+		{ ...w.env, REMINDERS_CPU_BUDGET_MS: '1', REMINDERS_BATCH: '2', REMINDERS_CHAIN_MAX: '1' },
+		{ chainToSelf: true }
+	);
+	try {
+		for (let i = 0; i < 5; i++)
+			await seedUser(w.db.admin, {
+				...middayUser(),
+				followUps: [{ person: `Contact ${i}`, dueAt: inHours(2) }],
+				devices: [w.device(`user ${i}`)]
+			});
+		await fn.run();
+		await waitFor(() => fn.output().includes('chain stopped at hop 1'), 'the chain to stop');
+		// The request and one hop: two batches of two, nothing else in flight.
+		assert.equal(w.push.delivered.length, 4);
+		assert.equal((await fn.run()).body.claimed, 1);
 	} finally {
 		await fn.stop();
 		await w.close();
