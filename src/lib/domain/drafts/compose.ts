@@ -66,7 +66,7 @@ const WHOM_TO =
 	/^(?:ele|ela|você|lhe|her|him|them|you|ihn|ihm|ihr|sie|la|le|lui|lo|gli|él|ella|te)\s+(?:a|ao|à|aos|com|to|with|mit|an|au|avec|con|al|ad)\s+/iu;
 
 const ANSWER_ONLY =
-	/^(?:answer|reply|respond|antworten|beantworten|répondre|responder|contestar|responder|rispondere)(?:\s+(?:to|à|a|auf)\b)?(?:\s+\S+){0,3}$/iu;
+	/^(?:answer|reply|respond|antworten|beantworten|répondre|responder|contestar|rispondere)(?:\s+(?:to|à|a|auf)\b)?(?:\s+\S+){0,3}$/iu;
 
 /** "… to Marcus", "… für Katrin", "… a Rodrigo" at the end of a to-do: the person the message is to. */
 function toThem(first: string): RegExp {
@@ -219,12 +219,13 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	}
 	const covered = (text: string) => actions.some((a) => overlaps(a.object || a.todo, text, reading));
 	// "asked if we could share the audit template" and the template sent: the sending answers it.
+	const twoThings = new RegExp(`\\s${reading.and}\\s`, 'iu');
 	const asked = questions.filter(
 		(q) =>
 			q.answer ||
 			!SHARE.test(q.clause) ||
 			// "… accès au questionnaire et aux codebooks": only one of the two is sent.
-			new RegExp(`\\s${reading.and}\\s`, 'iu').test(q.clause) ||
+			twoThings.test(q.clause) ||
 			!sends.some((s) => within(s.text, q.clause))
 	);
 	// "answer S7-1200 q": a to-do that says only that I will answer, answered in the frame's own words.

@@ -1,4 +1,5 @@
 import type { DraftLanguage } from './languages';
+import { set } from './lexicon/common';
 import { wordsOf } from './pieces';
 
 /**
@@ -19,36 +20,26 @@ const CLAUSE_WORDS: Record<DraftLanguage, string> = {
 };
 
 // "hoy", "heute", "hj": when, never what.
-const TIME_WORDS = new Set(
-	'today yesterday tomorrow tonight now later week cw kw woche semaine semana settimana heute gestern morgen jetzt später aujourd hui hier demain maintenant plus tard hoy ayer mañana ahora luego después hoje hj ontem amanhã agora depois oggi ieri domani adesso ora dopo poi'.split(
-		' '
-	)
+const TIME_WORDS = set(
+	"today yesterday tomorrow tonight now later week cw kw woche semaine semana settimana heute gestern morgen jetzt später aujourd'hui hier demain maintenant plus tard hoy ayer mañana ahora luego después hoje hj ontem amanhã agora depois oggi ieri domani adesso ora dopo poi"
 );
 
-const clauseSets = new Map<DraftLanguage, ReadonlySet<string>>();
-function clauseWords(language: DraftLanguage): ReadonlySet<string> {
-	let set = clauseSets.get(language);
-	if (!set) clauseSets.set(language, (set = new Set(CLAUSE_WORDS[language].split(' '))));
-	return set;
-}
+const CLAUSE_SETS = Object.fromEntries(
+	Object.entries(CLAUSE_WORDS).map(([language, words]) => [language, set(words)])
+) as Record<DraftLanguage, ReadonlySet<string>>;
+const clauseWords = (language: DraftLanguage) => CLAUSE_SETS[language];
 
 // "about", "über", "de", "sobre", "di": what a verb of talking is about starts here.
-const ABOUT = new Set(
-	'about on over über von zu sur de du des sobre do da dos das di del della dei degli delle'.split(' ')
-);
+const ABOUT = set('about on over über von zu sur de du des sobre do da dos das di del della dei degli delle');
 
 // A talk named as a noun, and what it was about ("chat about", "Gespräch über", "charla sobre").
-const TALK_NOUNS = new Set(
-	'talk talks chat conversation discussion gespräch unterhaltung austausch discussion conversation échange charla conversación plática conversa papo chiacchierata conversazione discussione'.split(
-		' '
-	)
+const TALK_NOUNS = set(
+	'talk talks chat conversation discussion gespräch unterhaltung austausch échange charla conversación plática conversa papo chiacchierata conversazione discussione'
 );
-const TALK_ABOUT = new Set('about on über zu sur sobre su sul sulla sui'.split(' '));
+const TALK_ABOUT = set('about on über zu sur sobre su sul sulla sui');
 
-const WANTING = new Set(
-	'want wants wanted need needs looking sucht suchen braucht brauchen cherche cherchent veut veulent busca buscan quiere quieren necesita necesitan procura procuram quer querem precisa precisam cerca cercano vuole vogliono'.split(
-		' '
-	)
+const WANTING = set(
+	'want wants wanted need needs looking sucht suchen braucht brauchen cherche cherchent veut veulent busca buscan quiere quieren necesita necesitan procura procuram quer querem precisa precisam cerca cercano vuole vogliono'
 );
 
 /**
