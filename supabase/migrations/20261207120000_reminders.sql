@@ -550,6 +550,7 @@ declare
 	claimed uuid[];
 	dropped uuid[];
 	fresh uuid[];
+	stale uuid[];
 	total uuid[] := '{}';
 	rounds integer := 0;
 	full_round boolean;
@@ -588,15 +589,14 @@ begin
 
 		-- 2. A reminder claimed before and not finished (its run died, or it was released for a retry)
 		-- goes first, under the same id: it covers what is still due; with nothing left, it is dropped.
-		with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
-		u as (
-			select u.id from app_private.reminder_claims as u
-			join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
-			where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
-		)
+		select array_agg(u.id) into stale
+		from app_private.reminder_claims as u
+		join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
+		where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now;
+
+		with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners))
 		delete from app_private.reminder_items as i
-		using u
-		where i.claim_id = u.id and i.follow_up_id is not null
+		where i.claim_id = any (stale) and i.follow_up_id is not null
 			and not exists (select 1 from r where r.owner_id = i.owner_id and r.follow_up_id = i.follow_up_id);
 
 		with r as materialized (select * from app_private.remindable_follow_ups(p_now, owners)),
@@ -609,7 +609,7 @@ begin
 			) as keep
 			from app_private.reminder_claims as u
 			join app_private.reminder_candidates(p_now, owners) as c on c.owner_id = u.owner_id
-			where u.status in ('pending', 'released') and coalesce(u.lease_until, u.available_at) <= p_now
+			where u.id = any (stale)
 		),
 		changed as (
 			update app_private.reminder_claims as c set
