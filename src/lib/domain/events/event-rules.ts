@@ -47,8 +47,3 @@ export function createEvent(
 		}
 	};
 }
-
-/** Today's date (YYYY-MM-DD) in a time zone, for the form's defaults. */
-export function localDate(now: number, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -3,17 +3,14 @@
  * anyone west or east of Greenwich: 21:00 in New York on 3 October is already 4 October in UTC.
  */
 
-const formats = new Map<string, Intl.DateTimeFormat | null>();
+import { knownZone } from './known-zone';
 
-function formatIn(timeZone: string): Intl.DateTimeFormat | null {
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(timeZone: string): Intl.DateTimeFormat {
 	let format = formats.get(timeZone);
-	if (format === undefined) {
-		try {
-			format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-		} catch {
-			// A zone this runtime does not know (from a backup, or a newer tz database): try the next.
-			format = null;
-		}
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 		formats.set(timeZone, format);
 	}
 	return format;
@@ -24,7 +21,11 @@ function formatIn(timeZone: string): Intl.DateTimeFormat | null {
  * then the device's), or in UTC when it knows none of them.
  */
 export function localDay(instant: number, ...zones: (string | null | undefined)[]): string {
-	const format = zones.map((zone) => (zone ? formatIn(zone) : null)).find(Boolean) ?? formatIn('UTC')!;
-	const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+	const zone = zones.find((z): z is string => Boolean(z) && knownZone(z!) === z) ?? 'UTC';
+	const parts = Object.fromEntries(
+		formatIn(zone)
+			.formatToParts(instant)
+			.map((p) => [p.type, p.value])
+	);
 	return `${String(parts.year).padStart(4, '0')}-${parts.month}-${parts.day}`;
 }

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { knownZone } from '../events/known-zone';
 
 /**
  * Snooze times a person picks with one press. "Tomorrow at 9:00" pressed at 00:30 is not what
@@ -8,15 +9,6 @@ import { TZDate } from '@date-fns/tz';
 /** Until this hour (local), "the morning" is the one about to come, not the next day's. */
 const NIGHT_ENDS_AT = 4;
 const MORNING_AT = 9;
-
-function knownZone(timeZone: string): string {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone });
-		return timeZone;
-	} catch {
-		return 'UTC';
-	}
-}
 
 /**
  * The next 9:00 in the morning in `timeZone` (the device's): this morning before 04:00, otherwise
