@@ -6,6 +6,7 @@
  */
 
 import { oneLine } from '../text/line-breaks';
+import { escapeText, foldOctets } from '../text/content-lines';
 
 /** What goes into a vCard we write; empty values are left out. */
 export interface VCardEntry {
@@ -28,30 +29,9 @@ export function structuredName(name: string): string[] {
 	return [parts.at(-1)!, parts.slice(0, -1).join(' '), '', '', ''];
 }
 
-/** A text value: backslash, semicolon, comma and every line break (CRLF, CR or LF) escaped (RFC 2426 §5). */
-function text(value: string): string {
-	return value.replace(/[\\;,\n]|\r\n?/g, (c) => (c.startsWith('\r') || c === '\n' ? '\\n' : `\\${c}`));
-}
-
-/** Folds a content line after every 75 octets of UTF-8, never inside a character (RFC 2425 §5.8.1). */
-function fold(line: string): string {
-	const pieces: string[] = [];
-	let start = 0;
-	let octets = 0;
-	for (let at = 0; at < line.length;) {
-		const code = line.codePointAt(at)!;
-		const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-		if (octets + size > 75) {
-			pieces.push(line.slice(start, at));
-			start = at;
-			octets = 0;
-		}
-		octets += size;
-		at += code > 0xffff ? 2 : 1;
-	}
-	pieces.push(line.slice(start));
-	return pieces.join('\r\n ');
-}
+const text = escapeText;
+// ical.js's fold, byte for byte: 75 octets after each continuation space.
+const fold = (line: string) => foldOctets(line, 75);
 
 /** A vCard 3.0 that phones' contact apps import; no PRODID or REV, so a card stays small enough for a QR code. */
 export function vCardText(entry: VCardEntry): string {
