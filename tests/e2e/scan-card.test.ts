@@ -59,6 +59,29 @@ async function chooseCardPhoto(page: Page, file: string | { name: string; mimeTy
 	await (await chooser).setFiles(file);
 }
 
+/** A plain grey photo through "Read a paper card": the reader finds nothing and says so. */
+async function readBlankCard(page: Page): Promise<void> {
+	const blank = join(scratchDir(), 'blank.png');
+	await run('ffmpeg', [
+		'-y',
+		'-loglevel',
+		'error',
+		'-f',
+		'lavfi',
+		'-i',
+		'color=c=gray:s=640x480',
+		'-frames:v',
+		'1',
+		blank
+	]);
+	await cameraLive(page);
+	await chooseCardPhoto(page, blank);
+	await page
+		.getByRole('alert')
+		.filter({ hasText: 'No name or contact details were found' })
+		.waitFor({ timeout: 30_000 });
+}
+
 describe('scan a paper card', () => {
 	it('reads the card with progress, shows it to confirm, holds the note gate, saves; offline too', async () => {
 		session = await openSession(await blankY4m(scratchDir()));
@@ -134,25 +157,7 @@ describe('scan a paper card', () => {
 		expect(page.url()).toMatch(/\/scan$/);
 
 		// A picture with no text on it: said so, and back to scanning.
-		const blank = join(scratchDir(), 'blank.png');
-		await run('ffmpeg', [
-			'-y',
-			'-loglevel',
-			'error',
-			'-f',
-			'lavfi',
-			'-i',
-			'color=c=gray:s=640x480',
-			'-frames:v',
-			'1',
-			blank
-		]);
-		await cameraLive(page);
-		await chooseCardPhoto(page, blank);
-		await page
-			.getByRole('alert')
-			.filter({ hasText: 'No name or contact details were found' })
-			.waitFor({ timeout: 30_000 });
+		await readBlankCard(page);
 		await page.getByRole('button', { name: 'Back to scanning' }).click();
 
 		expect(leaving).toEqual([]);
@@ -182,25 +187,7 @@ describe('scan a paper card', () => {
 
 		// The next card is read as usual, and only it: one picture after the other in one worker, so
 		// had the cancelled card gone on, it would have opened the capture screen before this answers.
-		const blank = join(scratchDir(), 'blank.png');
-		await run('ffmpeg', [
-			'-y',
-			'-loglevel',
-			'error',
-			'-f',
-			'lavfi',
-			'-i',
-			'color=c=gray:s=640x480',
-			'-frames:v',
-			'1',
-			blank
-		]);
-		await cameraLive(page);
-		await chooseCardPhoto(page, blank);
-		await page
-			.getByRole('alert')
-			.filter({ hasText: 'No name or contact details were found' })
-			.waitFor({ timeout: 30_000 });
+		await readBlankCard(page);
 		expect(page.url()).toMatch(/\/scan$/);
 		expect(session.problems).toEqual([]);
 	});

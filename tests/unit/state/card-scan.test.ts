@@ -153,7 +153,7 @@ describe('readOneCard ("Read the name")', () => {
 		expect(calls.terminated).toBe(1);
 	});
 
-	it('ends it when the reading is abandoned, and when the reader cannot be loaded', async () => {
+	it('ends it when the reading is abandoned, and says the reader is missing when its code cannot be loaded', async () => {
 		const { ocr, calls, steps } = fakeOcr();
 		const intent = new AbortController();
 		const result = readOneCard(photo, { signal: intent.signal }, async () => ocr);
