@@ -1,7 +1,6 @@
 import { DatabaseRegistry, DEFAULT_DB } from '$lib/adapters/local/accounts';
 import { LocalDb } from '$lib/adapters/local/db';
 import { DebriefStore } from '$lib/adapters/local/debrief-store';
-import { EventStore } from '$lib/adapters/local/event-store';
 import { FollowUpCounts } from '$lib/adapters/local/follow-up-counts';
 import { SettingsStore } from '$lib/adapters/local/settings-store';
 import { UnfinishedNotes } from '$lib/adapters/local/unfinished-notes';
@@ -10,12 +9,11 @@ import { UnfinishedNotes } from '$lib/adapters/local/unfinished-notes';
  * The device's stores the app shell reads (home, navigation, banners) and other screens share,
  * wired once on the signed-in user's database. Stores for one area's screens have their own
  * accessor, which the shell does not load: peopleStore(), followUpQueue(), followUpStore(),
- * captureStore().
+ * captureStore(), eventStore().
  */
 export class AppServices {
 	readonly db: LocalDb;
 	readonly settings: SettingsStore;
-	readonly events: EventStore;
 	readonly unfinished: UnfinishedNotes;
 	/** How many follow-ups need action; the queue itself is followUpQueue(). */
 	readonly followUps: FollowUpCounts;
@@ -24,7 +22,6 @@ export class AppServices {
 	constructor(readonly dbName: string) {
 		const db = (this.db = new LocalDb(dbName));
 		this.settings = new SettingsStore(db);
-		this.events = new EventStore(db);
 		this.unfinished = new UnfinishedNotes(db);
 		this.followUps = new FollowUpCounts(db);
 		this.debrief = new DebriefStore(db);

@@ -2,7 +2,7 @@ import { downloadBlob, fileNameFor } from '$lib/adapters/device/files';
 import type { FollowUpDetail } from '$lib/domain/queue/views';
 import { deviceTimeZone } from '$lib/adapters/device/locale';
 import { localDay } from '$lib/domain/events/local-day';
-import { app } from './app';
+import { eventStore } from './events';
 import { followUpQueue } from './follow-ups';
 import { peopleStore } from './people';
 
@@ -12,7 +12,7 @@ const peopleWriters = () => import('$lib/domain/people/exports');
 const calendarWriter = () => import('$lib/domain/queue/calendar');
 
 async function everyone() {
-	const [summaries, events] = await Promise.all([peopleStore().summaries(), app().events.list()]);
+	const [summaries, events] = await Promise.all([peopleStore().summaries(), eventStore().list()]);
 	return { list: summaries, events: new Map(events.map((e) => [e.id, e])) };
 }
 

@@ -1,7 +1,8 @@
 import { draftFromScan, type CaptureDraft } from '$lib/domain/capture/capture-draft';
 import type { Symbology } from '$lib/domain/contact/symbology';
 import { emptyFields, type ParsedPayload } from '$lib/domain/contact/types';
-import { app, newId } from './app';
+import { newId } from './app';
+import { eventForNewContacts } from './current-event';
 import { defaultRegion } from './device';
 
 // Reading a code parses vCards (ical.js), phone numbers (libphonenumber-js) and share links
@@ -25,7 +26,8 @@ export function nothingScanned(): ParsedPayload {
  * something is typed in it, at the current event.
  */
 export async function typedDraft(id: string): Promise<CaptureDraft> {
-	return draftFromScan(nothingScanned(), { id, now: Date.now(), eventId: await app().settings.currentEventId() });
+	const now = Date.now();
+	return draftFromScan(nothingScanned(), { id, now, eventId: await eventForNewContacts(now) });
 }
 
 /**
@@ -35,9 +37,10 @@ export async function typedDraft(id: string): Promise<CaptureDraft> {
  * with an AbortError.
  */
 export async function keepAsDraft(parsed: ParsedPayload, signal?: AbortSignal): Promise<string> {
-	const [{ captureStore }, eventId] = await Promise.all([import('./capture'), app().settings.currentEventId()]);
+	const now = Date.now();
+	const [{ captureStore }, eventId] = await Promise.all([import('./capture'), eventForNewContacts(now)]);
 	signal?.throwIfAborted();
-	const draft = draftFromScan(parsed, { id: newId(), now: Date.now(), eventId });
+	const draft = draftFromScan(parsed, { id: newId(), now, eventId });
 	await captureStore().saveDraft(draft);
 	return draft.id;
 }

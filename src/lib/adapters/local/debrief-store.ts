@@ -1,5 +1,6 @@
 import { followUpStats, type FollowUpStats } from '$lib/domain/queue/rate';
-import type { Debrief } from '$lib/domain/queue/views';
+import { hasEnded } from '$lib/domain/events/event-on';
+import type { Headline } from '$lib/domain/queue/views';
 import type { LocalDb } from './db';
 import { EncounterRow, EventRow, FollowUpRow, PromiseRow, readRow, readRows } from './rows';
 
@@ -41,14 +42,14 @@ export class DebriefStore {
 
 	/**
 	 * The headline: the 48-hour rate of the current event, else of the most recent one, else of
-	 * everyone met.
+	 * everyone met; `current` while the event picked is not over (new contacts belong to it).
 	 */
-	async headline(now: number): Promise<Debrief> {
-		const current = await this.db.settings.get('currentEventId');
-		const currentId = typeof current?.value === 'string' ? current.value : null;
-		const event =
-			readRow(EventRow, currentId ? await this.db.events.get(currentId) : undefined, 'event') ??
-			readRow(EventRow, await this.db.events.orderBy('startDate').last(), 'event');
-		return { event, stats: await this.forEvent(event?.id ?? null, now) };
+	async headline(now: number): Promise<Headline> {
+		const row = await this.db.settings.get('currentEventId');
+		const currentId = typeof row?.value === 'string' ? row.value : null;
+		const picked = readRow(EventRow, currentId ? await this.db.events.get(currentId) : undefined, 'event');
+		const event = picked ?? readRow(EventRow, await this.db.events.orderBy('startDate').last(), 'event');
+		const current = !!picked && !hasEnded(picked, now);
+		return { event, current, stats: await this.forEvent(event?.id ?? null, now) };
 	}
 }

@@ -25,4 +25,17 @@ export class EventStore {
 			await logChange(db, 'events', null, event);
 		});
 	}
+
+	/** Moves an event to another time zone (the one it is really in, once the user got there). */
+	async setTimeZone(id: string, timeZone: string): Promise<void> {
+		const { db } = this;
+		const { changeLogTables, logChange } = await changeLog();
+		await db.transaction('rw', [db.events, ...changeLogTables(db)], async () => {
+			const before = readRow(EventRow, await db.events.get(id), 'event');
+			if (!before || before.timeZone === timeZone) return;
+			const after = { ...before, timeZone };
+			await db.events.put(plainCopy(after));
+			await logChange(db, 'events', before, after);
+		});
+	}
 }

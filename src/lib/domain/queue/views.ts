@@ -39,3 +39,9 @@ export interface Debrief {
 	event: NetworkingEvent | null;
 	stats: FollowUpStats;
 }
+
+/** The home screen's headline: a debrief, and whether its event is the one new contacts belong to. */
+export interface Headline extends Debrief {
+	/** The event was picked on the events screen and is not over. */
+	current: boolean;
+}
