@@ -68,7 +68,10 @@ export function germanThing(text: string, grammaticalCase: 'nom' | 'acc' | 'dat'
 	const ours = POSSESSIVE.test(phrase);
 	phrase = phrase.replace(POSSESSIVE, '').replace(ARTICLES, '');
 	const head = headOf(phrase);
-	const words = head.split(/\s+/);
+	// "Angebot 8.000 Stk. 6200er", "Preisliste 2027": the noun comes before the figures that size it.
+	const all = head.split(/\s+/);
+	const figure = all.findIndex((w) => /^\p{N}/u.test(w));
+	const words = figure > 0 ? all.slice(0, figure) : all;
 	// "Angebot Azubi-Kampagne": two nouns side by side, the first is the thing; "Case Study" is one noun.
 	const noun = KNOWN[words.slice(-2).join('-').toLowerCase()]
 		? words.slice(-2).join('-')
