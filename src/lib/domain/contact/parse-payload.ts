@@ -72,6 +72,9 @@ function classify(text: string): { kind: PayloadKind; input: FieldInput; warning
 		}
 		return { kind: 'url', input: { urls: [text] }, warnings: [decoded.message] };
 	}
+	// "linkedin://in/<slug>", the LinkedIn app's link, printed on some badges: the profile itself.
+	const app = /^linkedin:\/\/(?:www\.)?in\/([\p{L}\p{N}%_-]+)\/?$/iu.exec(text);
+	if (app) return { kind: 'url', input: { urls: [`https://www.linkedin.com/in/${app[1]}`] }, warnings: [] };
 	if (/^https?:\/\//i.test(text)) {
 		// A code that is only a link (a ticket or personal page) identifies its holder like a badge
 		// id does, so scanning it again finds the same person; a LinkedIn profile already does.

@@ -12,6 +12,10 @@ describe('parseBadgePayload on the shared fixtures', () => {
 		if ('needsName' in fixture.expect) expect(parsed.needsName).toBe(fixture.expect.needsName);
 		// A name the code only hints at is a suggestion (marked as guessed on the form), never the name.
 		if ('suggestedName' in fixture.expect) expect(parsed.suggestions.name ?? '').toBe(fixture.expect.suggestedName);
+		for (const field of ['org', 'email', 'phone'] as const) {
+			const key = `suggested${field[0]!.toUpperCase()}${field.slice(1)}`;
+			if (key in fixture.expect) expect(parsed.suggestions[field] ?? '', key).toBe(fixture.expect[key]);
+		}
 		if ('cardNote' in fixture.expect) expect(parsed.cardNote).toBe(fixture.expect.cardNote);
 	});
 
