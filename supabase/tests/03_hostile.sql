@@ -1,6 +1,6 @@
 -- Hostile pushes are rejected with a reason, and nothing else changes.
 begin;
-select plan(16);
+select plan(17);
 
 create function pg_temp.act_as(who uuid) returns void language plpgsql as $$
 begin
@@ -32,7 +32,12 @@ select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 5, "tabl
 select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 6, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"server_seq": 1}}') ->> 'reason', 'Column ''server_seq'' cannot be written in people.', 'server_seq in the payload is rejected');
 select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 7, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "fields": {"__proto__": {"name": "x"}}}') ->> 'reason', 'Column ''__proto__'' cannot be written in people.', 'a __proto__ key is rejected');
 select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 8, "table": "people", "id": "not-a-uuid", "fields": {"name": "x"}}') ->> 'reason', 'The id is not a UUID.', 'a bad UUID is rejected');
-select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 9, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": 99, "fields": {"note": "x"}}' ::jsonb || jsonb_build_object('fields', jsonb_build_object('note', repeat('A', 10 * 1024 * 1024)))) ->> 'status', 'rejected', 'a 10 MB note is rejected');
+select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 9, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": 99, "fields": {"note": "x"}}' ::jsonb || jsonb_build_object('fields', jsonb_build_object('note', repeat('A', 1024 * 1024)))) ->> 'status', 'rejected', 'a 1 MB note is rejected');
+-- (A push over 2,000,000 bytes is refused whole, before anything is recorded: 13_push_limits.sql.)
+select throws_ok(
+	format($$ select public.sync_push('d0000000-0000-4000-8000-000000000001', %L) $$, jsonb_build_array('{"mid": 10, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": 99}'::jsonb || jsonb_build_object('fields', jsonb_build_object('note', repeat('A', 10 * 1024 * 1024))))),
+	'PT413', 'This push is 10485882 bytes; a push may be at most 2000000 bytes.', 'a 10 MB note is refused with its push, as too large'
+);
 select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 10, "table": "encounters", "id": "10000000-0000-4000-8000-000000000001", "base_seq": 99, "fields": {"note": "   "}}') ->> 'code', '23514', 'an empty note is rejected by its CHECK');
 select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 11, "table": "people", "id": "f0000000-0000-4000-8000-000000000001", "base_seq": 99, "fields": {"match_keys": "not an array"}}') ->> 'status', 'rejected', 'a value of the wrong type is rejected');
 select is(pg_temp.push('d0000000-0000-4000-8000-000000000001', '{"mid": 12, "table": "encounters", "id": "10000000-0000-4000-8000-000000000002", "fields": {"person_id": "f0000000-0000-4000-8000-000000000077", "met_at": "2026-11-20T10:00:00Z", "note": "orphan"}}') ->> 'code', '23503', 'a row pointing at a missing person is rejected');

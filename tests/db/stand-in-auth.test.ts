@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AuthApiError } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendCodeMessage } from '$lib/adapters/supabase/auth-messages';
 import { clientFor, requestCode } from '../support/supabase/clients';
 import { projectConfigPath } from '../support/supabase/config';
 import { pgliteDatabase, type Sql } from '../support/supabase/database';
@@ -236,6 +237,35 @@ describe("Supabase's built-in mailer", () => {
 		});
 		s.advanceClock(3601);
 		expect((await clientFor(s).auth.signInWithOtp({ email: members[2]! })).error).toBeNull();
+	});
+});
+
+describe('code requests per IP address', () => {
+	it('30 at once, then sign_in_sign_ups per 5 minutes: 429 over_request_rate_limit, which the app words', async () => {
+		// config.toml's own limit (10 per 5 minutes), from one address (this test's).
+		const s = await standIn();
+		expect(s.settings.signInsPerFiveMinutes).toBe(10);
+		const ask = (n: number) => clientFor(s).auth.signInWithOtp({ email: `visitor${n}@example.org` });
+		for (let n = 0; n < 30; n++) expect((await ask(n)).error, `request ${n + 1}`).toBeNull();
+		const refused = await ask(30);
+		expect(refused.error).toMatchObject({
+			status: 429,
+			code: 'over_request_rate_limit',
+			message: 'Request rate limit reached'
+		});
+		expect(sendCodeMessage(refused.error!)).toBe(
+			'Too many sign-in codes were asked for from this network. Try again in a few minutes.'
+		);
+		// Another address is not held back; this one gets a request back every 30 seconds.
+		const elsewhere = await fetch(`${s.url}/auth/v1/otp`, {
+			method: 'POST',
+			headers: { apikey: s.anonKey, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+			body: JSON.stringify({ email: 'elsewhere@example.org', create_user: true })
+		});
+		expect(elsewhere.status).toBe(200);
+		s.advanceClock(30);
+		expect((await ask(31)).error).toBeNull();
+		expect((await ask(32)).error).toMatchObject({ code: 'over_request_rate_limit' });
 	});
 });
 

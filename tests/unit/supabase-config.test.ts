@@ -126,6 +126,7 @@ const KNOWN_KEYS = [
 	'auth\\.rate_limit\\.(anonymous_users|token_refresh|sign_in_sign_ups|token_verifications|email_sent|sms_sent|web3)',
 	'auth\\.email\\.(enable_signup|double_confirm_changes|enable_confirmations|secure_password_change|max_frequency|otp_length|otp_expiry)',
 	'auth\\.email\\.smtp\\.(enabled|host|port|user|pass|admin_email|sender_name)',
+	'auth\\.captcha\\.(enabled|provider|secret)',
 	`auth\\.email\\.template\\.${TEMPLATE}\\.(subject|content_path)`,
 	'auth\\.sms\\.(enable_signup|enable_confirmations|template|max_frequency)',
 	`auth\\.external\\.${PROVIDER}\\.(enabled|client_id|secret|url|redirect_uri|skip_nonce_check|email_optional)`,
@@ -221,6 +222,32 @@ describe('supabase/config.toml, as `supabase config push` sends it to a hosted p
 		expect(Number.isInteger(length)).toBe(true);
 		expect(length).toBeGreaterThanOrEqual(6);
 		expect(length).toBeLessThanOrEqual(10);
+	});
+
+	it('one client cannot spend the project’s hourly emails: its burst of 30 plus an hour at sign_in_sign_ups is at most half of email_sent', () => {
+		// The /otp limiter per IP: a bucket of 30, refilled at sign_in_sign_ups per 5 minutes
+		// (supabase/auth internal/api/options.go newLimiterPer5mOver1h); email_sent is per hour for the
+		// whole project (docs: guides/auth/rate-limits).
+		const emails = at(config, 'auth.rate_limit.email_sent') as number;
+		const perFiveMinutes = at(config, 'auth.rate_limit.sign_in_sign_ups') as number;
+		expect(30 + 12 * perFiveMinutes).toBeLessThanOrEqual(emails / 2);
+	});
+
+	it('shows how to turn CAPTCHA on, with its secret from the environment, and leaves it off', () => {
+		expect(at(config, 'auth.captcha')).toBeUndefined();
+		const lines = configText.split('\n');
+		const start = lines.indexOf('# [auth.captcha]');
+		expect(start, 'config.toml keeps a commented [auth.captcha] example').toBeGreaterThan(-1);
+		const block = readToml(
+			lines
+				.slice(start, start + 4)
+				.map((line) => line.slice(2))
+				.join('\n')
+		);
+		expect(leafKeys(block).filter((key) => !KNOWN_KEYS.some((known) => known.test(key)))).toEqual([]);
+		expect(at(block, 'auth.captcha.provider')).toMatch(/^(turnstile|hcaptcha)$/);
+		expect(at(block, 'auth.captcha.secret')).toMatch(/^env\([A-Z_]+\)$/);
+		expect(readFileSync(`${root}README.md`, 'utf8')).toMatch(/CAPTCHA[\s\S]*Turnstile[\s\S]*hCaptcha/);
 	});
 
 	it('limits resends and requests, and leaves custom SMTP to the deployer with secrets from the environment', () => {

@@ -12,6 +12,11 @@
 //   spent by any verification (models/user.go Confirm, Recover). Confirming changes nothing else:
 //   a password someone set at sign-up stays (GoTrue has no "clear unconfirmed password" step here;
 //   RemoveUnconfirmedIdentities runs only when an OAuth identity is linked, external.go).
+// - POST /otp is limited per IP address first, before anything else is looked at: a token bucket
+//   of 30 refilled at `sign_in_sign_ups` per 5 minutes (internal/api/api.go `r.With(api.limitHandler(
+//   api.limiterOpts.Otp))`, options.go newLimiterPer5mOver1h), answering 429 over_request_rate_limit
+//   "Request rate limit reached" (middleware.go limitHandler; the body seen in supabase/auth#2333).
+//   The address is the first X-Forwarded-For entry, as Supabase's gateway passes it, else the peer's.
 // - one emailed code per kind: a new one replaces the last, and asking again within max_frequency
 //   is 429 over_email_send_rate_limit (mail.go validateSentWithinFrequencyLimit); the mailer's own
 //   rules are in mailer.ts.
@@ -345,9 +350,27 @@ export function createAuth(ctx: AuthContext) {
 		});
 	}
 
+	// Per IP address: tokens left and when they were counted (tollbooth's token bucket).
+	const otpBuckets = new Map<string, { tokens: number; at: number }>();
+	function limitOtp(request: IncomingMessage) {
+		const perFiveMinutes = ctx.settings.signInsPerFiveMinutes;
+		if (perFiveMinutes === null) return;
+		const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+			.split(',')[0]!
+			.trim();
+		const ip = forwarded || request.socket.remoteAddress || '';
+		const bucket = otpBuckets.get(ip) ?? { tokens: 30, at: now() };
+		bucket.tokens = Math.min(30, bucket.tokens + ((now() - bucket.at) / 300_000) * perFiveMinutes);
+		bucket.at = now();
+		otpBuckets.set(ip, bucket);
+		if (bucket.tokens < 1) throw new GotrueError(429, 'over_request_rate_limit', 'Request rate limit reached');
+		bucket.tokens -= 1;
+	}
+
 	async function handle(request: IncomingMessage, response: ServerResponse, path: string, search: URLSearchParams) {
 		try {
 			const method = request.method ?? 'GET';
+			if (method === 'POST' && path === '/otp') limitOtp(request);
 			const params = method === 'GET' ? {} : await readParams(request);
 			let answer: unknown;
 			if (method === 'POST' && path === '/otp') answer = await otp(params);

@@ -36,6 +36,12 @@ export interface AuthSettings {
 	 * with `[auth.email.smtp]` enabled (its template says so); null = no cap.
 	 */
 	emailSentPerHour: number | null;
+	/**
+	 * `[auth.rate_limit] sign_in_sign_ups` (rate_limit_otp): code requests per IP address per 5
+	 * minutes, refilling a bucket of 30 (supabase/auth internal/api/options.go newLimiterPer5mOver1h,
+	 * `SetBurst(30)`); null = no limit. CLI default 30.
+	 */
+	signInsPerFiveMinutes: number | null;
 }
 
 export interface ApiSettings {
@@ -109,7 +115,8 @@ export function readProjectConfig(path = projectConfigPath): ProjectConfig {
 		emailSentPerHour:
 			read(smtp, 'enabled', false, 'boolean') && rateLimit.email_sent !== undefined
 				? read(rateLimit, 'email_sent', 0, 'number')
-				: null
+				: null,
+		signInsPerFiveMinutes: read(rateLimit, 'sign_in_sign_ups', 30, 'number')
 	};
 	return {
 		auth: checkAuthSettings(settings),

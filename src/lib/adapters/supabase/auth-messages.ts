@@ -65,6 +65,10 @@ function commonMessage(error: AuthErrorLike): string | null {
 
 /** A person's words for a failed "Email me a code" (signInWithOtp). */
 export function sendCodeMessage(error: AuthErrorLike): string {
+	// Code requests per IP address (sign_in_sign_ups per 5 minutes after a burst of 30:
+	// internal/api/options.go); a venue's Wi-Fi is one address for everyone on it.
+	if (error.code === 'over_request_rate_limit')
+		return 'Too many sign-in codes were asked for from this network. Try again in a few minutes.';
 	const common = commonMessage(error);
 	if (common) return common;
 	const wait = RESEND_WAIT.exec(error.message ?? '');
@@ -77,10 +81,15 @@ export function sendCodeMessage(error: AuthErrorLike): string {
 		// (internal/api/mail.go sendEmail: 400 "Email address … cannot be used as it is not authorized").
 		case 'email_address_not_authorized':
 			return "This address can't be sent a code yet: the Supabase project behind this app still uses Supabase's built-in email, which only sends to members of the project's team. The project's owner needs to set up their own email service (custom SMTP) in Supabase.";
-		// The project's emails per hour (429 "email rate limit exceeded"; the built-in mailer allows
-		// only a few an hour: https://supabase.com/docs/guides/auth/rate-limits).
+		// The project's emails per hour (429 "email rate limit exceeded"), a bucket that refills
+		// through the hour (internal/api/options.go, `RateLimitEmailSent/(60*60)`); the built-in mailer
+		// allows only a few an hour: https://supabase.com/docs/guides/auth/rate-limits.
 		case 'over_email_send_rate_limit':
-			return "The sign-in server has sent as many emails as it may for now. Try again in an hour. (If this keeps happening, the project's owner needs to set up their own email service, custom SMTP, in Supabase.)";
+			return "Too many sign-in codes were sent in the last hour, for everyone using this app. Try again in a few minutes. (If this keeps happening, the project's owner needs to raise its email limit, or set up their own email service, custom SMTP, in Supabase.)";
+		// CAPTCHA turned on in the project (internal/api/middleware.go verifyCaptcha: 400
+		// captcha_failed), which this version of the app cannot show.
+		case 'captcha_failed':
+			return "This app's Supabase project asks for a CAPTCHA check that this version of the app can't show. Its owner needs to turn CAPTCHA off, or update the app.";
 		case 'email_address_invalid':
 		case 'validation_failed':
 			return 'The sign-in server did not accept this email address. Check it and try again.';

@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import {
+	QuotaError,
 	RemoteError,
 	type OutboxEntry,
 	type PullPage,
@@ -12,7 +13,15 @@ import type { Database, Json } from './database.types';
 interface ErrorLike {
 	code?: string;
 	message?: string;
+	details?: string | null;
+	hint?: string | null;
 }
+
+// sync_push's refusals at a shared limit: SQLSTATE PT429, which PostgREST answers with HTTP 429 and
+// the body {code, message, details, hint} (https://docs.postgrest.org/en/stable/references/errors.html,
+// "Raise errors with HTTP Status Codes"); `details` says which limit, `hint` the table for rows
+// (supabase/migrations/20261208120000_push_limits.sql).
+const QUOTAS = { sync_quota_bytes_per_day: 'bytes-per-day', sync_quota_rows: 'rows' } as const;
 
 // PostgREST's answers that mean the project is not set up for sync, not that a change is wrong
 // (https://postgrest.org/en/stable/references/errors.html): 404 PGRST202 (the function is missing,
@@ -24,11 +33,20 @@ const NOT_SET_UP = new Set(['PGRST202', 'PGRST205', '42883', '42P01', '42501']);
 /**
  * Sorts a failed call by what to do next: offline (no answer: retry when back), unauthorized
  * (refresh the session, then retry), server (5xx, overloaded: retry with backoff), unavailable (the
- * server is not set up for sync: retry with backoff until it is) or refused (the request itself is
- * wrong: retrying the same will not help). The original error is kept.
+ * server is not set up for sync: retry with backoff until it is), quota (the account is at a shared
+ * limit: wait long) or refused (the request itself is wrong: retrying the same will not help). The
+ * original error is kept.
  */
 export function classifyError(status: number, error: ErrorLike | null | undefined): RemoteError {
 	const message = error?.message || `HTTP ${status}`;
+	const details = error?.details ?? '';
+	const quota =
+		error?.code === 'PT429' && Object.hasOwn(QUOTAS, details) ? QUOTAS[details as keyof typeof QUOTAS] : null;
+	if (quota) return new QuotaError(quota, quota === 'rows' ? (error?.hint ?? null) : null, message, error);
+	// A push over the server's size limit (PT413): the engine halves it, so a change alone meeting
+	// this is one the person sees in the couldn't-sync list, with these words.
+	if (error?.code === 'PT413' && details === 'sync_push_too_large')
+		return new RemoteError('refused', `This change is too large for the server to take. ${message}`, error);
 	if (
 		status === 0 ||
 		(status < 400 && /fetch failed|NetworkError|Failed to fetch|Load failed|network/i.test(message))

@@ -1,3 +1,4 @@
+import { PUSH_BYTES, withinBytes } from './limits';
 import {
 	RemoteError,
 	type OutboxEntry,
@@ -16,6 +17,8 @@ export interface SyncReport {
 export interface SyncOptions {
 	/** Mutations per push (the server takes up to 100). */
 	batchSize?: number;
+	/** Bytes per push (the server takes up to 2,000,000): a batch is cut to fit. */
+	batchBytes?: number;
 	/** Rows per pull page. */
 	pageSize?: number;
 }
@@ -33,6 +36,7 @@ export interface SyncOptions {
  */
 export class SyncEngine {
 	private readonly batchSize: number;
+	private readonly batchBytes: number;
 	private readonly pageSize: number;
 
 	constructor(
@@ -41,6 +45,7 @@ export class SyncEngine {
 		options: SyncOptions = {}
 	) {
 		this.batchSize = options.batchSize ?? 100;
+		this.batchBytes = options.batchBytes ?? PUSH_BYTES;
 		this.pageSize = options.pageSize ?? 500;
 	}
 
@@ -49,7 +54,15 @@ export class SyncEngine {
 		// A device that never pulled learns first where things stand (an erasure made before it
 		// pulled is no news to it: the first page clears nothing), so its first push names it.
 		if ((await this.store.seenErasure()) === undefined) await this.pull(report);
-		await this.push(report);
+		try {
+			await this.push(report);
+		} catch (error) {
+			// At a shared limit the device still hears what its other devices synced; its own
+			// changes wait in the outbox, untouched.
+			if (!(error instanceof RemoteError) || error.kind !== 'quota') throw error;
+			await this.pull(report);
+			throw error;
+		}
 		await this.pull(report);
 		return report;
 	}
@@ -70,7 +83,7 @@ export class SyncEngine {
 		const seenErasure = (await this.store.seenErasure()) ?? null;
 		let size = this.batchSize;
 		for (;;) {
-			const batch = await this.store.outbox(size);
+			const batch = withinBytes(await this.store.outbox(size), this.batchBytes);
 			if (!batch.length) return;
 			let answer: PushAnswer;
 			try {

@@ -24,7 +24,9 @@ export function serverFailureMessage(kind: RemoteFailure, error: unknown): strin
 			return `The server had a problem and did not delete your data. ${KEPT} Try again in a minute.`;
 		case 'unavailable':
 			return `The server is not set up to delete your data (${error instanceof Error ? error.message : String(error)}). ${KEPT} Tell whoever runs this app's Supabase project, and try again once it is set up.`;
+		// (delete_my_data meets no quota; sync_push does.)
 		case 'refused':
+		case 'quota':
 			return `The server refused to delete your data (${error instanceof Error ? error.message : String(error)}). ${KEPT}`;
 	}
 }

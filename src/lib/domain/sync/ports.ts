@@ -81,9 +81,10 @@ export interface SyncStore {
 
 /**
  * offline: no answer; unauthorized: the session; server: a 5xx or overload; unavailable: the
- * server is not set up for sync (a function or grant missing); refused: the request itself.
+ * server is not set up for sync (a function or grant missing); refused: the request itself; quota:
+ * the account is at one of the server's shared limits (a QuotaError).
  */
-export type RemoteFailure = 'offline' | 'unauthorized' | 'server' | 'unavailable' | 'refused';
+export type RemoteFailure = 'offline' | 'unauthorized' | 'server' | 'unavailable' | 'refused' | 'quota';
 
 /** A push or pull that did not get an answer the engine can use, sorted by what to do next. */
 export class RemoteError extends Error {
@@ -94,6 +95,28 @@ export class RemoteError extends Error {
 	) {
 		super(message);
 		this.name = 'RemoteError';
+	}
+}
+
+/**
+ * Which of the server's per-account limits a push met (supabase/migrations/20261208120000_push_limits.sql):
+ * the bytes one account may push in a UTC day, or the rows it may hold in one table.
+ */
+export type SyncLimit = 'bytes-per-day' | 'rows';
+
+/**
+ * The server refused a whole push because the account is at a shared limit: nothing of it was
+ * applied, and sending it again soon would only be refused again. `table` names the table for `rows`.
+ */
+export class QuotaError extends RemoteError {
+	constructor(
+		readonly limit: SyncLimit,
+		readonly table: string | null,
+		message: string,
+		cause?: unknown
+	) {
+		super('quota', message, cause);
+		this.name = 'QuotaError';
 	}
 }
 

@@ -1,6 +1,7 @@
 import { backoffDelay } from './backoff';
 import type { SyncReport } from './engine';
-import { RemoteError, type RemoteFailure } from './ports';
+import { QUOTA_RETRY_MS, quotaProblem } from './limits';
+import { QuotaError, RemoteError, type RemoteFailure } from './ports';
 
 /** What the person sees about sync (the counts come from the store, not from here). */
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signed-out';
@@ -40,6 +41,7 @@ export const PERIODIC_MS = 60_000;
 /** Why a round failed that will be retried, in words for the person. */
 function problemOf(kind: RemoteFailure, error: unknown): string {
 	const detail = error instanceof Error ? error.message : String(error);
+	if (error instanceof QuotaError) return quotaProblem(error);
 	switch (kind) {
 		case 'offline':
 			return 'The server could not be reached.';
@@ -67,6 +69,8 @@ export class SyncScheduler {
 	#timer: unknown = null;
 	#attempt = 0;
 	#stopped = false;
+	/** Until when a quota refusal holds the automatic rounds back (epoch ms). */
+	#heldUntil = 0;
 
 	constructor(private readonly ports: SchedulerPorts) {}
 
@@ -85,8 +89,10 @@ export class SyncScheduler {
 			this.#set({ phase: 'offline', problem: null, retryAt: null });
 			return;
 		}
-		// A retry waiting on backoff is not hurried by a change, only by a real trigger (delay 0).
-		if (this.#snapshot.phase === 'retrying' && delay > 0) return;
+		// A retry waiting on backoff is not hurried by a change, only by a real trigger (delay 0);
+		// one waiting after a quota refusal by neither (the minute timer would otherwise make it a
+		// refused push a minute all day): only Sync now.
+		if (this.#snapshot.phase === 'retrying' && (delay > 0 || this.ports.now() < this.#heldUntil)) return;
 		this.#schedule(delay);
 	}
 
@@ -127,6 +133,7 @@ export class SyncScheduler {
 			// this tab through IndexedDB.
 			await this.ports.withLock(() => this.ports.sync().then(() => undefined));
 			this.#attempt = 0;
+			this.#heldUntil = 0;
 			this.#set({ phase: 'idle', lastSyncedAt: this.ports.now(), retryAt: null });
 		} catch (error) {
 			this.#failed(error);
@@ -147,7 +154,8 @@ export class SyncScheduler {
 			return;
 		}
 		this.#attempt++;
-		const wait = backoffDelay(this.#attempt, this.ports.random());
+		const wait = kind === 'quota' ? QUOTA_RETRY_MS : backoffDelay(this.#attempt, this.ports.random());
+		this.#heldUntil = kind === 'quota' ? this.ports.now() + wait : 0;
 		this.#set({ phase: 'retrying', problem: problemOf(kind, error), retryAt: this.ports.now() + wait });
 		this.#schedule(wait);
 	}

@@ -73,14 +73,23 @@ describe('asking for a code', () => {
 			code: 'over_email_send_rate_limit',
 			message: 'email rate limit exceeded'
 		});
-		expect(message).toMatch(/sent as many emails as it may for now\. Try again in an hour/);
+		expect(message).toMatch(
+			/^Too many sign-in codes were sent in the last hour, for everyone using this app\. Try again in a few minutes\./
+		);
 		expect(message).toMatch(/custom SMTP/);
 	});
 
 	it('too many requests from this network, new accounts off, no network, a server error', async () => {
 		expect(
 			await whenSending({ status: 429, code: 'over_request_rate_limit', message: 'Request rate limit reached' })
-		).toBe('Too many sign-in attempts from this network. Wait a few minutes, then try again.');
+		).toBe('Too many sign-in codes were asked for from this network. Try again in a few minutes.');
+		expect(
+			await whenSending({
+				status: 400,
+				code: 'captcha_failed',
+				message: 'captcha protection: request disallowed (no-captcha-response)'
+			})
+		).toMatch(/asks for a CAPTCHA check that this version of the app can't show/);
 		expect(await whenSending({ status: 422, code: 'otp_disabled', message: 'Signups not allowed for otp' })).toMatch(
 			/does not take new accounts/
 		);

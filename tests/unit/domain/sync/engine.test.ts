@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '$lib/domain/sync/backoff';
 import { SyncEngine } from '$lib/domain/sync/engine';
 import {
+	QuotaError,
 	RemoteError,
 	type OutboxEntry,
 	type PageOutcome,
@@ -288,6 +289,42 @@ describe('SyncEngine', () => {
 		expect(remote.seen).toEqual(['2026-01-01T00:00:00+00:00']);
 		expect(store.cleared).toEqual([]);
 		expect(store.acknowledged.map((o) => o.result.status)).toEqual(['applied']);
+	});
+
+	it('cuts a batch to the push budget in bytes, so the server never refuses it as too large', async () => {
+		const store = new MemoryStore();
+		store.entries = [1, 2, 3].map((mid) => ({ ...entry(mid), fields: { name: 'x'.repeat(400) } }));
+		const remote = new ScriptedRemote();
+		await new SyncEngine(store, remote, { batchBytes: 1_000 }).sync();
+		expect(remote.calls).toEqual(['push 1,2', 'push 3', 'pull 0']);
+		expect(store.entries).toEqual([]);
+	});
+
+	it('at a quota refusal keeps every waiting change, still pulls, and reports the quota', async () => {
+		const store = new MemoryStore();
+		store.entries = [1, 2, 3].map(entry);
+		const remote = new ScriptedRemote();
+		remote.rows = 1;
+		const original = remote.push.bind(remote);
+		remote.push = async (client, mutations, seen) => {
+			if (mutations.some((m) => m.mid === 3)) {
+				remote.calls.push(`quota ${mutations.map((m) => m.mid).join(',')}`);
+				throw new QuotaError('bytes-per-day', null, 'This account has synced 25000000 of its 25000000 bytes today');
+			}
+			return original(client, mutations, seen);
+		};
+		await expect(new SyncEngine(store, remote, { batchSize: 2 }).sync()).rejects.toMatchObject({
+			kind: 'quota',
+			limit: 'bytes-per-day'
+		});
+		// The first batch went; the refused one was neither halved nor marked refused, and is still waiting.
+		expect(remote.calls).toEqual(['push 1,2', 'quota 3', 'pull 0']);
+		expect(store.acknowledged.map((o) => [o.entry.mid, o.result.status])).toEqual([
+			[1, 'applied'],
+			[2, 'applied']
+		]);
+		expect(store.entries).toEqual([entry(3)]);
+		expect(store.at).toBe(1);
 	});
 
 	it('stops, instead of looping, when the server answers for none of a batch', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncReport } from '$lib/domain/sync/engine';
-import { RemoteError } from '$lib/domain/sync/ports';
+import { QUOTA_RETRY_MS } from '$lib/domain/sync/limits';
+import { QuotaError, RemoteError } from '$lib/domain/sync/ports';
 import { CHANGE_DEBOUNCE_MS, SyncScheduler, type SyncSnapshot } from '$lib/domain/sync/scheduler';
 
 /** A scheduler on a hand-driven clock, with a sync that does what each test says. */
@@ -133,6 +134,40 @@ describe('SyncScheduler', () => {
 		await h.advance(1_500);
 		expect(h.state.rounds).toBe(3);
 		expect(h.scheduler.snapshot).toMatchObject({ phase: 'idle', problem: null });
+	});
+
+	it('after a quota refusal says why, and waits an hour: no trigger but Sync now hurries it', async () => {
+		let refusals = 2;
+		const h = harness(async () => {
+			if (refusals-- > 0)
+				throw new QuotaError('rows', 'people', 'This account holds the most people it may keep (20000).');
+			return report;
+		});
+		await h.scheduler.syncNow();
+		expect(h.scheduler.snapshot).toMatchObject({
+			phase: 'retrying',
+			problem:
+				"This account holds as many people as the server keeps for one person, so new ones can't sync. Your changes are kept on this device.",
+			retryAt: 1_000_000 + QUOTA_RETRY_MS
+		});
+		// The minute timer, back online, back in view, a new change: none starts a round.
+		for (let minute = 0; minute < 59; minute++) {
+			h.scheduler.request(0);
+			h.scheduler.request(CHANGE_DEBOUNCE_MS);
+			await h.advance(60_000);
+		}
+		expect(h.state.rounds).toBe(1);
+		// The person's Sync now does (and is refused again, which waits another hour).
+		await h.scheduler.syncNow();
+		expect(h.state.rounds).toBe(2);
+		expect(h.scheduler.snapshot.retryAt).toBe(1_000_000 + 59 * 60_000 + QUOTA_RETRY_MS);
+		await h.advance(QUOTA_RETRY_MS);
+		expect(h.state.rounds).toBe(3);
+		expect(h.scheduler.snapshot).toMatchObject({ phase: 'idle', problem: null });
+		// Once a round went through, triggers work as before.
+		h.scheduler.request(0);
+		await h.advance(0);
+		expect(h.state.rounds).toBe(4);
 	});
 
 	it('stops on a session the server will not accept, until sign-in', async () => {
