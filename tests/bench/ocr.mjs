@@ -8,7 +8,8 @@
 // engine already started). --goals: exit non-zero below the issue's goals (email and phone ≥ 95%,
 // name ≥ 90%, company ≥ 85%, median ≤ 3 s, nothing fetched off the origin). --min field=percent,…:
 // the same with these floors instead (CI holds the figures reached so far this way).
-// --verbose: the lines read on every card with a miss.
+// Also prints how many of the fields read wrong the review screen marks as unsure, and how many read
+// right it marks too. --verbose: the lines read on every card with a miss.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { createServer } from 'vite';
@@ -94,18 +95,23 @@ try {
 	const present = Object.fromEntries(FIELDS.map((f) => [f, 0]));
 	const spurious = Object.fromEntries(FIELDS.map((f) => [f, 0]));
 	const times = [];
+	const marks = { right: { marked: 0, unmarked: 0 }, wrong: { marked: 0, unmarked: 0 } };
 	for (const c of cases) {
 		const bytes = readFileSync(c.image).toString('base64');
 		const type = extname(c.image) === '.png' ? 'image/png' : 'image/jpeg';
-		const { fields, lines, ms } = await page.evaluate(
+		const { fields, unsure, lines, ms } = await page.evaluate(
 			async ({ bytes, type, region }) => {
 				const blob = new Blob([Uint8Array.from(atob(bytes), (ch) => ch.charCodeAt(0))], { type });
 				const { ocr, reader } = window.__ocr;
 				const start = performance.now();
-				const { fields, text: read } = await ocr.readCard(reader, await ocr.preparePicture(blob), {
+				const {
+					fields,
+					unsure,
+					text: read
+				} = await ocr.readCard(reader, await ocr.preparePicture(blob), {
 					defaultCountry: region
 				});
-				return { fields, lines: read.split('\n'), ms: performance.now() - start };
+				return { fields, unsure, lines: read.split('\n'), ms: performance.now() - start };
 			},
 			{ bytes, type, region: c.truth.region }
 		);
@@ -119,12 +125,15 @@ try {
 				continue;
 			}
 			present[field]++;
+			// The review screen marks the fields the reader is unsure of: are the wrong ones marked?
+			if (got) marks[want === got ? 'right' : 'wrong'][unsure.includes(field) ? 'marked' : 'unmarked']++;
 			if (want === got) right[field]++;
 			else if (field === 'name' && fold(want) === fold(got)) accentsOnly++;
 			else misses.push(`${field}: “${fields[field]}” ≠ “${c.truth[field]}”`);
 		}
 		console.log(
-			`${misses.length ? 'MISS' : 'ok  '} ${basename(c.image)} ${ms.toFixed(0)} ms${misses.length ? '  ' + misses.join('; ') : ''}`
+			`${misses.length ? 'MISS' : 'ok  '} ${basename(c.image)} ${ms.toFixed(0)} ms${misses.length ? '  ' + misses.join('; ') : ''}` +
+				(unsure.length ? `  [marked unsure: ${unsure.join(', ')}]` : '')
 		);
 		if (verbose && misses.length) console.log(lines.map((l) => `       | ${l}`).join('\n'));
 	}
@@ -138,6 +147,11 @@ try {
 		);
 	// The English model reads "García" as "Garcia": how many names were right but for accents.
 	console.log(`name, accents aside: ${right.name + accentsOnly}/${present.name}`);
+	const { wrong, right: sure } = marks;
+	console.log(
+		`marked unsure: ${wrong.marked}/${wrong.marked + wrong.unmarked} of the fields read wrong, ` +
+			`${sure.marked}/${sure.marked + sure.unmarked} of those read right`
+	);
 	const k = FIELDS.reduce((s, f) => s + right[f], 0);
 	const m = FIELDS.reduce((s, f) => s + present[f], 0);
 	console.log(

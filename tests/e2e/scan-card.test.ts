@@ -104,6 +104,19 @@ describe('scan a paper card', () => {
 		expect(await field('Email').inputValue()).toBe(truth.email);
 		expect(await field('Phone').inputValue()).toBe(truth.phone);
 		expect(await page.getByRole('list', { name: 'About this scan' }).textContent()).toMatch(/Read from a photo/);
+		// The reader marks what it is unsure of: on this card the website, printed apart from the
+		// email's domain ("/team"); the name and email, which bear each other out, are not marked.
+		const description = (name: string) =>
+			field(name).evaluate((input) =>
+				(input.getAttribute('aria-describedby') ?? '')
+					.split(' ')
+					.map((id) => document.getElementById(id)?.textContent ?? '')
+					.join(' ')
+					.trim()
+			);
+		expect(await description('Website')).toBe('The card reader was unsure of this: check it.');
+		expect(await description('Name')).toBe('');
+		expect(await description('Email')).toBe('');
 
 		const save = page.getByRole('button', { name: 'Save contact' });
 		expect(await save.isDisabled()).toBe(true);

@@ -25,8 +25,9 @@ const reading: CardReading = {
 		linkedin: '',
 		badgeId: ''
 	},
+	unsure: ['name'],
 	text: 'Ada Lovelace\nada@engines.example'
-} as CardReading;
+};
 
 /** OCR whose steps wait for the test: `steps.prepare` and `steps.read` are settled by hand. */
 function fakeOcr() {

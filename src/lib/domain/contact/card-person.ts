@@ -66,7 +66,15 @@ function domainWord(fields: ContactFields): string {
 	return host.replace(/[^a-z]/g, '');
 }
 
-export function pickPersonLines(candidates: Candidate[], fields: ContactFields): void {
+/** How surely the reader read the lines the name, title and company came from, and how the company was found. */
+export interface PersonLinesRead {
+	confidence: Partial<Record<'name' | 'title' | 'org', number>>;
+	/** The company's line starts like the email's or website's domain. */
+	orgByDomain: boolean;
+}
+
+export function pickPersonLines(candidates: Candidate[], fields: ContactFields): PersonLinesRead {
+	const read: PersonLinesRead = { confidence: {}, orgByDomain: false };
 	// Large and clearly read: an event banner misread ("HealthTech Exo") is large but unsure.
 	const weight = (c: Candidate) => c.height * (c.confidence / 100) ** 2;
 	const byHeight = [...candidates].sort((a, b) => weight(b) - weight(a));
@@ -77,6 +85,7 @@ export function pickPersonLines(candidates: Candidate[], fields: ContactFields):
 		byHeight.find((c) => looksLikeName(c.text));
 	if (name) {
 		fields.name = capitalised(name.text);
+		read.confidence.name = name.confidence;
 		// A badge that prints the first name large and the last name on the line below; a card that sets
 		// the last name under the first and reads more surely (or larger) on the last.
 		if (!name.text.includes(' ')) {
@@ -96,6 +105,7 @@ export function pickPersonLines(candidates: Candidate[], fields: ContactFields):
 			const other = below ?? above;
 			if (other) {
 				fields.name = other === below ? `${fields.name} ${other.text}` : `${other.text} ${fields.name}`;
+				read.confidence.name = Math.min(name.confidence, other.confidence);
 				candidates = candidates.filter((c) => c !== other);
 			}
 		}
@@ -106,16 +116,19 @@ export function pickPersonLines(candidates: Candidate[], fields: ContactFields):
 	const title =
 		others.find((c) => TITLE_WORDS.test(c.text) && !ORG_WORDS.test(c.text)) ??
 		others.find((c) => TITLE_WORDS.test(c.text));
-	if (title) fields.title = title.text;
+	if (title) {
+		fields.title = title.text;
+		read.confidence.title = title.confidence;
+	}
 	const left = others.filter((c) => c !== title && !BADGE_WORDS.test(c.text));
 	const startsLikeDomain = (text: string) =>
 		domain.length >= 3 && (squash(text).startsWith(domain.slice(0, 4)) || domain.startsWith(squash(text).slice(0, 5)));
-	const org =
-		left.find((c) => startsLikeDomain(withoutLogo(c.text, domain))) ??
-		left.find((c) => ORG_WORDS.test(c.text)) ??
-		[...left].sort((a, b) => b.height - a.height)[0];
-	if (!org) return;
+	const byDomain = left.find((c) => startsLikeDomain(withoutLogo(c.text, domain)));
+	const org = byDomain ?? left.find((c) => ORG_WORDS.test(c.text)) ?? [...left].sort((a, b) => b.height - a.height)[0];
+	if (!org) return read;
 	fields.org = withoutLogo(org.text, domain);
+	read.confidence.org = org.confidence;
+	read.orgByDomain = Boolean(byDomain);
 	// A company name set on two lines in a narrow column ("Open Field" / "Foundation").
 	const next = left.find(
 		(c) =>
@@ -125,7 +138,11 @@ export function pickPersonLines(candidates: Candidate[], fields: ContactFields):
 			Math.abs(c.height - org.height) < org.height * 0.35 &&
 			/^\p{Lu}[\p{L}&.]*(?: [\p{Lu}&][\p{L}.]*)?$/u.test(c.text)
 	);
-	if (next && !startsLikeDomain(next.text)) fields.org = `${fields.org} ${next.text}`;
+	if (next && !startsLikeDomain(next.text)) {
+		fields.org = `${fields.org} ${next.text}`;
+		read.confidence.org = Math.min(org.confidence, next.confidence);
+	}
+	return read;
 }
 
 /** The company name without what OCR made of a logo just before it ("(9) Helios", "O Sable…"). */

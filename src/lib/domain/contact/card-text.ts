@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { cleanLine, cleanMultiline } from '../text/display';
-import { likeliestEmail, repairEmail, websiteHost } from './card-email';
+import { emailAgreement, likeliestEmail, repairEmail, websiteHost } from './card-email';
 import { findEmail, findLinkedIn, findPhone, findWebsite } from './card-contact';
 import {
 	capitalised,
@@ -26,6 +26,12 @@ const ADDRESS =
 export interface CardReading {
 	/** What was read, for the person to confirm: every field is a guess. */
 	fields: ContactFields;
+	/**
+	 * The fields the reader is unsure of, which the review screen marks: read with low confidence,
+	 * or not borne out by the rest of the card (an email neither the name nor the website agrees
+	 * with, a company or website apart from the email's domain).
+	 */
+	unsure: (keyof ContactFields)[];
 	/** The text as read, kept with the encounter. */
 	text: string;
 }
@@ -52,6 +58,7 @@ export function extractCardFields(
 	again: { email?: readonly string[]; name?: readonly string[] } = {}
 ): CardReading {
 	const fields = emptyFields();
+	const confidence: Partial<Record<keyof ContactFields, number>> = {};
 	const rest: Candidate[] = [];
 	const sites: Site[] = [];
 	for (const line of joinPieces(lines)) {
@@ -60,13 +67,13 @@ export function extractCardFields(
 		let contact = false;
 		for (const part of [text, ...parts(text)]) {
 			const email = findEmail(part);
-			if (email) fields.email ||= email;
+			if (email && !fields.email) [fields.email, confidence.email] = [email, line.confidence];
 			const phone = email ? null : findPhone(part, defaultCountry);
-			if (phone) fields.phone ||= phone;
+			if (phone && !fields.phone) [fields.phone, confidence.phone] = [phone, line.confidence];
 			const linkedin = findLinkedIn(part);
-			if (linkedin) fields.linkedin ||= linkedin;
+			if (linkedin && !fields.linkedin) [fields.linkedin, confidence.linkedin] = [linkedin, line.confidence];
 			const url = email || linkedin ? null : findWebsite(part);
-			if (url) sites.push({ url, written: /\b(www|https?)\b|^w\s*[:|]/i.test(part) });
+			if (url) sites.push({ url, written: /\b(www|https?)\b|^w\s*[:|]/i.test(part), confidence: line.confidence });
 			contact ||= Boolean(email || phone || linkedin || url);
 		}
 		if (contact || ADDRESS.test(text) || /\d{3,}/.test(text)) continue;
@@ -80,35 +87,62 @@ export function extractCardFields(
 			confidence: line.confidence
 		});
 	}
-	fields.url = likeliestSite(sites, fields.email);
-	pickPersonLines(rest, fields);
+	const site = likeliestSite(sites, fields.email);
+	fields.url = site?.url ?? '';
+	confidence.url = site?.confidence;
+	const person = pickPersonLines(rest, fields);
+	Object.assign(confidence, person.confidence);
 	const readings = (again.email ?? []).map(findEmail).filter((email): email is string => Boolean(email));
 	fields.email = likeliestEmail([fields.email, ...readings], fields);
 	for (const name of (again.name ?? []).map(tidy))
 		if (looksLikeName(name) && wordsInAddress(name, fields.email) > wordsInAddress(fields.name, fields.email))
 			fields.name = capitalised(name);
+	const asRead = fields.email;
 	fields.email = repairEmail(fields);
-	return { fields, text: lines.map((l) => l.text).join('\n') };
+	return {
+		fields,
+		unsure: unsureFields(fields, confidence, person.orgByDomain, asRead),
+		text: lines.map((l) => l.text).join('\n')
+	};
+}
+
+/** Below this (tesseract's 0–100 per line), a line is taken as read unsurely. */
+const SURE_LINE = 80;
+
+function unsureFields(
+	fields: ContactFields,
+	confidence: Partial<Record<keyof ContactFields, number>>,
+	orgByDomain: boolean,
+	emailAsRead: string
+): (keyof ContactFields)[] {
+	const host = websiteHost(fields.url);
+	const domain = fields.email.slice(fields.email.lastIndexOf('@') + 1);
+	const doubts: Partial<Record<keyof ContactFields, boolean>> = {
+		// Mended by the reader, or borne out by neither the name nor the website.
+		email: emailAsRead !== fields.email || emailAgreement(fields.email, fields) === 0,
+		org: Boolean(fields.email || fields.url) && !orgByDomain,
+		url: Boolean(fields.email) && host !== domain
+	};
+	return (Object.keys(fields) as (keyof ContactFields)[]).filter(
+		(key) => fields[key] && key !== 'badgeId' && ((confidence[key] ?? 0) < SURE_LINE || doubts[key])
+	);
 }
 
 interface Site {
 	url: string;
 	/** Printed as a website: after "www", "https", or a "W:" label. */
 	written: boolean;
+	confidence: number;
 }
 
 /**
  * The card's website among what looks like one: the one at the email's domain, else one printed as
  * a website (www, https, W:), else the first; a scrap of a logo ("I. co") looks like one too.
  */
-function likeliestSite(sites: readonly Site[], email: string): string {
+function likeliestSite(sites: readonly Site[], email: string): Site | undefined {
 	const domain = email.slice(email.lastIndexOf('@') + 1);
 	return (
-		(
-			(email && sites.find((site) => websiteHost(site.url) === domain)) ||
-			sites.find((site) => site.written) ||
-			sites[0]
-		)?.url ?? ''
+		(email && sites.find((site) => websiteHost(site.url) === domain)) || sites.find((site) => site.written) || sites[0]
 	);
 }
 
@@ -174,21 +208,31 @@ export function joinPieces(lines: readonly TextLine[]): TextLine[] {
 }
 
 /**
- * What was read on a card, as a scan to review: every field is a suggestion the person confirms
- * (the capture form marks it "check it"), and the text as read is kept with the encounter. Null
- * when nothing that identifies a person was found.
+ * What was read on a card, as a scan to review: the fields the reader is sure of are filled in, the
+ * ones it is unsure of are suggestions the capture form marks "check it"; the text as read is kept
+ * with the encounter. Null when nothing that identifies a person was found.
  */
 export function cardPayload(reading: CardReading): ParsedPayload | null {
 	const { name, org, email, phone } = reading.fields;
 	if (!name && !org && !email && !phone) return null;
-	const suggestions = Object.fromEntries(Object.entries(reading.fields).filter(([, value]) => value));
+	const fields = emptyFields();
+	const suggestions: Partial<ContactFields> = {};
+	for (const [key, value] of Object.entries(reading.fields) as [keyof ContactFields, string][]) {
+		if (!value) continue;
+		if (reading.unsure.includes(key)) suggestions[key] = value;
+		else fields[key] = value;
+	}
 	return {
 		// No kind of its own yet (a new kind needs a migration): "empty" says no code was scanned.
 		kind: 'empty',
-		fields: emptyFields(),
+		fields,
 		suggestions,
 		needsName: !name,
-		warnings: ['Read from a photo of the card: check each field before saving.'],
+		warnings: [
+			reading.unsure.length
+				? 'Read from a photo of the card: check it, the marked fields most of all, before saving.'
+				: 'Read from a photo of the card: check it before saving.'
+		],
 		raw: cleanMultiline(reading.text, 4000)
 	};
 }

@@ -230,16 +230,51 @@ describe('joinPieces', () => {
 });
 
 describe('cardPayload', () => {
-	it('offers every field read as a suggestion to check, keeping the text', () => {
-		const payload = cardPayload(extractCardFields(lines(['Ada Lovelace', 40], ['ada@engines.example', 18])));
-		expect(payload?.fields.name).toBe('');
-		expect(payload?.suggestions).toEqual({ name: 'Ada Lovelace', email: 'ada@engines.example' });
+	it('fills in what was read surely, offers what was not as a suggestion to check, keeping the text', () => {
+		const payload = cardPayload(
+			extractCardFields(lines(['Ada Lovelace', 40], ['Difference Co', 22, 62], ['ada@engines.example', 18]))
+		);
+		// The name and the email bear each other out; the company is read unsurely (62) and does
+		// not start like the email's domain.
+		expect(payload?.fields).toMatchObject({ name: 'Ada Lovelace', email: 'ada@engines.example', org: '' });
+		expect(payload?.suggestions).toEqual({ org: 'Difference Co' });
 		expect(payload?.needsName).toBe(false);
-		expect(payload?.raw).toBe('Ada Lovelace\nada@engines.example');
+		expect(payload?.raw).toBe('Ada Lovelace\nDifference Co\nada@engines.example');
 	});
 
 	it('is null when nothing that identifies a person was read', () => {
 		expect(cardPayload(extractCardFields(lines(['Research Fellow', 20])))).toBeNull();
+	});
+});
+
+describe('the fields the reader is unsure of', () => {
+	const unsure = (...rows: [string, number, number?][]) => extractCardFields(rows.length ? lines(...rows) : []).unsure;
+
+	it('are those read with low confidence', () => {
+		expect(unsure(['Ada Lovelace', 40, 55], ['ada.lovelace@engines.example', 18])).toEqual(['name']);
+		expect(unsure(['Ada Lovelace', 40], ['+44 20 7946 0958', 18, 60], ['ada.lovelace@engines.example', 18])).toEqual([
+			'phone'
+		]);
+	});
+
+	it('include an email neither the name nor the website bears out, and one the reader mended', () => {
+		expect(unsure(['Ada Lovelace', 40], ['zq7x@engines.example', 18])).toContain('email');
+		// "blueharboriabs" mended to the website's "blueharborlabs".
+		expect(
+			unsure(['Sophie MacLeod', 40], ['sophiem@blueharboriabs.com', 18], ['www.blueharborlabs.com', 18])
+		).toContain('email');
+	});
+
+	it('include a company or a website apart from the email domain, but not one that matches it', () => {
+		const read = extractCardFields(
+			lines(['Ada Lovelace', 40], ['Engines Ltd', 22], ['ada@engines.example', 18], ['www.engines.example', 18])
+		);
+		expect(read.fields.org).toBe('Engines Ltd');
+		expect(read.unsure).toEqual([]);
+		const elsewhere = extractCardFields(
+			lines(['Ada Lovelace', 40], ['Difference Co', 22], ['ada@engines.example', 18], ['www.difference.example', 18])
+		);
+		expect(elsewhere.unsure).toEqual(expect.arrayContaining(['org', 'url']));
 	});
 });
 
