@@ -299,6 +299,17 @@ export default defineConfig({
 					hookTimeout: 120_000,
 					fileParallelism: false
 				}
+			},
+			{
+				// The main flows in WebKit and Firefox ESR (tests/engines/engines.ts), on the build.
+				extends: true,
+				test: {
+					name: 'engines',
+					include: ['tests/engines/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 60_000
+				}
 			}
 		]
 	}
