@@ -21,6 +21,13 @@ const SCANNED_NAME = String(SCANNED.expect.name);
 const role = (role: string, name?: string | RegExp, within?: ByRole): ByRole => ({ role, name, within });
 const saying = (kind: string, text: string): ByRole => ({ role: kind, text });
 const mainNav = role('navigation', 'Main');
+/** Pages, each with what shows once it has started. */
+const STARTED: [string, ByRole][] = [
+	['/', role('link', 'Show my QR')],
+	['/people', role('list', 'People')],
+	['/follow-ups', role('list', 'Follow-up queue')],
+	['/settings', role('region', 'Your data')]
+];
 
 /** Waits until the page shows an element with this role and name. */
 const shown = (page: EnginePage, target: ByRole) =>
@@ -207,11 +214,20 @@ describe.each<EngineName>(['webkit', 'firefox'])('%s', (engine) => {
 		}
 	});
 
-	it('reloads and leaves pages within a second of loading without a page error', async () => {
-		for (const path of ['/', '/people', '/follow-ups', '/settings']) {
+	it('reloads and leaves each page as soon as it has started, with no page error', async () => {
+		// Issue 20 item 19: each page left as soon as its heading shows (a few hundred ms after the
+		// load, under the service worker). Leaving before the app has started is another matter: see
+		// the note in engines.ts.
+		const left: number[] = [];
+		for (const [path, heading] of STARTED) {
 			await page.goto(`${site.url}${path}`);
+			await shown(page, heading);
+			left.push(await page.run<number>('return Math.round(performance.now());'));
 			await page.reload();
+			await shown(page, heading);
+			left.push(await page.run<number>('return Math.round(performance.now());'));
 		}
+		console.log(`${engine}: pages left ${left.join(', ')} ms after they began loading`);
 		await page.goto(`${site.url}/people`);
 		await shown(page, role('link', new RegExp(TYPED.name), role('list', 'People')));
 	});

@@ -11,6 +11,17 @@ import { join } from 'node:path';
 import puppeteer, { type Browser as PuppeteerBrowser, type ElementHandle, type Page } from 'puppeteer-core';
 import { remote } from 'webdriverio';
 
+// Issue 20 item 19, what was found: Firefox cancels the loads a page still has in flight when the
+// page is left (reloaded, or another page opened), and reports each cancelled one in the page being
+// left — "error loading dynamically imported module" (SvelteKit's start imports the route's nodes,
+// then its error page's), "Unable to preload CSS" (Vite's preload helper throws for a cancelled
+// stylesheet) and, for loads the service worker answers, "A ServiceWorker intercepted the request
+// and encountered an unexpected error". It happens with the service worker turned off too
+// (dom.serviceWorkers.enabled=false: the first two messages), so the worker's handlers are not the
+// cause; it happens only when a page is left before the app has started (its first screen drawn,
+// some 150–550 ms after the load here). The quick-reload flow leaves each page as soon as it has
+// started, and finds no error.
+
 export type EngineName = 'webkit' | 'firefox';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
