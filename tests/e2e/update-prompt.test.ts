@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.mjs';
 import { serveStatic } from '../support/static-server';
 import { scratchDir } from '../support/video';
-import { watchPage } from './harness';
+import { setUpCard, watchPage } from './harness';
 import type { Browser } from 'playwright-core';
 
 let browser: Browser | null = null;
@@ -53,4 +53,44 @@ describe('new version prompt', () => {
 		).toBeNull();
 		expect(problems).toEqual([]);
 	});
+
+	for (const viewport of [
+		{ width: 420, height: 860 },
+		{ width: 360, height: 640 }
+	])
+		it(`"Ready to work offline." never covers the code on "Show my QR" (${viewport.width}×${viewport.height})`, async () => {
+			const site = await serveStatic('build');
+			server = site;
+			browser = await launchChromium();
+			const page = await browser.newPage({ baseURL: site.url, viewport });
+			const problems: string[] = [];
+			watchPage(page, problems);
+
+			// A first visit: the card set up straight away, then the code shown while the service
+			// worker says it is ready (6 s).
+			await setUpCard(page, { name: 'Ada Lovelace', email: 'ada@difference.example', company: 'Analytical Engines' });
+			await page.getByRole('link', { name: 'Show my QR' }).click();
+			const code = page.getByRole('img', { name: 'QR code with the contact card of Ada Lovelace' });
+			const toast = page.getByRole('status').filter({ hasText: 'Ready to work offline.' });
+			// Both measured in one go, once both are on screen (the toast goes by itself after 6 s).
+			const boxes = await page.waitForFunction(
+				([codeName, toastText]) => {
+					const img = document.querySelector(`[role="img"][aria-label="${codeName}"]`);
+					const note = [...document.querySelectorAll('[role="status"]')].find((e) =>
+						e.textContent?.includes(toastText)
+					);
+					if (!img || !note) return null;
+					const a = img.getBoundingClientRect();
+					const b = note.getBoundingClientRect();
+					return { code: [a.left, a.top, a.right, a.bottom], toast: [b.left, b.top, b.right, b.bottom] };
+				},
+				['QR code with the contact card of Ada Lovelace', 'Ready to work offline.'] as const
+			);
+			const { code: c, toast: t } = (await boxes.jsonValue())!;
+			expect(await code.isVisible()).toBe(true);
+			expect(await toast.count()).toBe(1);
+			const overlaps = c[0]! < t[2]! && t[0]! < c[2]! && c[1]! < t[3]! && t[1]! < c[3]!;
+			expect(overlaps, `code ${c.join(',')}, toast ${t.join(',')}`).toBe(false);
+			expect(problems).toEqual([]);
+		});
 });

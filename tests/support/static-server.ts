@@ -41,11 +41,12 @@ export interface ServedRequest {
  * `htmlExtension: false`, a host whose fallback answers `/c` too (set up before the card page was its
  * own file). With `compress`, text files go gzipped to a client that accepts it, as every one of
  * those hosts sends them (a page timed over an uncompressed server pays for bytes no phone downloads).
- * A test tool only. `requests` lists what it answered.
+ * A test tool only. `requests` lists what it answered. `port` (default: any free one) lets a test
+ * stop the site and serve it again at the same origin, as a network that goes and comes back.
  */
 export async function serveStatic(
 	root: string,
-	{ htmlExtension = true, compress = false } = {}
+	{ htmlExtension = true, compress = false, port = 0 } = {}
 ): Promise<{ url: string; requests: ServedRequest[]; close: () => Promise<void> }> {
 	const requests: ServedRequest[] = [];
 	const server: Server = createServer((request, response) => {
@@ -76,7 +77,7 @@ export async function serveStatic(
 		response.writeHead(200, headers);
 		createReadStream(file).pipe(response);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const address = server.address();
 	if (!address || typeof address === 'string') throw new Error('No port');
 	return {
