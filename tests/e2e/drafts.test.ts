@@ -33,7 +33,7 @@ describe('drafted follow-ups', () => {
 		const german = await body.inputValue();
 		expect(german).toBe(
 			[
-				'Hallo Matthias von Stetten,',
+				'Guten Tag Matthias von Stetten,',
 				'',
 				'vielen Dank für das Gespräch am Stand über Ihre Pläne, von Oracle auf Postgres zu migrieren.',
 				'Wie versprochen sende ich Ihnen anbei das Migrationsdeck.',

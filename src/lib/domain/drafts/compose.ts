@@ -1,3 +1,4 @@
+import { formalAddress } from './address';
 import { cleanLine } from '../text/display';
 import type { DraftLanguage } from './languages';
 import { lexiconOf, loadedLexicons } from './lexicon';
@@ -72,6 +73,29 @@ const ANSWER_ONLY =
 function toThem(first: string): RegExp {
 	const name = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	return new RegExp(`\\s+(?:to|for|an|für|à|pour|a|para|per)\\s+${name}$`, 'iu');
+}
+
+/**
+ * A piece of the note as a slot of the message takes it: up to an arrow (in a note, "→ hablar con
+ * Marta" is what comes next, or who does it), without a question mark or a bracket left open at
+ * its end; for a thing sent with the message ("Here is …"), without the deadline it was promised
+ * by ("by Thursday inshallah", "avant le 20"), which the sending makes moot.
+ */
+function slotText(text: string, reading: Reading, sentNow = false): string {
+	let out = text
+		.split(/\s*(?:→|->|=>|⇒)\s*/u)[0]!
+		.replace(/\s*\([^)]*$/u, '')
+		.replace(/[\s?¿]+$/u, '')
+		.trim();
+	if (sentNow) {
+		const direct = reading.due(out);
+		const words = out.split(/\s+/);
+		// A word after the deadline ("by Thursday inshallah", "bis Montag bitte").
+		const shorter = words.length > 3 ? reading.due(words.slice(0, -1).join(' ')) : null;
+		if (direct.due) out = direct.rest;
+		else if (shorter?.due) out = shorter.rest;
+	}
+	return out.trim() || text;
 }
 
 /** Two phrases about the same thing, in the message's language. */
@@ -203,9 +227,10 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		}
 		// A thing to send stays whole (it is a name, and lists join); what I will do or who I will
 		// introduce is cut to a few words.
-		if (action.kind === 'intro') action.object = cap(personOf(action.object.replace(WHOM_TO, '')), 6);
-		else if (action.kind === 'send') action.object = reading.toSecondPerson(action.object);
-		else action.object = cap(reading.toSecondPerson(action.object));
+		if (action.kind === 'intro')
+			action.object = cap(personOf(slotText(action.object, reading).replace(WHOM_TO, '')), 6);
+		else if (action.kind === 'send') action.object = reading.toSecondPerson(slotText(action.object, reading, true));
+		else action.object = cap(reading.toSecondPerson(slotText(action.object, reading)));
 		// "Promised to find out": the question it answers is the one they asked.
 		const bare = action.kind === 'look' && !action.object;
 		const question = questions.find(
@@ -241,6 +266,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const parts: MessageParts = {
 		firstName,
 		fullName: cleanLine(input.theirName),
+		address: formalAddress(input.notes, cleanLine(input.theirName), input.language),
 		myName: cleanLine(input.myName),
 		topic: read.topic,
 		laterTopic: read.laterTopic,

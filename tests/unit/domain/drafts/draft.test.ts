@@ -108,7 +108,7 @@ describe('a follow-up in the conversation’s language', () => {
 			'vielen Dank für das Gespräch am Stand über Ihre Pläne, von Oracle auf Postgres zu migrieren.'
 		);
 		expect(d.body).toContain('Wie versprochen sende ich Ihnen anbei das Angebot für 50 Entwickler.');
-		expect(d.body.startsWith('Hallo Katrin Hoffmann,')).toBe(true);
+		expect(d.body.startsWith('Guten Tag Katrin Hoffmann,')).toBe(true);
 	});
 
 	it('takes the language chosen for the person over the note’s', () => {

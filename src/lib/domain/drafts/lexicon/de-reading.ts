@@ -233,7 +233,7 @@ export const deReading: Reading = {
 	roleCue:
 		/^(?:\S+\s+){0,2}(?:cto|ceo|cfo|coo|vp|head|leiter|leiterin|leitet|lead|gründer|gründerin|geschäftsführer|geschäftsführerin|chef|chefin|prof\.?|professor|professorin|hr|einkäufer|einkauf|entwickler|entwicklerin|ingenieur|berater|beraterin|product owner|pm)\b/i,
 	leadIn: LEAD_IN,
-	eventPlace: (name) => `bei ${name}`,
+	eventPlace: germanEventPlace,
 	meetingPlace(fragment) {
 		const found =
 			/^((?:am|an der|auf dem|auf der|beim|bei der|bei dem|im|in der|nach (?:meinem|dem|seinem|ihrem|unserem|der))\s+.+?)\s*(?:(?:noch\s+)?(?:kurz\s+)?(?:getroffen|kennengelernt|gequatscht|gesprochen|geredet|unterhalten))$/i.exec(
@@ -253,3 +253,18 @@ export const deReading: Reading = {
 		plural: false
 	})
 };
+
+// Events whose name ends in a masculine or neuter noun ("Hauptstadtkongress", "Web Summit", "Forum"):
+// "beim …". Fairs and conferences are feminine ("die Messe", "die Konferenz"), as is what a bare
+// brand name stands for ("auf der DMEXCO", "auf der interzum"): "auf der …".
+const MASCULINE_EVENT =
+	/(?:kongress|congress|summit|gipfel|forum|festival|camp|treffen|meetup|symposium|kolloquium|tag|day|event|workshop|hackathon)$/iu;
+
+/** "auf der Hannover Messe 2026", "auf der DMEXCO", "beim Hauptstadtkongress", "beim Web Summit". */
+function germanEventPlace(name: string): string {
+	const head = name
+		.split(/\s+/)
+		.filter((word) => !/^\d/.test(word))
+		.pop();
+	return MASCULINE_EVENT.test(head ?? '') ? `beim ${name}` : `auf der ${name}`;
+}

@@ -117,7 +117,9 @@ export const deWriting: Writing = {
 	},
 	body(parts) {
 		const middle = sentences(...promised(parts), ...asked(parts), help(parts));
-		return [`Hallo ${parts.fullName},`, '', opening(parts), middle, '', 'Viele Grüße', parts.myName]
+		// Formal, as the whole message: "Guten Tag Frau von Bergen," when the note addresses her so.
+		const greeting = parts.address ? `${parts.address.title} ${parts.address.surname}` : parts.fullName;
+		return [`Guten Tag ${greeting},`, '', opening(parts), middle, '', 'Viele Grüße', parts.myName]
 			.filter((line, i, all) => !(line === '' && all[i - 1] === ''))
 			.join('\n')
 			.trim();

@@ -305,7 +305,7 @@ export const enReading: Reading = {
 	],
 	introCue:
 		/^(?:an?\s+|the\s+)?(?:intro(?:duction)?s?|to be introduced|to meet|contact(?: with)?)\s*(?:to|with|→|->)?\s+(.+)/i,
-	eventPlace: (name) => `at ${name}`,
+	eventPlace: englishEventPlace,
 	meetingPlace(fragment) {
 		const found = MEETING.exec(fragment);
 		if (!found) return null;
@@ -324,3 +324,15 @@ export const enReading: Reading = {
 	due,
 	thing
 };
+
+// A name that ends in what the event is ("… Logistics Forum", "… Annual Meeting") takes "the".
+const GENERIC_EVENT =
+	/^(?:forum|conference|congress|meeting|assembly|expo|exhibition|fair|symposium|convention|roundtable|workshop|retreat)$/iu;
+
+/** "at the Global Humanitarian Logistics Forum", "at KubeCon EU", "at Web Summit Lisbon 2026". */
+function englishEventPlace(name: string): string {
+	const words = name.split(/\s+/).filter((word) => !/^\d/.test(word));
+	const head = words[words.length - 1] ?? '';
+	const named = /^the$/iu.test(words[0] ?? '') || words.length < 2;
+	return !named && GENERIC_EVENT.test(head) ? `at the ${name}` : `at ${name}`;
+}

@@ -30,7 +30,8 @@ const STRESSED_A = new Set(['área', 'agua', 'aula', 'alma', 'arma', 'hambre']);
 const MASCULINE_A = new Set(
 	'problema sistema tema programa esquema idioma clima dilema panorama diagrama día dia mapa'.split(' ')
 );
-const FEMININE_O = new Set(['mano', 'radio', 'foto', 'moto']);
+// Clipped from feminine nouns: la foto(grafía), la moto(cicleta), la expo(sición).
+const FEMININE_O = new Set(['mano', 'radio', 'foto', 'moto', 'expo']);
 
 /** The gender of a noun: known, or from its ending (-ción, -dad, -a: feminine; -o, -or, -aje: masculine). */
 export function genderOf(noun: string): Gender {

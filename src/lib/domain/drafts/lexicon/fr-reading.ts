@@ -45,7 +45,8 @@ function eventPlace(name: string): string {
 	const first = EVENT_WORD[words[0]!.toLowerCase()];
 	const last = [...words].reverse().find((w) => EVENT_WORD[w.toLowerCase()]);
 	const kind = first ?? (last ? EVENT_WORD[last.toLowerCase()] : undefined);
-	if (!kind) return `lors de ${name}`;
+	// "lors d'Art Paris": "de" elides before a vowel.
+	if (!kind) return /^[aeiouyàâéèêîôû]/iu.test(name) ? `lors d'${name}` : `lors de ${name}`;
 	if (kind === 'pl') return `lors des ${name}`;
 	const article = definite(kind === 'f' ? 'f' : genreOf(last ?? words[0]!), false, name);
 	return article === 'le ' ? `lors du ${name}` : `lors de ${article}${name}`;

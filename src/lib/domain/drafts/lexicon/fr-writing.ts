@@ -162,7 +162,10 @@ export const frWriting: Writing = {
 	body(parts) {
 		const middle = sentences(...promised(parts), ...asked(parts), help(parts));
 		return [
-			`Bonjour ${parts.firstName},`.replace('Bonjour ,', 'Bonjour,'),
+			(parts.address
+				? `Bonjour ${parts.address.title} ${parts.address.surname},`
+				: `Bonjour ${parts.firstName},`
+			).replace('Bonjour ,', 'Bonjour,'),
 			'',
 			opening(parts),
 			middle,

@@ -124,10 +124,11 @@ function nameOnly(intro: string): string {
 
 const TITLE = /^(Prof\.ssa|Dott\.ssa|Prof\.|Dott\.|Dr\.|Ing\.|Avv\.|Arch\.|Sig\.ra|Sig\.)\s+\S+\s+(.+)$/u;
 
-/** "Buongiorno Lorenzo,"; a title in their name: "Gentile Prof. Lo Russo,". */
+/** "Buongiorno Lorenzo,"; a title in their name or the note: "Gentile Prof. Lo Russo,". */
 function greeting(parts: MessageParts): string {
 	const title = TITLE.exec(parts.fullName);
 	if (title) return `Gentile ${title[1]} ${title[2]},`;
+	if (parts.address) return `Gentile ${parts.address.title} ${parts.address.surname},`;
 	return parts.firstName ? `Buongiorno ${parts.firstName},` : 'Buongiorno,';
 }
 

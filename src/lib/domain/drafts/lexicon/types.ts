@@ -1,3 +1,4 @@
+import type { FormalAddress } from '../address';
 import type { DraftLanguage } from '../languages';
 
 /** A thing, as the message names it: "the migration deck", "le devis". */
@@ -42,8 +43,10 @@ export interface Topic {
 /** Everything a message is made of, already read from the notes and the promises. */
 export interface MessageParts {
 	firstName: string;
-	/** Their whole name, for greetings that use it ("Hallo Katrin Hoffmann,"). */
+	/** Their whole name, for greetings that use it ("Guten Tag Katrin Hoffmann,"). */
 	fullName: string;
+	/** The form of address the note uses for them ("Frau von Bergen"), for a formal greeting. */
+	address?: FormalAddress | null;
 	myName: string;
 	topic: Topic | null;
 	/** Met again: what the latest conversation was about, when it was something else. */
