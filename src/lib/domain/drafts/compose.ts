@@ -62,6 +62,28 @@ function within(thing: string, clause: string): boolean {
 	return named.length > 0 && named.filter((w) => words.has(w)).length >= Math.max(1, named.length - 1);
 }
 
+// Things that are an answer in themselves: a certificate, an answer, a confirmation, a datasheet.
+const ANSWERING =
+	/(?:zertifikat|nachweis|antwort|bestätigung|datenblatt|certificat|réponse|attestation|certificate|answer|confirmation|datasheet|certificado|respuesta|resposta|confirmação|certificato|risposta|conferma)/iu;
+
+/**
+ * Whether a thing that answers (a certificate, an answer) and a question name the same code — an
+ * acronym or an identifier with digits ("MDR", "FSC", "PNRR 1.4.4") — as the MDR certificate and
+ * the question whether we have MDR class IIb do. A list of documents about SFDA does not answer
+ * who pays for the SFDA registration.
+ */
+function sameCode(thing: string, question: string): boolean {
+	if (!ANSWERING.test(thing)) return false;
+	const codes = (text: string) =>
+		new Set(
+			(text.match(/(?<![\p{L}\p{N}])(?:\p{Lu}{2,}|\p{L}*\d[\p{L}\d-]*)(?![\p{L}\p{N}])/gu) ?? []).filter(
+				(c) => c.length >= 2
+			)
+		);
+	const asked = codes(question);
+	return [...codes(thing)].some((code) => asked.has(code) && !/^\d+$/.test(code));
+}
+
 // "apresentar ela ao Gustavo", "intro her to Priya": the person introduced is the one after the preposition.
 const WHOM_TO =
 	/^(?:ele|ela|você|lhe|her|him|them|you|ihn|ihm|ihr|sie|la|le|lui|lo|gli|él|ella|te)\s+(?:a|ao|à|aos|com|to|with|mit|an|au|avec|con|al|ad)\s+/iu;
@@ -85,6 +107,9 @@ function slotText(text: string, reading: Reading, sentNow = false): string {
 	let out = text
 		.split(/\s*(?:→|->|=>|⇒)\s*/u)[0]!
 		.replace(/\s*\([^)]*$/u, '')
+		// "i campioni e le schede tecniche (da Piero)", "Testphase intern (Reinholz)": who does it, an
+		// aside to myself — not "(annual)" or "(data use agreement)", which say what it is.
+		.replace(/\s*\((?:(?:da|via|w\/|with|mit|über|con|avec|par|by|c\/)\s+)?\p{Lu}\p{Ll}+\)$/u, '')
 		.replace(/[\s?¿]+$/u, '')
 		.trim();
 	if (sentNow) {
@@ -248,10 +273,12 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const asked = questions.filter(
 		(q) =>
 			q.answer ||
-			!SHARE.test(q.clause) ||
-			// "… accès au questionnaire et aux codebooks": only one of the two is sent.
-			twoThings.test(q.clause) ||
-			!sends.some((s) => within(s.text, q.clause))
+			// "ob wir MDR Klasse IIb haben" and the MDR certificate attached: what is sent answers it.
+			(!sends.some((s) => sameCode(s.text, q.clause)) &&
+				(!SHARE.test(q.clause) ||
+					// "… accès au questionnaire et aux codebooks": only one of the two is sent.
+					twoThings.test(q.clause) ||
+					!sends.some((s) => within(s.text, q.clause))))
 	);
 	// "answer S7-1200 q": a to-do that says only that I will answer, answered in the frame's own words.
 	for (const q of asked) if (q.answer && ANSWER_ONLY.test(q.answer.todo)) q.answer = null;

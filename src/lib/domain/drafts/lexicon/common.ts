@@ -77,3 +77,12 @@ export function table<T>(entries: readonly (readonly [T, string])[]): Record<str
 export function bare<T>(entries: Record<string, T>): Record<string, T> {
 	return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
+
+// Things that travel by post or courier, not with an email: samples, sample boards, prototypes.
+const PHYSICAL =
+	/(?:^|[\s-])(?:samples?|sample boards?|swatch(?:es)?|prototypes?|\p{L}*muster(?:platten?|teile?|n)?|prototyp(?:en)?|échantillons?|muestras?|campion(?:i|e|ario)|amostras?)(?![\p{L}])/iu;
+
+/** Whether a thing to send is one that cannot come attached to the message ("die Musterplatten"). */
+export function isPhysical(thing: string): boolean {
+	return PHYSICAL.test(thing);
+}

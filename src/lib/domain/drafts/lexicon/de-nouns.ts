@@ -12,7 +12,7 @@ const KNOWN = table<Genus>([
 	],
 	[
 		'f',
-		'präsentation studie demo liste vorlage doku dokumentation mail e-mail info einladung übersicht anleitung study checkliste checklist broschüre preisliste roadmap folie tabelle analyse offerte lösung software app beta testversion lizenz referenz kalkulation agenda zusammenfassung webseite website adresse nummer nachricht rechnung auswertung kampagne strategie registry case-study'
+		'präsentation studie demo liste vorlage doku dokumentation mail e-mail info einladung übersicht anleitung study checkliste checklist broschüre preisliste roadmap folie tabelle analyse offerte lösung software app beta testversion lizenz referenz kalkulation agenda zusammenfassung webseite website adresse nummer nachricht rechnung auswertung kampagne strategie registry case-study platte'
 	],
 	[
 		'n',
@@ -20,7 +20,7 @@ const KNOWN = table<Genus>([
 	],
 	[
 		'pl',
-		'folien unterlagen slides infos daten zahlen details materialien preise kontakte beispiele referenzen docs links notizen ergebnisse messdaten fotos bilder'
+		'folien unterlagen slides infos daten zahlen details materialien preise kontakte beispiele referenzen docs links notizen ergebnisse messdaten fotos bilder platten teile proben'
 	]
 ]);
 

@@ -1,6 +1,6 @@
-import { capitalise, joinWords, sentences } from './common';
+import { capitalise, isPhysical, joinWords, sentences } from './common';
 import { germanThing } from './de-nouns';
-import type { Action, MessageParts, Topic, Writing } from './types';
+import type { Action, MessageParts, NounPhrase, Topic, Writing } from './types';
 
 // Written formally ("Sie"), the safe choice with someone met once; the greeting uses the whole name.
 
@@ -44,14 +44,15 @@ function opening(parts: MessageParts): string {
 
 function promised(parts: MessageParts): string[] {
 	const lines: string[] = [];
-	if (parts.sends.length) {
+	// A document comes attached ("anbei"); samples are sent separately ("schicke … zu").
+	const thing = (s: NounPhrase) => germanThing(s.text.replace(/^(?:der|die|das|den)\s+/i, ''), 'acc').text;
+	const attached = parts.sends.filter((s) => !isPhysical(s.text));
+	const posted = parts.sends.filter((s) => isPhysical(s.text));
+	if (attached.length) lines.push(`Wie versprochen sende ich Ihnen anbei ${joinWords(attached.map(thing), 'und')}.`);
+	if (posted.length)
 		lines.push(
-			`Wie versprochen sende ich Ihnen anbei ${joinWords(
-				parts.sends.map((s) => germanThing(s.text.replace(/^(?:der|die|das|den)\s+/i, ''), 'acc').text),
-				'und'
-			)}.`
+			`${attached.length ? 'Außerdem schicke ich Ihnen' : 'Wie versprochen schicke ich Ihnen'} ${joinWords(posted.map(thing), 'und')} zu.`
 		);
-	}
 	const rest = [
 		...(parts.intros.length ? [`stelle ich Ihnen gern ${joinWords(parts.intros, 'und')} vor`] : []),
 		...parts.actions.map(clause)

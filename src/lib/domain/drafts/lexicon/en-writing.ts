@@ -1,4 +1,4 @@
-import { capitalise, decapitalise, joinWords, sentences } from './common';
+import { capitalise, decapitalise, isPhysical, joinWords, sentences } from './common';
 import type { Action, MessageParts, Writing } from './types';
 
 const VERB_PHRASE_ENDS = /\s+(?:and get back to you)$/;
@@ -45,15 +45,25 @@ function opening(parts: MessageParts): string {
 
 function promised(parts: MessageParts): string[] {
 	const lines: string[] = [];
-	if (parts.sends.length) {
-		const plural = parts.sends.length > 1 || parts.sends[0]!.plural;
+	// A document comes with the message ("Here is …"); samples travel separately.
+	const attached = parts.sends.filter((s) => !isPhysical(s.text));
+	const posted = parts.sends.filter((s) => isPhysical(s.text));
+	if (attached.length) {
+		const plural = attached.length > 1 || attached[0]!.plural;
 		lines.push(
 			`Here ${plural ? 'are' : 'is'} ${joinWords(
-				parts.sends.map((s) => s.text),
+				attached.map((s) => s.text),
 				'and'
 			)}, as promised.`
 		);
 	}
+	if (posted.length)
+		lines.push(
+			`${attached.length ? "I'll also send you" : "As promised, I'll send you"} ${joinWords(
+				posted.map((s) => s.text),
+				'and'
+			)}.`
+		);
 	const others = [...parts.intros.map((who) => `I'd like to introduce you to ${who}`), ...parts.actions.map(clause)];
 	others.forEach((text, i) => {
 		if (i === 0 && !lines.length) lines.push(`As promised, ${text}.`);
