@@ -2,7 +2,7 @@ import { detectLanguage } from './detect';
 import { notePieces, wordsOf } from './pieces';
 import { tidyPhrase } from './topic';
 import { isOthersPromise, promiseOnly } from './others-promise';
-import { afterTalking, isConfidentPlace, isConfidentTopic, nounBefore } from './topic-gate';
+import { afterTalking, nounAfterVerb, isConfidentPlace, isConfidentTopic, nounBefore } from './topic-gate';
 import { MOMENT, fragmentScore, isDeliverable, isPlan } from './topic-score';
 import type { Action, DueHint, Reading, Topic } from './lexicon/types';
 
@@ -258,7 +258,8 @@ export function readNotes(
 		for (const part of [
 			afterTalking(tidyPhrase(source), reading.language),
 			afterTalking(topic.phrase, reading.language),
-			nounBefore(topic.phrase, reading.language, reading.functionWords)
+			nounBefore(topic.phrase, reading.language, reading.functionWords),
+			nounAfterVerb(topic.phrase, reading.language)
 		]) {
 			const rest = part && part !== topic.phrase ? reading.topicPhrase(part) : null;
 			if (rest && isConfidentTopic(rest.phrase, reading.language, theirName)) return rest;

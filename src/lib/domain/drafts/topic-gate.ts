@@ -89,16 +89,64 @@ export function nounBefore(phrase: string, language: DraftLanguage, functionWord
 	return enough && kept.some((w) => !functionWords.has(w.toLowerCase())) ? kept.join(' ') : '';
 }
 
+/**
+ * What a German clause that starts with its verb is about, from its first noun on: "kämpfen massiv
+ * mit der Doku-Last" → "Doku-Last", "bauen gerade CSRD-Reporting für 40 Tochtergesellschaften" →
+ * "CSRD-Reporting für 40 Tochtergesellschaften" (German nouns are capitalised); '' otherwise.
+ */
+export function nounAfterVerb(phrase: string, language: DraftLanguage): string {
+	if (language !== 'de' || !startsAsClause(phrase, language)) return '';
+	const words = phrase.split(/\s+/);
+	const noun = words.findIndex((w, i) => i > 0 && /^\p{Lu}/u.test(w));
+	return noun > 0 && words.length - noun <= 5 ? words.slice(noun).join(' ') : '';
+}
+
 /** Whether a place found in a note ("at the SRE panel Q&A") reads as one, in `language`. */
 export function isConfidentPlace(place: string, language: DraftLanguage): boolean {
 	const clause = clauseWords(language);
 	return !SPOKEN.test(place) && !wordsOf(place).some((w) => clause.has(w));
 }
 
+// Who they are, not what was talked about: a topic that starts with their role ("Junior Dev bei nem
+// Startup", "Postdoc am Fraunhofer ISE", "programador de um festival") is the note's first line.
+const ROLES = set(
+	'cto ceo cfo coo cmo cpo vp head manager director engineer developer dev devs founder cofounder co-founder postdoc phd student researcher consultant analyst designer recruiter buyer owner ' +
+		'leiter leiterin geschäftsführer geschäftsführerin einkäufer einkäuferin entwickler entwicklerin chefarzt chefärztin doktorand doktorandin inhaber inhaberin gründer gründerin ' +
+		'directeur directrice responsable ingénieur ingénieure développeur développeuse chargé chargée fondateur fondatrice doctorant doctorante acheteur acheteuse ' +
+		'gerente director directora jefe jefa ingeniero ingeniera programador programadora desarrollador desarrolladora fundador fundadora comprador compradora ' +
+		'diretor diretora engenheiro engenheira coordenador coordenadora doutorando doutoranda ' +
+		'direttore direttrice responsabile ingegnere sviluppatore sviluppatrice fondatore fondatrice dottorando dottoranda'
+);
+
+// A clause, not a noun phrase, by its first words: a gerund ("montando una unidad", "facendo un
+// progetto"), "a" + infinitive ("a migrar monólito"), a German verb before an adverb or object
+// that is no noun ("kämpfen massiv mit…", "migrieren grad von…": German nouns are capitalised), an
+// English verb in -s before a number or an article ("owns 12 stores", "runs a lab").
+function startsAsClause(phrase: string, language: DraftLanguage): boolean {
+	const [first = '', second = ''] = phrase.split(/\s+/);
+	// "aunque se nota que…", "weil sie…": a clause that hangs on another.
+	if (SUBORDINATE.has(first.toLowerCase())) return true;
+	if (
+		(language === 'es' || language === 'pt' || language === 'it') &&
+		/^\p{Ll}+(?:ando|iendo|yendo|endo|indo)$/u.test(first)
+	)
+		return true;
+	if ((language === 'es' || language === 'pt') && first === 'a' && /^\p{Ll}+(?:ar|er|ir)$/u.test(second)) return true;
+	if (language === 'de' && /^\p{Ll}+(?:en|t)$/u.test(first) && /^\p{Ll}/u.test(second) && !ARTICLE_DE.test(second))
+		return true;
+	return language === 'en' && /^\p{Ll}+s$/u.test(first) && /^(?:\d|a$|an$|the$|their$|his$|her$)/u.test(second);
+}
+const SUBORDINATE = set(
+	'although though because since whereas unless whether weil obwohl dass ob wenn falls sodass parce puisque quoique bien lorsque aunque porque pues mientras embora porque enquanto caso perché sebbene benché mentre poiché'
+);
+const ARTICLE_DE =
+	/^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|und|oder|von|für|mit|zur|zum|im|in|am|an|auf)$/u;
+
 /** Whether `phrase` can be the topic of a message to someone called `theirName`, in `language`. */
 export function isConfidentTopic(phrase: string, language: DraftLanguage, theirName: string): boolean {
 	const words = wordsOf(phrase);
 	if (!words.length) return false;
+	if (words.slice(0, 2).some((w) => ROLES.has(w)) || startsAsClause(phrase, language)) return false;
 	const clause = clauseWords(language);
 	if (words.some((w) => clause.has(w))) return false;
 	// "Longue discussion hier soir…", "conversa no intervalo": the talk itself, not what it was about.

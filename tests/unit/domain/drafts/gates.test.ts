@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftFollowUp } from '$lib/domain/drafts/draft';
 import { isOthersPromise, promiseOnly } from '$lib/domain/drafts/others-promise';
 import { todoWords } from '$lib/domain/drafts/pieces';
-import { afterTalking, isConfidentTopic, nounBefore } from '$lib/domain/drafts/topic-gate';
+import { afterTalking, isConfidentTopic, nounAfterVerb, nounBefore } from '$lib/domain/drafts/topic-gate';
 
 describe('a topic phrase the message can say "about"', () => {
 	it('is refused while it still holds a clause of the note, their name or only a time word', () => {
@@ -351,5 +351,33 @@ describe('their name in a topic', () => {
 			true
 		);
 		expect(isConfidentTopic('Matthias und sein Team', 'de', 'Matthias von Stetten')).toBe(false);
+	});
+});
+
+describe('a topic that is who they are, or a clause, is left out', () => {
+	it('leaves out their role, a gerund, "a" + infinitive, a hanging clause and verbs before no noun', () => {
+		expect(isConfidentTopic('Junior Dev bei nem Startup in Graz', 'de', 'Lukas Oberhuber')).toBe(false);
+		expect(isConfidentTopic('programador de um festival em Braga', 'pt', 'Rui Costa')).toBe(false);
+		expect(isConfidentTopic('montando una unidad de insuficiencia cardíaca', 'es', 'Ana Ruiz')).toBe(false);
+		expect(isConfidentTopic('a migrar monólito Rails para serviços', 'pt', 'Rui Costa')).toBe(false);
+		expect(isConfidentTopic('aunque se nota que tu hospital', 'es', 'Ana Ruiz')).toBe(false);
+		expect(isConfidentTopic('kämpfen massiv mit der Doku-Last', 'de', 'Jana Roth')).toBe(false);
+		expect(isConfidentTopic('owns 12 grocery stores round Leicester', 'en', 'Sam Patel')).toBe(false);
+	});
+
+	it('keeps noun phrases, in German an adjective before its noun', () => {
+		expect(isConfidentTopic('neuen Lieferanten für Präzisionslager', 'de', 'Ursula von Bergen')).toBe(true);
+		expect(isConfidentTopic('die Migration nach Azure', 'de', 'Emre Yıldız')).toBe(true);
+		expect(isConfidentTopic('cold chain for vaccines', 'en', 'Sam Patel')).toBe(true);
+		expect(isConfidentTopic('la telemonitorización de pacientes', 'es', 'Ana Ruiz')).toBe(true);
+	});
+
+	it('takes what a German clause that starts with its verb is about, from its first noun', () => {
+		expect(nounAfterVerb('kämpfen massiv mit der Doku-Last', 'de')).toBe('Doku-Last');
+		expect(nounAfterVerb('bauen gerade CSRD-Reporting für 40 Tochtergesellschaften', 'de')).toBe(
+			'CSRD-Reporting für 40 Tochtergesellschaften'
+		);
+		expect(nounAfterVerb('neuen Lieferanten für Präzisionslager', 'de')).toBe('');
+		expect(nounAfterVerb('kämpfen massiv mit der Doku-Last', 'en')).toBe('');
 	});
 });
