@@ -8,7 +8,6 @@ export { keepScreenOn } from '$lib/adapters/device/wake-lock';
 export { defaultRegion, deviceTimeZone } from '$lib/adapters/device/locale';
 export { isStoragePersistent, requestPersistentStorage } from '$lib/adapters/device/storage';
 export {
-	enableReminders,
 	reminderSetting,
 	type ReminderAnswer,
 	type ReminderSetting
