@@ -93,4 +93,38 @@ describe('new version prompt', () => {
 			expect(overlaps, `code ${c.join(',')}, toast ${t.join(',')}`).toBe(false);
 			expect(problems).toEqual([]);
 		});
+
+	it('"Reload" in one tab moves every open tab to the new version', async () => {
+		const root = join(scratchDir('enc-deploy-'), 'site');
+		cpSync('build', root, { recursive: true });
+		const site = await serveStatic(root);
+		server = site;
+		browser = await launchChromium();
+		const context = await browser.newContext({ baseURL: site.url });
+		const problems: string[] = [];
+		const [first, second] = [await context.newPage(), await context.newPage()];
+		for (const page of [first, second]) {
+			watchPage(page, problems);
+			await page.goto('/card');
+			await page.getByRole('heading', { name: 'Set up your card' }).waitFor();
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		}
+		let secondLoads = 0;
+		second.on('load', () => secondLoads++);
+
+		appendFileSync(join(root, 'service-worker.js'), '\n// deployed again\n');
+		await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const prompt = (page: typeof first) => page.getByRole('alert').filter({ hasText: 'A new version is available.' });
+		await prompt(first).waitFor({ timeout: 20_000 });
+		await prompt(second).waitFor({ timeout: 20_000 });
+
+		const reloaded = first.waitForEvent('load');
+		await prompt(first).getByRole('button', { name: 'Reload' }).click();
+		await reloaded;
+		// The other tab, whose old code's chunks the new version no longer keeps, reloads by itself.
+		await expect.poll(() => secondLoads).toBe(1);
+		await second.getByRole('heading', { name: 'Set up your card' }).waitFor();
+		expect(await prompt(second).count()).toBe(0);
+		expect(problems).toEqual([]);
+	});
 });

@@ -21,6 +21,9 @@ export class AppServices {
 
 	constructor(readonly dbName: string) {
 		const db = (this.db = new LocalDb(dbName));
+		// Erased or upgraded from another tab (closed for good, see LocalDb): start again on the
+		// database the device names now, with the code that goes with it.
+		db.on('versionchange', () => location.reload());
 		this.settings = new SettingsStore(db);
 		this.unfinished = new UnfinishedNotes(db);
 		this.followUps = new FollowUpCounts(db);

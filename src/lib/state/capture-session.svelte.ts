@@ -5,6 +5,7 @@ import type { Person } from '$lib/domain/capture/records';
 import { newId } from './app';
 import { captureStore } from './capture';
 import { LatestWriter } from './latest-writer';
+import { NewestAnswer } from './newest-answer';
 import { typedDraft } from './scanned-code';
 
 /** The performance measure of the last save's IndexedDB transaction. */
@@ -56,6 +57,16 @@ export class CaptureSession {
 		}
 	);
 
+	/** "Met before?", asked as the identifying details change; a stale answer never wins. */
+	readonly #existing = new NewestAnswer<CaptureDraft, Person | null>(
+		(draft) =>
+			captureStore()
+				.existingPerson(draft, this.region)
+				.catch(() => null),
+		(person) => (this.existing = person),
+		150
+	);
+
 	constructor() {
 		$effect(() => {
 			if (!this.draft) return;
@@ -72,13 +83,7 @@ export class CaptureSession {
 			if (!draft) return;
 			const { email, phone, linkedin, url, badgeId } = draft.fields;
 			const snapshot = { ...draft, fields: { ...draft.fields, email, phone, linkedin, url, badgeId } };
-			const timer = setTimeout(() => {
-				captureStore()
-					.existingPerson(snapshot, this.region)
-					.then((person) => (this.existing = person))
-					.catch(() => (this.existing = null));
-			}, 150);
-			return () => clearTimeout(timer);
+			return this.#existing.schedule(snapshot);
 		});
 	}
 

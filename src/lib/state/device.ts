@@ -7,12 +7,7 @@ export { buzz } from '$lib/adapters/device/vibration';
 export { keepScreenOn } from '$lib/adapters/device/wake-lock';
 export { defaultRegion, deviceTimeZone } from '$lib/adapters/device/locale';
 export { isStoragePersistent, requestPersistentStorage } from '$lib/adapters/device/storage';
-export {
-	enableReminders,
-	reminderSetting,
-	type ReminderAnswer,
-	type ReminderSetting
-} from '$lib/adapters/notifications/permission';
+export { reminderSetting, type ReminderAnswer, type ReminderSetting } from '$lib/adapters/notifications/permission';
 export { registerServiceWorker, type AppVersions } from '$lib/adapters/device/service-worker';
 
 /** A picture chosen for the QR's logo, as a small PNG data: URL (its code loads when one is chosen). */

@@ -3,7 +3,8 @@ import { LocalDb, type SyncFailureRow } from '$lib/adapters/local/db';
 import { DexieSyncStore } from '$lib/adapters/local/sync-store';
 import { eraseLocalData } from '$lib/adapters/local/erase';
 import { moveGuestData } from '$lib/adapters/local/guest-data';
-import { closeReminders } from '$lib/adapters/notifications/permission';
+import { stopReminders } from '$lib/adapters/notifications/permission';
+import { keepReminderDatabase } from '$lib/adapters/notifications/reminder-target';
 import type { ReminderServer } from '$lib/adapters/supabase/reminders';
 import { deviceTimeZone } from '$lib/adapters/device/locale';
 import {
@@ -154,7 +155,7 @@ export class SyncService {
 				eraseLocal: async () => {
 					this.#scheduler?.stop();
 					await eraseLocalData(services.db, databases(), userId);
-					await closeReminders().catch(() => undefined);
+					await stopReminders().catch((error: unknown) => console.warn('Could not stop reminders:', error));
 					// delete_my_data forgot the server's copy of this device; it stops listening too.
 					await import('$lib/adapters/notifications/push-device')
 						.then((push) => push.unsubscribeDevice())
@@ -183,7 +184,10 @@ export class SyncService {
 		return this.#whileSignedIn((client) => work(new ReminderServer(client)));
 	}
 
-	/** Sign-out: this device stops listening for reminders, the server forgets it, shown ones close. */
+	/**
+	 * Sign-out: this device stops listening for reminders, the server forgets it, the browser's
+	 * background checks stop and shown ones close.
+	 */
 	async #forgetThisDevice(): Promise<void> {
 		try {
 			const [push, pending] = await Promise.all([
@@ -199,7 +203,7 @@ export class SyncService {
 		} catch (error) {
 			console.warn('Could not forget this device for reminders:', error);
 		}
-		await closeReminders().catch(() => undefined);
+		await stopReminders().catch((error: unknown) => console.warn('Could not stop reminders:', error));
 	}
 
 	/**
@@ -324,6 +328,10 @@ export class SyncService {
 		this.#userId = userId;
 		this.email = email;
 		this.account = 'signed-in';
+		// The service worker's reminders read this user's database (it cannot read localStorage).
+		void keepReminderDatabase(services.dbName).catch((error: unknown) =>
+			console.warn('Could not name the reminders database:', error)
+		);
 		this.#startSyncing();
 		void this.#reportRenewedSubscription();
 		navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => {

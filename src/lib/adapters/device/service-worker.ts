@@ -8,7 +8,10 @@ export interface ServiceWorkerNews {
 export interface AppVersions {
 	/** Asks the server whether there is a new version (the browser also checks on navigations). */
 	checkForUpdate(): Promise<void>;
-	/** Lets the waiting version take over; the page reloads once it controls it. */
+	/**
+	 * Lets the waiting version take over; every open tab reloads once it controls it. With none
+	 * waiting (another tab let it take over already) this tab reloads into the one in charge.
+	 */
 	activateUpdate(): void;
 }
 
@@ -22,6 +25,14 @@ export async function registerServiceWorker(url: string, news: ServiceWorkerNews
 	if (!('serviceWorker' in navigator)) return null;
 	const container = navigator.serviceWorker;
 	const registration = await container.register(url, { scope: '/' });
+	// A new version took over ("Reload" here or in another tab): this tab's code is the old one,
+	// whose lazy chunks the new version no longer keeps, so it reloads. Not on the first install,
+	// where the worker merely starts controlling the page it was installed from.
+	let controlled = !!container.controller;
+	container.addEventListener('controllerchange', () => {
+		if (controlled) location.reload();
+		controlled = true;
+	});
 
 	const watch = (worker: ServiceWorker) => {
 		// Decided when the worker starts installing: without a controller yet this is the first
@@ -47,6 +58,7 @@ export async function registerServiceWorker(url: string, news: ServiceWorkerNews
 
 	return {
 		checkForUpdate: () => registration.update().then(() => undefined),
-		activateUpdate: () => registration.waiting?.postMessage({ type: 'SKIP_WAITING' })
+		activateUpdate: () =>
+			registration.waiting ? registration.waiting.postMessage({ type: 'SKIP_WAITING' }) : location.reload()
 	};
 }

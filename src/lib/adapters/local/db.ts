@@ -55,6 +55,13 @@ export class LocalDb extends Dexie {
 
 	constructor(name = 'networking-companion') {
 		super(name);
+		// Another tab deletes this database ("Delete all my data") or upgrades it (a newer version):
+		// close for good. Dexie's own handler closes so that the next query reopens, which would
+		// create the erased database again, with this tab's late autosave in it.
+		this.on('versionchange', () => {
+			this.close({ disableAutoOpen: true });
+			return false;
+		});
 		this.version(1).stores({
 			events: 'id, startDate',
 			// *matchKeys: one index entry per email/phone/LinkedIn/badge key, for duplicate matching.

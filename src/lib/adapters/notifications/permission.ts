@@ -1,4 +1,5 @@
 import { REMIND_HOURS } from '$lib/domain/queue/queue-rules';
+import { keepReminderDatabase } from './reminder-target';
 import { REMINDER_TAG } from './reminders';
 
 /**
@@ -14,6 +15,7 @@ export type ReminderAnswer = ReminderSetting | 'dismissed';
 
 interface PeriodicSyncManager {
 	register(tag: string, options: { minInterval: number }): Promise<void>;
+	unregister(tag: string): Promise<void>;
 	getTags(): Promise<string[]>;
 }
 
@@ -35,13 +37,15 @@ export async function reminderSetting(): Promise<ReminderSetting> {
 /**
  * Asks for notification permission and, where the browser offers Periodic Background Sync (an
  * installed app in Chromium), asks it to wake the service worker a few times a day to check for
- * follow-ups coming due. No push server is involved, and none is pretended.
+ * follow-ups coming due in `database` (the one the app has open). No push server is involved, and
+ * none is pretended.
  */
-export async function enableReminders(): Promise<ReminderAnswer> {
+export async function enableReminders(database: string): Promise<ReminderAnswer> {
 	if (!supported()) return 'unsupported';
 	const permission = await Notification.requestPermission();
 	if (permission === 'denied') return 'denied';
 	if (permission !== 'granted') return 'dismissed';
+	await keepReminderDatabase(database);
 	// getRegistration, not ready: ready never settles where the service worker failed to register.
 	const sync = periodicSync(await navigator.serviceWorker.getRegistration());
 	if (!sync) return 'allowed';
@@ -54,9 +58,20 @@ export async function enableReminders(): Promise<ReminderAnswer> {
 	}
 }
 
-/** Closes the follow-up reminders still on screen (they name people, e.g. after a delete). */
-export async function closeReminders(): Promise<void> {
-	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-	const registration = await navigator.serviceWorker.getRegistration();
-	for (const notification of (await registration?.getNotifications()) ?? []) notification.close();
+/**
+ * Sign-out and "Delete all my data": the service worker names no database any more (so reminders
+ * neither name this person's contacts to the next one nor re-create erased data), the browser stops
+ * waking it for them, and the reminders still on screen close (they name people).
+ */
+export async function stopReminders(registration?: ServiceWorkerRegistration | null): Promise<void> {
+	await keepReminderDatabase(null);
+	if (registration === undefined) {
+		if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+		registration = await navigator.serviceWorker.getRegistration();
+	}
+	if (!registration) return;
+	await periodicSync(registration)
+		?.unregister(REMINDER_TAG)
+		.catch(() => undefined);
+	for (const notification of await registration.getNotifications()) notification.close();
 }

@@ -99,6 +99,24 @@ describe('eraseLocalData: this device, for the person using it', () => {
 	});
 });
 
+describe('another tab with the erased database open', () => {
+	it('closes it for good: its autosave cannot bring the database (or an erased note) back', async () => {
+		const { registry, userId, ada } = await sharedDevice();
+		// The same database open in a second tab: a connection of its own.
+		const otherTab = new LocalDb(ada.name);
+		opened.push(otherTab);
+		expect(await otherTab.people.count()).toBe(1);
+
+		await eraseLocalData(ada, registry, userId);
+
+		// Its draft autosave fires after the erasure.
+		await expect(
+			new CaptureStore(otherTab).saveDraft(makeDraft('MECARD:N:Erased;;', { note: 'An erased note' }))
+		).rejects.toThrow();
+		expect(await Dexie.exists(ada.name)).toBe(false);
+	});
+});
+
 describe('"Delete all my data" with this device\'s real database', () => {
 	it('when the server cannot be reached, nothing on this device is deleted', async () => {
 		const { registry, userId, ada } = await sharedDevice();
