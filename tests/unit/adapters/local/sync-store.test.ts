@@ -396,4 +396,42 @@ describe('signing in again after capturing signed out', () => {
 		expect(await guest.db.outbox.count()).toBe(0);
 		expect(await moveGuestData(guest.db, user.db)).toBe(0);
 	});
+
+	it('keeps a draft another tab saved while the move ran, and the next move brings it', async () => {
+		const { moveGuestData } = await import('$lib/adapters/local/guest-data');
+		const guest = open();
+		const user = open();
+		const draft = makeDraft('MECARD:N:Okafor,Adaeze;EMAIL:a@lumen.example;;', { note: 'Solar' });
+		await guest.capture.saveDraft(draft);
+		// Between the move's read and its clearing, the other tab's autosave writes more of the note.
+		const typed = { ...draft, note: 'Solar mini-grids for clinics', updatedAt: draft.updatedAt + 1 };
+		expect(await moveGuestData(guest.db, user.db, { beforeClear: () => guest.capture.saveDraft(typed) })).toBe(1);
+		expect((await guest.db.drafts.get(draft.id))?.note).toBe('Solar mini-grids for clinics');
+		// That tab reloads into the user's data, moving what is left: the later note wins.
+		expect(await moveGuestData(guest.db, user.db)).toBe(1);
+		expect((await user.db.drafts.get(draft.id))?.note).toBe('Solar mini-grids for clinics');
+		expect(await guest.db.drafts.count()).toBe(0);
+	});
+
+	it('moves once when two tabs sign in at once: each change is waiting to be pushed once', async () => {
+		const { moveGuestData } = await import('$lib/adapters/local/guest-data');
+		const guest = open();
+		const user = open();
+		await guest.capture.commit(makeDraft('MECARD:N:Diallo,Mamadou;EMAIL:m@sahel.example;;'), now, sequentialIds());
+		// A lock manager like navigator.locks: one task at a time per name, in order.
+		let held = Promise.resolve<unknown>(undefined);
+		const locks = {
+			request<T>(_name: string, task: () => Promise<T>): Promise<T> {
+				const run = held.then(task);
+				held = run.catch(() => undefined);
+				return run;
+			}
+		};
+		const [first, second] = await Promise.all([
+			moveGuestData(guest.db, user.db, { locks }),
+			moveGuestData(guest.db, user.db, { locks })
+		]);
+		expect([first, second]).toEqual([3, 0]);
+		expect(await ops(user.db)).toEqual(['1 create people', '2 create encounters', '3 create follow_ups']);
+	});
 });
