@@ -405,7 +405,13 @@ describe('signing in again after capturing signed out', () => {
 		await guest.capture.saveDraft(draft);
 		// Between the move's read and its clearing, the other tab's autosave writes more of the note.
 		const typed = { ...draft, note: 'Solar mini-grids for clinics', updatedAt: draft.updatedAt + 1 };
-		expect(await moveGuestData(guest.db, user.db, { beforeClear: () => guest.capture.saveDraft(typed) })).toBe(1);
+		expect(
+			await moveGuestData(guest.db, user.db, {
+				beforeClear: async () => {
+					await guest.capture.saveDraft(typed);
+				}
+			})
+		).toBe(1);
 		expect((await guest.db.drafts.get(draft.id))?.note).toBe('Solar mini-grids for clinics');
 		// That tab reloads into the user's data, moving what is left: the later note wins.
 		expect(await moveGuestData(guest.db, user.db)).toBe(1);
