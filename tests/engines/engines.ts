@@ -310,7 +310,21 @@ async function openFirefox(): Promise<EnginePage> {
 		url: async () => tab.url(),
 		run,
 		until: (body, what, ...args) => waitFor(() => run(body, ...args), what),
-		click: async (target) => (await element(target)).click(),
+		// As a person taps: once the element has stopped moving (the camera view grows as it starts,
+		// moving "Type it instead" down; puppeteer clicks where the element was, unlike Playwright).
+		click: async (target) => {
+			const el = await element(target);
+			await waitFor(
+				async () => {
+					const before = await el.boundingBox();
+					await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+					const after = await el.boundingBox();
+					return before && after && before.x === after.x && before.y === after.y ? true : null;
+				},
+				`${describeTarget(target)} to stop moving`
+			);
+			await el.click();
+		},
 		fill: async (target, value) => {
 			const el = await element(target);
 			await el.evaluate((input) => ((input as HTMLInputElement).value = ''));
