@@ -1,3 +1,5 @@
+import { smallStore } from './small-store';
+
 /**
  * A subscription the browser replaced while the app was closed (`pushsubscriptionchange`), kept
  * until the app, signed in, has told the server: the service worker cannot, as the session lives
@@ -10,33 +12,8 @@ export interface PendingSubscription {
 	replaces: string | null;
 }
 
-const DB = 'push-device';
-const STORE = 'pending';
 const KEY = 'subscription';
-
-function open(): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(DB, 1);
-		request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error);
-	});
-}
-
-async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-	const db = await open();
-	try {
-		return await new Promise<T>((resolve, reject) => {
-			const transaction = db.transaction(STORE, mode);
-			const request = work(transaction.objectStore(STORE));
-			transaction.oncomplete = () => resolve(request.result);
-			transaction.onerror = () => reject(transaction.error);
-			transaction.onabort = () => reject(transaction.error);
-		});
-	} finally {
-		db.close();
-	}
-}
+const run = smallStore('push-device', 'pending');
 
 /** Keeps a replaced subscription for the app to report (the newest one wins). */
 export async function keepPendingSubscription(pending: PendingSubscription): Promise<void> {
