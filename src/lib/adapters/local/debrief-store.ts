@@ -1,5 +1,5 @@
 import { followUpStats, type FollowUpStats } from '$lib/domain/queue/rate';
-import { hasEnded } from '$lib/domain/events/event-on';
+import { isEventOn } from '$lib/domain/events/event-on';
 import type { Headline } from '$lib/domain/queue/views';
 import type { LocalDb } from './db';
 import { EncounterRow, EventRow, FollowUpRow, PromiseRow, readRow, readRows } from './rows';
@@ -42,14 +42,15 @@ export class DebriefStore {
 
 	/**
 	 * The headline: the 48-hour rate of the current event, else of the most recent one, else of
-	 * everyone met; `current` while the event picked is not over (new contacts belong to it).
+	 * everyone met; `current` while the event picked is on (new contacts belong to it, as
+	 * state/current-event.ts files them).
 	 */
 	async headline(now: number): Promise<Headline> {
 		const row = await this.db.settings.get('currentEventId');
 		const currentId = typeof row?.value === 'string' ? row.value : null;
 		const picked = readRow(EventRow, currentId ? await this.db.events.get(currentId) : undefined, 'event');
 		const event = picked ?? readRow(EventRow, await this.db.events.orderBy('startDate').last(), 'event');
-		const current = !!picked && !hasEnded(picked, now);
+		const current = !!picked && isEventOn(picked, now);
 		return { event, current, stats: await this.forEvent(event?.id ?? null, now) };
 	}
 }
