@@ -272,6 +272,10 @@ export default defineConfig({
 		]
 	},
 	test: {
+		// expect.poll waits for a state; its default of 1 s to give up is a timing a busy machine
+		// breaks (CI shares 2 cores: a service worker woken for a push took longer). Passing polls
+		// return as soon as the state holds, so only a failing one waits this long.
+		expect: { poll: { timeout: 20_000 } },
 		projects: [
 			{
 				extends: true,
