@@ -94,7 +94,7 @@ describe('scan a paper card', () => {
 		await chooseCardPhoto(page, `${CARD}.jpg`);
 		const progress = page.getByRole('progressbar', { name: 'Reading the card' });
 		await progress.waitFor();
-		await expect.poll(() => progress.getAttribute('aria-valuetext'), { timeout: 20_000 }).toMatch(/Reading the text/);
+		await expect.poll(() => progress.getAttribute('aria-valuetext')).toMatch(/Reading the text/);
 		await page.waitForURL(/\/capture\//, { timeout: 30_000 });
 
 		const field = (name: string) => page.getByRole('textbox', { name, exact: true });

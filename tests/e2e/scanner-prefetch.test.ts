@@ -104,7 +104,7 @@ describe('the scanner downloads while the camera prompt is open', () => {
 		// The scanner arrives while the person is still reading the prompt, and its WebAssembly is
 		// fetched then too.
 		releaseScanner();
-		await expect.poll(() => requested.wasm, { timeout: 15_000 }).toBe(true);
+		await expect.poll(() => requested.wasm).toBe(true);
 		expect((await cameraCalls(page)).length).toBe(1);
 
 		await page.evaluate(() => (window as unknown as { __answerPrompt: () => void }).__answerPrompt());

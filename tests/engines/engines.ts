@@ -310,8 +310,10 @@ async function openFirefox(): Promise<EnginePage> {
 		url: async () => tab.url(),
 		run,
 		until: (body, what, ...args) => waitFor(() => run(body, ...args), what),
-		// As a person taps: once the element has stopped moving (the camera view grows as it starts,
-		// moving "Type it instead" down; puppeteer clicks where the element was, unlike Playwright).
+		// As a person taps: once the element has stopped moving (puppeteer clicks where the element
+		// was, unlike Playwright, which waits for it to be stable). The scan screen no longer moves
+		// its buttons as the camera starts (tests/e2e/scan-layout.test.ts); this keeps any other
+		// late layout change from turning into a tap on the wrong thing.
 		click: async (target) => {
 			const el = await element(target);
 			await waitFor(
