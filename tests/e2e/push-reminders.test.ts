@@ -29,15 +29,34 @@ const shown = (page: Page): Promise<Shown[]> =>
 		}))
 	);
 
-/** A DevTools session on the page that can deliver pushes to the app's service worker. */
-async function pushChannel(context: BrowserContext, page: Page) {
+/**
+ * A DevTools session on the page that can deliver pushes to the app's service worker. Errors the
+ * worker reports go to `workerErrors`: a push handler that throws fails the test with its message.
+ */
+async function pushChannel(context: BrowserContext, page: Page, workerErrors: string[]) {
 	const cdp: CDPSession = await context.newCDPSession(page);
 	const registrations: { registrationId: string; scopeURL: string }[] = [];
 	cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
+	cdp.on('ServiceWorker.workerErrorReported', ({ errorMessage }) =>
+		workerErrors.push(
+			`service worker: ${errorMessage.errorMessage} (${errorMessage.sourceURL}:${errorMessage.lineNumber})`
+		)
+	);
 	await cdp.send('ServiceWorker.enable');
 	await expect.poll(() => registrations.some((r) => r.scopeURL.startsWith(baseUrl()))).toBe(true);
 	const { registrationId } = registrations.find((r) => r.scopeURL.startsWith(baseUrl()))!;
-	return (data: string) => cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl(), registrationId, data });
+	return async (data: string) => {
+		// Delivered to a worker that is running and answers. On two busy machines (CI's among them) the
+		// first push was lost — nothing shown in 20 s, no error — which no run here repeats; a worker
+		// still starting is the likely place, so the push waits for one that answers.
+		const worker =
+			context.serviceWorkers().find((w) => w.url().startsWith(baseUrl())) ??
+			(await context.waitForEvent('serviceworker'));
+		await worker.evaluate(
+			() => (self as unknown as { registration: ServiceWorkerRegistration }).registration.active?.state
+		);
+		await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl(), registrationId, data });
+	};
 }
 
 /** The message the reminder sender (supabase/functions/send-reminders) pushes. */
@@ -55,7 +74,8 @@ describe('push reminders', () => {
 		await context.grantPermissions(['camera', 'notifications'], { origin: baseUrl() });
 		await setUpCard(page, { name: 'Ada Lovelace' });
 		await waitForServiceWorker(page);
-		const push = await pushChannel(context, page);
+		const workerErrors: string[] = [];
+		const push = await pushChannel(context, page, workerErrors);
 
 		await push(
 			reminder(
@@ -96,6 +116,8 @@ describe('push reminders', () => {
 			body: 'Open the app to see who to follow up.',
 			data: { url: '/follow-ups' }
 		});
+
+		expect(workerErrors).toEqual([]);
 
 		// A tap. Chromium has no automation hook that clicks a notification, so the real service worker
 		// is handed a notificationclick for the notification it really shows, with the app open in a tab
