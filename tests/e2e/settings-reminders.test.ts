@@ -174,7 +174,10 @@ describe('Settings → Reminders, signed in', () => {
 		expect(await serverDevices()).toEqual([{ endpoint: subscribed.endpoint, time_zone: 'Europe/Berlin' }]);
 
 		await reminders(page).getByRole('button', { name: 'Send a test notification' }).click();
-		await expect.poll(() => notificationTitles(page)).toEqual(['Test notification']);
+		// Said once showNotification() has resolved (it is on screen): reading the notifications before
+		// that can lose it (see background-services.ts).
+		await reminders(page).getByRole('status').filter({ hasText: 'Sent: it shows as reminders will.' }).waitFor();
+		expect(await notificationTitles(page)).toEqual(['Test notification']);
 
 		// The account: the server's defaults, then a change that first meets no network.
 		const form = reminders(page).getByRole('form', { name: 'Reminder settings' });
@@ -361,8 +364,9 @@ describe('Settings → Reminders says what each device needs', () => {
 		await page.waitForURL(/\/follow-ups$/);
 		await page.goBack();
 		await section.getByRole('button', { name: 'Send a test notification' }).click();
+		// Said once showNotification() has resolved: the notification is on screen, and reading it is safe.
 		await section.getByRole('status').filter({ hasText: 'Sent: it shows as reminders will.' }).waitFor();
-		await expect.poll(() => notificationTitles(page)).toEqual(['Test notification']);
+		expect(await notificationTitles(page)).toEqual(['Test notification']);
 		await context.close();
 		expect(problems).toEqual([]);
 	});
