@@ -260,6 +260,19 @@ async function openWebKit(): Promise<EnginePage> {
 	}
 }
 
+/**
+ * Firefox fetches a page's icons itself (its favicon loader, apple-touch-icon on every reload), and the
+ * service worker answers those requests from the precache. When the page is reloaded or left while
+ * such an answer is on its way, Firefox cuts its own request short and logs "Failed to load ‘…’. A
+ * ServiceWorker intercepted the request and encountered an unexpected error." as a page error, though
+ * the page asked for nothing and nothing of the app failed. Seen twice in one run with both cores
+ * loaded 4–6 times over (load average 8–12), in the two tests that reload as soon as a page shows;
+ * never in 3 runs with three busy loops beside it. Only these icons (src/app.html's links) are
+ * excused: the same message for any file the app itself loads still fails the test.
+ */
+const BROWSER_ICON_ABORTED =
+	/^Failed to load ‘https?:\/\/[^/]+(\/(?:favicon\.ico|icon\.svg|apple-touch-icon-180x180\.png))’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/;
+
 async function openFirefox(): Promise<EnginePage> {
 	need(FIREFOX, 'Firefox ESR');
 	const downloads = mkdtempSync(join(tmpdir(), 'enc-firefox-'));
@@ -282,7 +295,13 @@ async function openFirefox(): Promise<EnginePage> {
 	const problems: string[] = [];
 	// WebDriver BiDi's log.entryAdded: uncaught errors and rejections, failed module loads, and
 	// every console.error, from the very start of each page.
-	tab.on('pageerror', (error) => problems.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+	tab.on('pageerror', (error) => {
+		const message = error instanceof Error ? error.message : String(error);
+		const icon = BROWSER_ICON_ABORTED.exec(message)?.[1];
+		// Logged, not counted: see BROWSER_ICON_ABORTED.
+		if (icon) console.log(`firefox: its own request for ${icon} was cut short while the service worker answered it`);
+		else problems.push(`pageerror: ${message}`);
+	});
 	tab.on('console', (message) => {
 		if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
 	});
