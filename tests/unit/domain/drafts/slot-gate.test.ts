@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { draftFollowUp, type DraftInput } from '$lib/domain/drafts/draft';
+import { cleanSlot, noteCapitals } from '$lib/domain/drafts/slot-gate';
+
+const draft = (input: Partial<DraftInput> & { notes: string[]; theirName: string }) =>
+	draftFollowUp({ myName: 'Ada Lovelace', promises: [], ...input });
+const both = (d: { subject: string; body: string }) => `${d.subject}\n${d.body}`;
+
+// What a letter never writes, whatever slot a note's phrase lands in.
+const SHORTHAND =
+	/(?:^|\s)(?:\+|→|->|~|w\/|c\/|re|creds|z\.\s?B\.|ca\.|aprox\.|approx\.|Stk\.|pz|jmd|gnt|Fa\.|Univ\.)(?=$|[\s,.;!?)])/mu;
+
+describe('a phrase of the note goes into a slot only once its shorthand is written out or cut', () => {
+	it('writes out a shorthand word that has one meaning (creds, Fa., a gnt)', () => {
+		const en = draft({
+			theirName: 'Noor Haddad',
+			notes: ['Wants to try our fraud API. I promised to send the NDA and the sandbox creds.'],
+			promises: ['sandbox creds']
+		});
+		expect(both(en)).toContain('sandbox credentials');
+		expect(both(en)).not.toMatch(SHORTHAND);
+		const de = draft({
+			theirName: 'Jonas Weber',
+			notes: ['Sucht Lösung für Lagerlogistik. Versprochen: Referenz Fa. Hollmann schicken.']
+		});
+		expect(de.body).toContain('die Referenz der Firma Hollmann');
+		expect(both(de)).not.toMatch(SHORTHAND);
+		const pt = draft({
+			theirName: 'Bruna Lima',
+			notes: ['falamos de onboarding. ela perguntou se a gnt faz treinamento presencial?']
+		});
+		expect(pt.body).toContain('a gente faz treinamento presencial');
+		expect(both(pt)).not.toMatch(SHORTHAND);
+	});
+
+	it('cuts a figure with a unit abbreviation and drops an approximation mark', () => {
+		const de = draft({
+			theirName: 'Ute Sommer',
+			notes: ['Braucht neue Dichtungen.'],
+			promises: ['Angebot 2.000 Stk. Typ B schicken']
+		});
+		expect(de.subject).toBe('Das Angebot, wie versprochen');
+		expect(both(de)).not.toMatch(SHORTHAND);
+		const it_ = draft({
+			theirName: 'Marco Gallo',
+			notes: ['Telemonitoraggio per cardiopatici.\n[ ] preventivo 300 pz']
+		});
+		expect(it_.body).toContain('il preventivo');
+		expect(both(it_)).not.toMatch(SHORTHAND);
+		const es = draft({
+			theirName: 'Inés Roldán',
+			notes: ['Quiere digitalizar su ensayo clínico.\n[ ] presupuesto aprox. para 12 meses']
+		});
+		expect(es.body).toContain('el presupuesto para 12 meses');
+		expect(both(es)).not.toMatch(SHORTHAND);
+	});
+
+	it('writes a "+" of the note as "and", a "re" as "about", and drops a deadline glued on', () => {
+		const en = draft({
+			theirName: 'Ken Ito',
+			notes: ['Runs a small data team.\n[ ] ask Dana re discounts\n[ ] send deck + pricing by 12/3']
+		});
+		expect(en.body).toContain('ask Dana about discounts');
+		expect(en.body).toContain('the deck and the pricing');
+		expect(both(en)).not.toMatch(/12\/3/);
+		expect(both(en)).not.toMatch(SHORTHAND);
+	});
+
+	it('leaves a topic out, or keeps only its clean part, when it holds note shorthand', () => {
+		const pt = draft({
+			theirName: 'Rita Neves',
+			eventName: 'Web Summit',
+			notes: ['Univ. Porto, laboratório de robótica. Prometi enviar o artigo do nosso braço robótico.']
+		});
+		expect(pt.body).not.toMatch(SHORTHAND);
+		const de = draft({
+			theirName: 'Lars Kühn',
+			notes: ['suchen jmd für lagerplanung z.B. regalsysteme. Versprochen: Whitepaper schicken.']
+		});
+		expect(de.body).toContain('zum Thema Lagerplanung');
+		expect(both(de)).not.toMatch(SHORTHAND);
+	});
+
+	it('drops an asked intro that the note answers after an arrow with an intro made', () => {
+		const it_ = draft({
+			theirName: 'Chiara Neri',
+			notes: ['Vuole esportare in Giappone.\nchiede contatto di un distributore a Tokyo → le presento Kenji Mori'],
+			promises: ['intro Kenji']
+		});
+		expect(it_.body).toContain('Kenji Mori');
+		expect(both(it_)).not.toMatch(/→|->/);
+	});
+});
+
+describe('the slot gate', () => {
+	const context = (language: 'en' | 'de', notes: string[] = []) => ({
+		language,
+		functionWords: new Set(['the', 'a', 'of', 'and', 'das', 'die', 'der', 'für', 'und']),
+		capitals: noteCapitals(notes),
+		and: language === 'de' ? 'und' : 'and'
+	});
+
+	it('copies the capitals the note writes, and its hyphenated compounds', () => {
+		const notes = ['Interesse an Pilot, 2 Depots. Ich schicke das Pilot-Angebot.'];
+		expect(cleanSlot('pilot angebot 2 depots', context('de', notes))).toBe('Pilot-Angebot 2 Depots');
+	});
+
+	it('keeps a figure that is part of a name when nothing was cut ("MySQL 5.7", "PNRR 1.4.4")', () => {
+		expect(cleanSlot('whether our connector supports MySQL 5.7', context('en'))).toBe(
+			'whether our connector supports MySQL 5.7'
+		);
+	});
+
+	it('returns nothing when no word that names something is left', () => {
+		expect(cleanSlot('→ Ana', context('en'))).toBe('');
+		expect(cleanSlot('the + ', context('en'))).toBe('');
+	});
+});
