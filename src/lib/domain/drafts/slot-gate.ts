@@ -60,6 +60,56 @@ const ABOUT_SOMEONE =
 // German nouns by their ending: "datenmigration" is "Datenmigration".
 const GERMAN_NOUN = /^\p{Ll}[\p{L}-]*(?:ung|heit|keit|schaft|tion|tät|ment|ismus|nis|ur|ik)$/u;
 
+// A topic that speaks of the reader in the third person ("Mentor:innen für ihr Bootcamp"): the
+// note's words about them, not a phrase to them. German and Italian lower case only (Ihr, Lei).
+const THIRD_PERSON: Record<DraftLanguage, RegExp> = {
+	en: /(?<![\p{L}])(?:he|she|him|his|hers|they|them|their)(?![\p{L}])/iu,
+	de: /(?<![\p{L}])(?:er|ihm|ihn|sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres)(?![\p{L}])/u,
+	fr: /(?<![\p{L}])(?:il|elle|lui|ils|elles)(?![\p{L}])/iu,
+	es: /(?<![\p{L}])(?:él|ella|ellos|ellas)(?![\p{L}])/iu,
+	pt: /(?<![\p{L}])(?:ele|ela|dele|dela|eles|elas|deles|delas)(?![\p{L}])/iu,
+	it: /(?<![\p{L}])(?:lui|egli|lei|loro)(?![\p{L}])/u
+};
+
+// A bare infinitive at a topic's start ("rastrear emissões", "rispondere breve"): a clause, not a thing.
+const INFINITIVE: Partial<Record<DraftLanguage, RegExp>> = {
+	es: /^\p{Ll}{3,}(?:ar|er|ir)$/u,
+	pt: /^\p{Ll}{3,}(?:ar|er|ir)$/u,
+	it: /^\p{Ll}{3,}(?:are|ere|ire)$/u
+};
+
+// What they intend, in the frame each language has for it ("os seus planos de rastrear emissões").
+const PLANS: Partial<Record<DraftLanguage, (verbPhrase: string) => string>> = {
+	es: (vp) => `tu plan de ${vp}`,
+	pt: (vp) => `os seus planos de ${vp}`,
+	it: (vp) => `il Suo progetto di ${vp}`
+};
+
+/** Whether a topic starts with a bare infinitive (a plan, not a thing). */
+export function startsWithInfinitive(text: string, context: SlotContext): boolean {
+	const first = text.split(/\s+/)[0] ?? '';
+	return Boolean(INFINITIVE[context.language]?.test(first)) && !context.functionWords.has(first);
+}
+
+/** Whether a cleaned topic reads as a noun phrase a message can be about. */
+function isCleanTopic(text: string, context: SlotContext): boolean {
+	if (THIRD_PERSON[context.language].test(text)) return false;
+	if (startsWithInfinitive(text, context)) return false;
+	// "freelance illustr.": a word the note cut short.
+	return !/^\p{Ll}{3,}\.$/u.test(text.split(/\s+/).pop() ?? '');
+}
+
+/** A topic as a clean phrase: as it is, as their plan when it starts with an infinitive, or ''. */
+function cleanTopic(phrase: string, context: SlotContext): { text: string; plans: boolean } {
+	const plain = cleanSlot(phrase, context, true);
+	if (plain) return { text: plain, plans: false };
+	const plans = PLANS[context.language];
+	const bare = cleanSlot(phrase, { ...context }, false);
+	if (!plans || !bare || !startsWithInfinitive(bare, context)) return { text: '', plans: false };
+	const wrapped = cleanSlot(plans(bare), context, true);
+	return { text: wrapped, plans: Boolean(wrapped) };
+}
+
 /** Words the notes write with a capital and never in lower case ("Depots", "Slack", "Pilot-Angebot"). */
 export function noteCapitals(notes: readonly string[]): Map<string, string> {
 	const text = notes.join('\n');
@@ -116,6 +166,7 @@ export function cleanSlot(phrase: string, context: SlotContext, topic = false): 
 		if (capital && !context.functionWords.has(w)) return capital;
 		return context.language === 'de' && topic && GERMAN_NOUN.test(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
 	});
+	if (topic && !isCleanTopic(text, context)) return '';
 	return hasContent(text, context) ? text : '';
 }
 
@@ -124,10 +175,10 @@ export function gateParts(parts: MessageParts, context: SlotContext): MessagePar
 	const clean = (text: string) => (text ? cleanSlot(text, context) : text);
 	const topic = (t: Topic | null | undefined): Topic | null => {
 		if (!t) return null;
-		const phrase = cleanSlot(t.phrase, context, true);
-		if (!phrase) return null;
-		const short = cleanSlot(t.short, context, true);
-		return { ...t, phrase, short: short || phrase };
+		const phrase = cleanTopic(t.phrase, context);
+		if (!phrase.text) return null;
+		const short = cleanTopic(t.short, context).text;
+		return { ...t, kind: phrase.plans ? 'plans' : t.kind, phrase: phrase.text, short: short || phrase.text };
 	};
 	const things = (list: NounPhrase[]) => list.map((s) => ({ ...s, text: clean(s.text) })).filter((s) => s.text);
 	const gated: MessageParts = {

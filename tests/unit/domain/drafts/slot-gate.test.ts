@@ -116,3 +116,42 @@ describe('the slot gate', () => {
 		expect(cleanSlot('the + ', context('en'))).toBe('');
 	});
 });
+
+describe('a topic is written only when it is a clean noun phrase', () => {
+	const context = (language: 'de' | 'pt' | 'it' | 'en') => ({
+		language,
+		functionWords: new Set(['e', 'de', 'do', 'für', 'the', 'of']),
+		capitals: new Map<string, string>(),
+		and: 'e'
+	});
+
+	it('is left out when it speaks of the reader in the third person', () => {
+		expect(cleanSlot('Mentor:innen für ihr Bootcamp', context('de'), true)).toBe('');
+		expect(cleanSlot('seine Promotion', context('de'), true)).toBe('');
+		expect(cleanSlot('Mentor:innen für Ihr Bootcamp', context('de'), true)).toBe('Mentor:innen für Ihr Bootcamp');
+	});
+
+	it('is left out when it starts as an infinitive clause, in Spanish, Portuguese and Italian', () => {
+		expect(cleanSlot('rastrear emissões de carbono', context('pt'), true)).toBe('');
+		expect(cleanSlot('rispondere breve', context('it'), true)).toBe('');
+		expect(cleanSlot('a migração do monólito', context('pt'), true)).toBe('a migração do monólito');
+	});
+
+	it('is left out when it ends on a word the note cut short ("freelance illustr.")', () => {
+		expect(cleanSlot('freelance illustr.', context('de'), true)).toBe('');
+		expect(cleanSlot('vendor risk for the EU', context('en'), true)).toBe('vendor risk for the EU');
+	});
+
+	it('writes a topic that starts with an infinitive as their plan', () => {
+		const d = draft({
+			theirName: 'Joana Prado',
+			eventName: 'Agrotec 2026',
+			notes: ['rastrear emissões de carbono da frota. Prometi enviar o estudo de caso.']
+		});
+		expect(d.body).toContain('sobre os seus planos de rastrear emissões de carbono da frota');
+	});
+
+	it('keeps a thing sent whole (only topics are held to a noun phrase)', () => {
+		expect(cleanSlot('rastrear emissões de carbono', context('pt'))).toBe('rastrear emissões de carbono');
+	});
+});
