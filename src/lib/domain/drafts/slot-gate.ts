@@ -1,5 +1,5 @@
 import type { DraftLanguage } from './languages';
-import type { MessageParts, NounPhrase, Topic } from './lexicon/types';
+import type { Action, MessageParts, NounPhrase, Topic } from './lexicon/types';
 
 /**
  * The last gate before a phrase of the note goes into a frame of the message: a note's shorthand
@@ -170,6 +170,51 @@ export function cleanSlot(phrase: string, context: SlotContext, topic = false): 
 	return hasContent(text, context) ? text : '';
 }
 
+// An English to-do verb in a message in another language ("check ich capacity with Jan", "Inoltre
+// review l'RFC"): the language's own verb, in the form its frame takes.
+const ENGLISH_VERB = /^(?:check|ask|verify|confirm|clarify|find|look|review)$/iu;
+const CHECK: Record<DraftLanguage, string> = {
+	en: 'check',
+	de: 'kläre',
+	fr: 'vérifie',
+	es: 'consultar',
+	pt: 'verificar',
+	it: 'verifico'
+};
+const REVIEW: Record<DraftLanguage, string> = {
+	en: 'review',
+	de: 'prüfe',
+	fr: 'relis',
+	es: 'revisar',
+	pt: 'rever',
+	it: 'rivedo'
+};
+// What it is about, when the to-do says so ("re Lizenzmodell"): "das Thema Lizenzmodell".
+const MATTER: Record<DraftLanguage, (what: string) => string> = {
+	en: (what) => what,
+	de: (what) => `das Thema ${what}`,
+	fr: (what) => `la question de ${what}`,
+	es: (what) => `el tema de ${what}`,
+	pt: (what) => `a questão de ${what}`,
+	it: (what) => `la questione di ${what}`
+};
+const ENGLISH_WORDS = /(?<![\p{L}])(?:with|w\/|about|for|to|the|and|of|re)(?![\p{L}])/iu;
+
+function ownVerb(action: Action, context: SlotContext): Action {
+	const verb = action.verb.split(' ')[0] ?? '';
+	if (context.language === 'en' || (action.kind !== 'look' && action.kind !== 'do') || !ENGLISH_VERB.test(verb))
+		return action;
+	const review = /^review$/i.test(verb);
+	// "w/ Tobias re Lizenzmodell" (read as "… zu Lizenzmodell"): only what it is about.
+	const about = new RegExp(`(?:^|\\s)(?:re|${ABOUT[context.language]}|about)\\s+(.+)$`, 'iu').exec(action.object);
+	const object = about
+		? MATTER[context.language](about[1]!)
+		: ENGLISH_WORDS.test(action.object) || /^\p{Lu}\p{Ll}+$/u.test(action.object)
+			? ''
+			: action.object;
+	return { ...action, kind: 'look', verb: review ? REVIEW[context.language] : CHECK[context.language], object };
+}
+
 /** Every slot of the message that came from the notes, through the gate. */
 export function gateParts(parts: MessageParts, context: SlotContext): MessageParts {
 	const clean = (text: string) => (text ? cleanSlot(text, context) : text);
@@ -187,7 +232,7 @@ export function gateParts(parts: MessageParts, context: SlotContext): MessagePar
 		laterTopic: topic(parts.laterTopic) ?? undefined,
 		sends: things(parts.sends),
 		intros: parts.intros.map(clean).filter(Boolean),
-		actions: parts.actions.map((a) => ({ ...a, object: clean(a.object) })),
+		actions: parts.actions.map((a) => ownVerb({ ...a, object: clean(a.object) }, context)),
 		questions: parts.questions
 			.map((q) => ({ clause: clean(q.clause), answer: q.answer && { ...q.answer, object: clean(q.answer.object) } }))
 			.filter((q) => q.clause),

@@ -155,3 +155,22 @@ describe('a topic is written only when it is a clean noun phrase', () => {
 		expect(cleanSlot('rastrear emissões de carbono', context('pt'))).toBe('rastrear emissões de carbono');
 	});
 });
+
+describe('a typed to-do in English, in a message in another language', () => {
+	it('is written with the language’s own verb, without English routing words', () => {
+		const de = draft({
+			theirName: 'Mara Stein',
+			notes: ['Sucht Lösung für Schichtplanung. Habe versprochen, mich zu melden.'],
+			promises: ['check w/ Tobias re Lizenzmodell']
+		});
+		expect(de.body).toContain('kläre ich das Thema Lizenzmodell');
+		expect(de.body).not.toMatch(/(?<![\p{L}])(?:check|with|w\/|re)(?![\p{L}])/u);
+		const it_ = draft({
+			theirName: 'Sara Conti',
+			notes: ['Migrazione del cluster a Kubernetes. Le ho promesso un parere sulla loro RFC.'],
+			promises: ['review RFC migrazione']
+		});
+		expect(it_.body).not.toMatch(/\breview\b/);
+		expect(it_.body).toContain('rivedo');
+	});
+});
