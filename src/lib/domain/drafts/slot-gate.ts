@@ -148,7 +148,9 @@ export function cleanSlot(phrase: string, context: SlotContext, topic = false): 
 	text = text.replace(APPROX, '').replace(JOIN, ` ${context.and} `).replace(RE, ABOUT[context.language]);
 	const undated = text.replace(DEADLINE, '');
 	const cut = CUT.exec(undated);
-	const cutAt = cut ? cut.index : undated.length < text.length ? undated.length : -1;
+	// "as datas de set.": a word the note cut short at the end goes, with what it leaves.
+	const short = topic ? null : /\s\p{Ll}{2,5}\.$/u.exec(undated);
+	const cutAt = cut ? cut.index : short ? short.index : undated.length < text.length ? undated.length : -1;
 	if (cutAt >= 0) text = undated.slice(0, cutAt);
 	const words = text.split(/\s+/).filter(Boolean);
 	// What a cut leaves at the end: a figure, a comma, a small word ("das Angebot 8.000", "avant le").
@@ -215,6 +217,35 @@ function ownVerb(action: Action, context: SlotContext): Action {
 	return { ...action, kind: 'look', verb: review ? REVIEW[context.language] : CHECK[context.language], object };
 }
 
+// The words a noun phrase starts with: a second thing after "and" starts with one of them.
+const DETERMINER: Record<DraftLanguage, string> = {
+	en: 'the|a|an|our|my',
+	de: 'der|die|das|den|ein|eine|einen|unser|unsere|unseren|mein|meine|meinen',
+	fr: "le|la|les|l['’]|un|une|des|notre|nos|mon|ma|mes",
+	es: 'el|la|los|las|un|una|nuestro|nuestra|nuestros|nuestras|mi|mis',
+	pt: 'o|a|os|as|um|uma|nosso|nossa|nossos|nossas|meu|minha',
+	it: "il|lo|la|i|gli|le|l['’]|un|una|il nostro|la nostra"
+};
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+/**
+ * Things sent as one list: an item that is itself two things ("la cotización … y el gateway") is
+ * two items, so the list puts its "and" only before the last; a thing named twice ("el vídeo",
+ * "el video") is named once.
+ */
+function listOf(items: NounPhrase[], context: SlotContext): NounPhrase[] {
+	const split = new RegExp(`\\s+${context.and}\\s+(?=(?:${DETERMINER[context.language]})(?:\\s|(?<=['’])))`, 'iu');
+	const out: NounPhrase[] = [];
+	for (const item of items)
+		for (const [i, part] of item.text.split(split).entries()) {
+			const text = part.trim();
+			if (text && !out.some((o) => fold(o.text) === fold(text)))
+				out.push(i === 0 ? { ...item, text } : { text, plural: false });
+		}
+	return out;
+}
+
 /** Every slot of the message that came from the notes, through the gate. */
 export function gateParts(parts: MessageParts, context: SlotContext): MessageParts {
 	const clean = (text: string) => (text ? cleanSlot(text, context) : text);
@@ -230,7 +261,7 @@ export function gateParts(parts: MessageParts, context: SlotContext): MessagePar
 		...parts,
 		topic: topic(parts.topic),
 		laterTopic: topic(parts.laterTopic) ?? undefined,
-		sends: things(parts.sends),
+		sends: listOf(things(parts.sends), context),
 		intros: parts.intros.map(clean).filter(Boolean),
 		actions: parts.actions.map((a) => ownVerb({ ...a, object: clean(a.object) }, context)),
 		questions: parts.questions

@@ -174,3 +174,35 @@ describe('a typed to-do in English, in a message in another language', () => {
 		expect(it_.body).toContain('rivedo');
 	});
 });
+
+describe('a list of things sent', () => {
+	it('puts its conjunction only before the last thing, and names each thing once', () => {
+		const es = draft({
+			theirName: 'Lucía Vera',
+			notes: [
+				'Quiere automatizar el riego.\n[ ] enviar la cotización para 50 sensores y el gateway\n[ ] enviar la ficha técnica'
+			],
+			promises: []
+		});
+		expect(es.body).toContain('la cotización para 50 sensores, el gateway y la ficha técnica');
+		const pt = draft({
+			theirName: 'Rui Faria',
+			notes: [
+				'Banda de jazz, festival em julho.\n[ ] mandar o rider técnico e o cachê\n[ ] mandar o vídeo\n[ ] mandar o video'
+			],
+			promises: []
+		});
+		expect(pt.body).toMatch(/o rider técnico, o cachê e o vídeo(?! e o video)/u);
+		expect(pt.body).not.toMatch(/vídeo e o video|video e o vídeo/u);
+	});
+
+	it('leaves out a word a typed promise cut short at its end ("datas set.")', () => {
+		const pt = draft({
+			theirName: 'Rui Faria',
+			notes: ['Ele é programador de um festival de jazz e perguntou pelo cachê da nossa banda.'],
+			promises: ['cachê + datas set.']
+		});
+		expect(both(pt)).not.toMatch(/set\./u);
+		expect(pt.body).toContain('o cachê e as datas');
+	});
+});
