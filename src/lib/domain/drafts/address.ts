@@ -22,6 +22,16 @@ const TITLES: Partial<Record<DraftLanguage, [RegExp, string][]>> = {
 		[/^(?:madame|mme\.?)$/iu, 'Madame'],
 		[/^(?:[Mm]onsieur|M\.)$/u, 'Monsieur']
 	],
+	// Portuguese: "Caro Prof. Lopes", "Cara Dra. Vasconcelos"; "Dona" goes with the first name.
+	pt: [
+		[/^(?:dra\.?|doutora)$/iu, 'Dra.'],
+		[/^(?:dr\.?|doutor)$/iu, 'Dr.'],
+		[/^(?:prof\.?ª|profa\.?|professora)$/iu, 'Prof.ª'],
+		[/^(?:prof\.?|professor)$/iu, 'Prof.'],
+		[/^(?:sra\.?|senhora)$/iu, 'Sra.'],
+		[/^(?:sr\.?|senhor)$/iu, 'Sr.'],
+		[/^(?:dona|d\.)$/iu, 'Dona']
+	],
 	it: [
 		[/^(?:dott\.?ssa|dottoressa)$/iu, 'Dott.ssa'],
 		[/^(?:dott\.|dottore|dr\.)$/iu, 'Dott.'],
@@ -76,6 +86,11 @@ export function formalAddress(
 			if (start < 0) continue;
 			let end = start;
 			while (end + 1 < folded.length && folded[end + 1] === fold(words[at + end + 1 - start] ?? '')) end++;
+			// "Dona Aparecida": this title goes with the first name.
+			if (title === 'Dona') {
+				if (start !== 0) continue;
+				return { title, surname: nameWords[0]! };
+			}
 			// A first name alone after "Frau" is no surname: the note's "Frau Sabine" is not a form of address.
 			if (start === 0 && end === 0 && folded.length > 1) continue;
 			// "Prof. Amara Nwosu", "Frau Elif Demir": the title goes with the surname, not the first name.

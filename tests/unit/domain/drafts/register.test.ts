@@ -37,3 +37,30 @@ describe('the greeting follows the form of address the note uses', () => {
 		expect(greeting(plain.body)).toBe('Hi Hana,');
 	});
 });
+
+describe('Portuguese greets by the title the note uses', () => {
+	it('writes "Caro Prof. …" / "Cara Dra. …" with a formal close, and "Olá, Dona …" by first name', () => {
+		const prof = draftFollowUp({
+			myName: 'Ada Lovelace',
+			theirName: 'Rui Baptista Lopes',
+			promises: ['enviar o CV'],
+			notes: ['Prof. Lopes (Univ. Minho) procura bolseiros para um projeto de materiais.']
+		});
+		expect(greeting(prof.body)).toBe('Caro Prof. Lopes,');
+		expect(prof.body).toContain('Com os melhores cumprimentos,');
+		const dra = draftFollowUp({
+			myName: 'Ada Lovelace',
+			theirName: 'Sofia Vasconcelos',
+			promises: ['enviar o estudo'],
+			notes: ['A Dra. Vasconcelos dirige a unidade de cardiologia e quer um estudo de caso.']
+		});
+		expect(greeting(dra.body)).toBe('Cara Dra. Vasconcelos,');
+		const dona = draftFollowUp({
+			myName: 'Ada Lovelace',
+			theirName: 'Aparecida Souza',
+			promises: ['mandar orçamento'],
+			notes: ['dona aparecida, produtora de café, quer sensor de umidade para a fazenda']
+		});
+		expect(greeting(dona.body)).toBe('Olá, Dona Aparecida,');
+	});
+});
