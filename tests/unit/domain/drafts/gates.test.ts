@@ -382,3 +382,11 @@ describe('a topic that is who they are, or a clause, is left out', () => {
 		expect(nounAfterVerb('kämpfen massiv mit der Doku-Last', 'en')).toBe('');
 	});
 });
+
+describe('a topic that starts as a sentence of the note', () => {
+	it('is refused when an English verb in -s opens it, capitalised or not', () => {
+		expect(isConfidentTopic('Runs a small data team', 'en', 'Ken Ito')).toBe(false);
+		expect(isConfidentTopic('owns 12 stores', 'en', 'Ken Ito')).toBe(false);
+		expect(isConfidentTopic('Teams and onboarding', 'en', 'Ken Ito')).toBe(true);
+	});
+});
