@@ -113,7 +113,11 @@ export type RuleName =
 	| 'no ellipsis'
 	| 'second person'
 	| 'subject ≤ 78 characters'
-	| 'no doubled words';
+	| 'no doubled words'
+	| 'no note shorthand or symbols'
+	| 'no pasted run of 6+ words'
+	| 'no cut phrase'
+	| 'no lower-case copy of a name';
 
 export const RULES: RuleName[] = [
 	'language',
@@ -125,8 +129,57 @@ export const RULES: RuleName[] = [
 	'no ellipsis',
 	'second person',
 	'subject ≤ 78 characters',
-	'no doubled words'
+	'no doubled words',
+	'no note shorthand or symbols',
+	'no pasted run of 6+ words',
+	'no cut phrase',
+	'no lower-case copy of a name'
 ];
+
+/** The rules of issue 18, before the stricter ones were added: their figure is printed too. */
+export const FIRST_RULES: RuleName[] = RULES.slice(0, 10);
+
+/**
+ * Printed per set, not held: a run of six note words also copies what a draft may well repeat —
+ * the place ("at the SRE panel Q&A"), the question they asked, reported ("whether our connector
+ * supports …"), a topic that is a clean noun phrase. It shows how much of a note a draft repeats.
+ */
+export const WATCHED: RuleName[] = ['no pasted run of 6+ words'];
+
+// What a note jots and a letter never writes: arrows, a lone "+", "~", "w/", "re" for "about",
+// abbreviations of measure and approximation, chat shorthand. "Q&A", "C++" and "re:publica" are names.
+const SHORTHAND =
+	/(?:^|\s)(?:\+|→|->|=>|⇒|~|≈|w\/|c\/|p\/|re|tbh|lol|btw|asap|imo|fyi|z\.\s?B\.|u\.a\.|v\.a\.|bzgl\.|ggf\.|evtl\.|ca\.|approx\.?|aprox\.?|env\.|incl\.|inkl\.|Stk\.?|pz|pç|pçs|jmd|jmdn|gnt|nem|ner|mt|hj|vc|tb|q|Fa\.|Univ\.|creds|ecc\.|etc\.?|mín\.?|dir\.|prov\.)(?=$|[\s,.;!?)]|:(?!\p{L}))/imu;
+
+// The small words a phrase cannot end on: articles, prepositions, conjunctions, possessives.
+// A sentence that ends on one was cut mid-phrase ("… für ihr Women" is caught by its "ihr" only
+// when it ends there; "la tirada por la Pedriza algun." ends on a determiner).
+const DANGLING: Record<Lang, string[]> = {
+	en: 'the a an and or of for to with at in on by from about our your my their its whether'.split(' '),
+	de: 'der die das den dem des ein eine einen einem einer und oder von vom für zum zur bei beim am im in über unser unsere ihr ihre mein meine ob'.split(
+		' '
+	),
+	fr: 'le la les un une des du de et ou à au aux pour avec sur dans par notre votre mon ma mes vos nos si'.split(' '),
+	es: 'el la los las un una unos unas y o de del a al para con por sobre en mi tu su nuestro nuestra algun algún si'.split(
+		' '
+	),
+	pt: 'o a os as um uma e ou de do da dos das ao à para com por sobre em no na meu minha seu sua nosso nossa se'.split(
+		' '
+	),
+	it: 'il lo la i gli le un una uno e o di del della dei a al alla per con su sul nel in da mio mia suo sua nostro nostra se'.split(
+		' '
+	)
+};
+
+/** A word the note writes with a capital inside a sentence (a name, a brand, a German noun). */
+function capitalisedInNote(note: string): Set<string> {
+	const out = new Set<string>();
+	for (const m of note.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}])/gu)) out.add(m[1]!);
+	// A word the note also writes in lower case is a common word (a sentence start, a heading).
+	for (const word of [...out])
+		if (new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(note)) out.delete(word);
+	return out;
+}
 
 /** Each rule the draft breaks, with why. */
 export function checkDraft(note: NoteCase, draft: DraftOut): Partial<Record<RuleName, string>> {
@@ -173,5 +226,31 @@ export function checkDraft(note: NoteCase, draft: DraftOut): Partial<Record<Rule
 	if (!draft.subject.trim() || draft.subject.length > 78) broken['subject ≤ 78 characters'] = `${draft.subject.length}`;
 	const doubled = /\b(\p{L}+)\s+\1\b/iu.exec(text);
 	if (doubled) broken['no doubled words'] = doubled[0];
+
+	// Subject and the message's sentences, not the greeting or the names.
+	const written = [draft.subject, ...sentences];
+	const jotted = written.map((s) => SHORTHAND.exec(s)?.[0]?.trim()).find(Boolean);
+	if (jotted) broken['no note shorthand or symbols'] = `“${jotted}”`;
+	// A run of six of the note's words is a pasted fragment, unless the person typed it as a promise.
+	const typed = ngrams(tokens(note.promises.join(' \n ')), 6);
+	const six = [...ngrams(tokens(note.note), 6)].filter((g) => !typed.has(g) && ngrams(draftWords, 6).has(g));
+	if (six.length) broken['no pasted run of 6+ words'] = six[0];
+	const small = new Set(DANGLING[note.language]);
+	const cut = written
+		.flatMap((s) =>
+			s.split(
+				/[.:;!?](?:\s|$)|,\s+(?=as promised|wie versprochen|comme promis|como te prometí|como prometido|come promesso)/u
+			)
+		)
+		.map((s) => tokens(s).at(-1))
+		.find((w) => w && small.has(w));
+	if (cut) broken['no cut phrase'] = `ends on “${cut}”`;
+	const capitals = capitalisedInNote(note.note);
+	const lowered = tokens(written.join(' ')).find(
+		(w) =>
+			capitals.has(w.charAt(0).toUpperCase() + w.slice(1)) &&
+			!new RegExp(`(?<![\\p{L}])${w.charAt(0).toUpperCase() + w.slice(1)}`, 'u').test(written.join(' '))
+	);
+	if (lowered) broken['no lower-case copy of a name'] = lowered;
 	return broken;
 }

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, it } from 'vitest';
 import { draftFollowUp } from '$lib/domain/drafts/draft';
-import { RULES, checkDraft, type NoteCase, type RuleName } from './draft-rules';
+import { FIRST_RULES, RULES, WATCHED, checkDraft, type NoteCase, type RuleName } from './draft-rules';
 
 // DRAFTS_SETS=tuned runs one set (while tuning, the others stay unread).
 const SETS = (process.env.DRAFTS_SETS ?? 'tuned,second,held-out,third,untouched,fresh').split(',');
@@ -38,6 +38,7 @@ it('drafts a follow-up a person would send, for every note', () => {
 		const cases = JSON.parse(readFileSync(`tests/support/fixtures/drafts/${set}.json`, 'utf8')) as NoteCase[];
 		const held = new Map<RuleName, number>();
 		let whole = 0;
+		let wholeFirst = 0;
 		const out = SEALED.has(set) ? OUT.replace(/(\.md)?$/, '-untouched$1') : OUT;
 		const report = reports.get(out) ?? ['# Drafted follow-ups (npm run bench:drafts)', ''];
 		reports.set(out, report);
@@ -54,25 +55,33 @@ it('drafts a follow-up a person would send, for every note', () => {
 			});
 			const broken = checkDraft(note, draft);
 			for (const rule of RULES) if (!broken[rule]) held.set(rule, (held.get(rule) ?? 0) + 1);
-			for (const [rule, why] of Object.entries(broken))
+			const watched = Object.entries(broken).filter(([rule]) => WATCHED.includes(rule as RuleName));
+			for (const [rule, why] of Object.entries(broken).filter(([rule]) => !WATCHED.includes(rule as RuleName)))
 				(SEALED.has(set) ? sealedBroke : broke).push(`${set} ${note.id}: ${rule} — ${why}`);
-			if (!Object.keys(broken).length) whole++;
+			const holds = (rule: RuleName) => WATCHED.includes(rule) || !(rule in broken);
+			if (RULES.every(holds)) whole++;
+			if (FIRST_RULES.every(holds)) wholeFirst++;
 			report.push(`## ${set} ${note.id} (${note.language} → ${draft.language})`, '', '```text', note.note, '```', '');
 			if (note.promises.length) report.push(`Promises typed: ${note.promises.join(' · ')}`, '');
 			report.push(`**Subject:** ${draft.subject}`, '', '```text', draft.body, '```', '');
-			const brokenList = Object.entries(broken);
+			const brokenList = Object.entries(broken).filter(([rule]) => !WATCHED.includes(rule as RuleName));
 			report.push(
 				brokenList.length ? `Broken: ${brokenList.map(([r, w]) => `${r} (${w})`).join('; ')}` : 'Every rule held.',
 				''
 			);
+			if (watched.length) report.push(`Watched: ${watched.map(([r, w]) => `${r} (${w})`).join('; ')}`, '');
 		}
-		lines.push(`${set}: ${cases.length} notes, ${whole}/${cases.length} drafts hold every rule`);
+		lines.push(
+			`${set}: ${cases.length} notes, ${whole}/${cases.length} drafts hold every rule (${wholeFirst}/${cases.length} the first ten)`
+		);
 		const floor = set === 'tuned' ? cases.length : FLOORS.get(set);
 		if (floor !== undefined && whole < floor) failures.push(`${set}: ${whole} drafts hold every rule, below ${floor}`);
 		for (const rule of RULES) {
 			const count = held.get(rule) ?? 0;
 			totals.set(rule, (totals.get(rule) ?? 0) + count);
-			lines.push(`  ${rule.padEnd(28)} ${count}/${cases.length}`);
+			lines.push(
+				`  ${rule.padEnd(28)} ${count}/${cases.length}${WATCHED.includes(rule) ? ' (watched, not held)' : ''}`
+			);
 		}
 		notes += cases.length;
 		if (sealedBroke.length) report.push('## Broken rules', '', ...sealedBroke, '');

@@ -9,6 +9,11 @@ export interface FormalAddress {
 // A form of address as notes write it, and as a letter writes it out. German adds an academic
 // title after it ("Frau Dr. Lang"); Italian titles stand alone ("Dott.ssa Santoro").
 const TITLES: Partial<Record<DraftLanguage, [RegExp, string][]>> = {
+	// English greets a doctor or professor by title ("Dear Dr. Adeyemi"), anyone else by first name.
+	en: [
+		[/^(?:dr\.?|doctor)$/iu, 'Dr.'],
+		[/^(?:prof\.?|professor)$/iu, 'Prof.']
+	],
 	de: [
 		[/^(?:frau|fr\.?)$/iu, 'Frau'],
 		[/^(?:herr|herrn|hr\.?|hrn\.?)$/iu, 'Herr']
@@ -16,6 +21,16 @@ const TITLES: Partial<Record<DraftLanguage, [RegExp, string][]>> = {
 	fr: [
 		[/^(?:madame|mme\.?)$/iu, 'Madame'],
 		[/^(?:[Mm]onsieur|M\.)$/u, 'Monsieur']
+	],
+	// Portuguese: "Caro Prof. Lopes", "Cara Dra. Vasconcelos"; "Dona" goes with the first name.
+	pt: [
+		[/^(?:dra\.?|doutora)$/iu, 'Dra.'],
+		[/^(?:dr\.?|doutor)$/iu, 'Dr.'],
+		[/^(?:prof\.?ª|profa\.?|professora)$/iu, 'Prof.ª'],
+		[/^(?:prof\.?|professor)$/iu, 'Prof.'],
+		[/^(?:sra\.?|senhora)$/iu, 'Sra.'],
+		[/^(?:sr\.?|senhor)$/iu, 'Sr.'],
+		[/^(?:dona|d\.)$/iu, 'Dona']
 	],
 	it: [
 		[/^(?:dott\.?ssa|dottoressa)$/iu, 'Dott.ssa'],
@@ -34,6 +49,11 @@ const fold = (word: string) =>
 	word
 		.normalize('NFD')
 		.replace(/\p{M}/gu, '')
+		// Letters with no accent to take off: "Yılmaz" is "Yilmaz", "Łukasz" "Lukasz", "Sørensen" "Sorensen".
+		.replace(/ı/g, 'i')
+		.replace(/[łŁ]/g, 'l')
+		.replace(/[øØ]/g, 'o')
+		.replace(/[đĐ]/g, 'd')
 		.toLowerCase()
 		.replace(/[^\p{L}'’-]/gu, '');
 
@@ -66,9 +86,16 @@ export function formalAddress(
 			if (start < 0) continue;
 			let end = start;
 			while (end + 1 < folded.length && folded[end + 1] === fold(words[at + end + 1 - start] ?? '')) end++;
+			// "Dona Aparecida": this title goes with the first name.
+			if (title === 'Dona') {
+				if (start !== 0) continue;
+				return { title, surname: nameWords[0]! };
+			}
 			// A first name alone after "Frau" is no surname: the note's "Frau Sabine" is not a form of address.
 			if (start === 0 && end === 0 && folded.length > 1) continue;
-			return { title: `${title}${academic}`, surname: nameWords.slice(start, end + 1).join(' ') };
+			// "Prof. Amara Nwosu", "Frau Elif Demir": the title goes with the surname, not the first name.
+			const from = start === 0 && folded.length > 1 ? 1 : start;
+			return { title: `${title}${academic}`, surname: nameWords.slice(from, end + 1).join(' ') };
 		}
 	}
 	return null;

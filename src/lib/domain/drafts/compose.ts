@@ -8,6 +8,7 @@ import { sameThing } from './same-thing';
 import { personOf, readNotes, type FoundPromise, type NoteReading } from './read-note';
 import { MAX_SUBJECT, tidyMessage } from './tidy';
 import { pasteGuard, unpasteParts } from './unpaste';
+import { gateParts, noteCapitals } from './slot-gate';
 import { capWords, tidyPhrase } from './topic';
 
 export interface ComposeInput {
@@ -316,7 +317,14 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const nothingElse =
 		!sends.length && !intros.length && !others.length && !parts.askedIntro.length && !parts.askedThing.length;
 	parts.help = nothingElse || input.helpOffer?.trim() ? helpOffer(input, reading, read, firstName) : null;
-	return { parts: unpasteParts(parts, pasteGuard(input.notes, reading.functionWords)), read };
+	const unpasted = unpasteParts(parts, pasteGuard(input.notes, reading.functionWords));
+	const gated = gateParts(unpasted, {
+		language: input.language,
+		functionWords: reading.functionWords,
+		capitals: noteCapitals(input.notes),
+		and: reading.and
+	});
+	return { parts: gated, read };
 }
 
 /** A follow-up message in the conversation's language, from its notes and promises. */

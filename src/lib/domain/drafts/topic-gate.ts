@@ -134,7 +134,7 @@ function startsAsClause(phrase: string, language: DraftLanguage): boolean {
 	if ((language === 'es' || language === 'pt') && first === 'a' && /^\p{Ll}+(?:ar|er|ir)$/u.test(second)) return true;
 	if (language === 'de' && /^\p{Ll}+(?:en|t)$/u.test(first) && /^\p{Ll}/u.test(second) && !ARTICLE_DE.test(second))
 		return true;
-	return language === 'en' && /^\p{Ll}+s$/u.test(first) && /^(?:\d|a$|an$|the$|their$|his$|her$)/u.test(second);
+	return language === 'en' && /^\p{L}\p{Ll}+s$/u.test(first) && /^(?:\d|a$|an$|the$|their$|his$|her$)/u.test(second);
 }
 const SUBORDINATE = set(
 	'although though because since whereas unless whether weil obwohl dass ob wenn falls sodass parce puisque quoique bien lorsque aunque porque pues mientras embora porque enquanto caso perché sebbene benché mentre poiché'

@@ -29,10 +29,17 @@ describe('the form of address a note uses for the person', () => {
 		});
 	});
 
+	it('reads an English doctor or professor, whom a message greets by title', () => {
+		expect(formalAddress(['Met Dr. Adeyemi at the booth'], 'Nkechi Adeyemi', 'en')).toEqual({
+			title: 'Dr.',
+			surname: 'Adeyemi'
+		});
+	});
+
 	it('is null when the title names someone else, or only their first name, or the language greets without one', () => {
 		expect(formalAddress(['Kollege Hr. Aydın (QS) soll dabei sein'], 'Ursula von Bergen', 'de')).toBeNull();
 		expect(formalAddress(['Frau Sabine kam an den Stand'], 'Sabine Krüger', 'de')).toBeNull();
-		expect(formalAddress(['Met Dr. Adeyemi at the booth'], 'Nkechi Adeyemi', 'en')).toBeNull();
+		expect(formalAddress(['La Dra. Molina dirige el servicio'], 'Beatriz Molina', 'es')).toBeNull();
 		expect(formalAddress(['no title here'], 'Roberta Santoro', 'it')).toBeNull();
 	});
 });

@@ -289,7 +289,8 @@ describe('to-dos written the short way', () => {
 			notes: ['programador de um festival. perguntou: rider técnico, cachê. disse q mandava tudo amanha'],
 			promises: ['rider técnico', 'cachê + datas set.']
 		});
-		expect(d.body).toContain('seguem o rider técnico e o cachê');
+		// One "e", before the last thing; "set." (setembro, cut short) is left out.
+		expect(d.body).toContain('seguem o rider técnico, o cachê e as datas.');
 		expect(d.body).not.toMatch(/perguntou se rider|vou rider/);
 	});
 });
@@ -379,5 +380,13 @@ describe('a topic that is who they are, or a clause, is left out', () => {
 		);
 		expect(nounAfterVerb('neuen Lieferanten für Präzisionslager', 'de')).toBe('');
 		expect(nounAfterVerb('kämpfen massiv mit der Doku-Last', 'en')).toBe('');
+	});
+});
+
+describe('a topic that starts as a sentence of the note', () => {
+	it('is refused when an English verb in -s opens it, capitalised or not', () => {
+		expect(isConfidentTopic('Runs a small data team', 'en', 'Ken Ito')).toBe(false);
+		expect(isConfidentTopic('owns 12 stores', 'en', 'Ken Ito')).toBe(false);
+		expect(isConfidentTopic('Teams and onboarding', 'en', 'Ken Ito')).toBe(true);
 	});
 });

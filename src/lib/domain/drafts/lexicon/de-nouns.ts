@@ -58,7 +58,9 @@ const OURS: Record<'nom' | 'acc' | 'dat', Record<Genus, string>> = {
 /** The words before the first preposition ("Angebot für 50 Audits" → "Angebot"). */
 function headOf(phrase: string): string {
 	return (
-		phrase.split(/\s+(?:für|von|vom|zu|zum|zur|mit|aus|über|bei|zwischen|inkl\.?|inklusive|in|im|auf)\s+/i)[0] ?? phrase
+		phrase.split(
+			/\s+(?:für|von|vom|zu|zum|zur|mit|aus|über|bei|zwischen|inkl\.?|inklusive|in|im|auf|der|des)\s+/i
+		)[0] ?? phrase
 	);
 }
 

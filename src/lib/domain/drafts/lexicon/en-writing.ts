@@ -124,7 +124,11 @@ export const enWriting: Writing = {
 	},
 	body(parts) {
 		const middle = sentences(...promised(parts), ...asked(parts), help(parts));
-		return [`Hi ${parts.firstName},`.replace('Hi ,', 'Hi,'), '', opening(parts), middle, '', 'Best,', parts.myName]
+		// "Dear Dr. Adeyemi," when the note names them by title; otherwise their first name.
+		const greeting = parts.address
+			? `Dear ${parts.address.title} ${parts.address.surname},`
+			: `Hi ${parts.firstName},`.replace('Hi ,', 'Hi,');
+		return [greeting, '', opening(parts), middle, '', 'Best,', parts.myName]
 			.filter((line, i, all) => !(line === '' && all[i - 1] === ''))
 			.join('\n')
 			.trim();

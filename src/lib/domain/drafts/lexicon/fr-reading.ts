@@ -45,6 +45,8 @@ function eventPlace(name: string): string {
 	const first = EVENT_WORD[words[0]!.toLowerCase()];
 	const last = [...words].reverse().find((w) => EVENT_WORD[w.toLowerCase()]);
 	const kind = first ?? (last ? EVENT_WORD[last.toLowerCase()] : undefined);
+	// "lors du SIMA 2026", "lors du SIAL Paris": a show named by its acronym is "le salon".
+	if (!kind && /^\p{Lu}{3,}$/u.test(words[0]!)) return `lors du ${name}`;
 	// "lors d'Art Paris": "de" elides before a vowel.
 	if (!kind) return /^[aeiouyàâéèêîôû]/iu.test(name) ? `lors d'${name}` : `lors de ${name}`;
 	if (kind === 'pl') return `lors des ${name}`;

@@ -39,8 +39,11 @@ const EVENT_LAST = /\b(Summit|Week|Conference|Fair|Expo|Forum|Festival|Days?|Mee
 export function eventPlace(name: string): string {
 	const first = EVENT_FIRST.exec(name)?.[1]?.toLowerCase();
 	const last = EVENT_LAST.exec(name)?.[1];
+	// "na Agrishow", "na Hospitalar": a fair named by a brand alone is "a feira"; "o TDC" is "o evento".
+	// One coined word, perhaps with its year: "Angola Oil & Gas" or "Portugal Exporta" are named events.
+	const brand = !first && !last && /^\p{Lu}\p{Ll}[\p{L}]*(?:\s+\d{4})?$/u.test(name);
 	const feminine = first
 		? genderOf(first) === 'f'
-		: /^(?:Week|Conference|Fair|Expo|Show)$/.test(last ?? '') || /Days$/.test(last ?? '');
+		: brand || /^(?:Week|Conference|Fair|Expo|Show)$/.test(last ?? '') || /Days$/.test(last ?? '');
 	return polish(`em ${feminine ? 'a' : 'o'}${/^(?:Days|jornadas)$/i.test(last ?? first ?? '') ? 's' : ''} ${name}`);
 }

@@ -160,14 +160,22 @@ export const ptWriting: Writing = {
 		// "você" alone can read as either country's; a possessive ("à sua disposição") speaks to the person in both.
 		const addressed = /\b(?:seu|sua|seus|suas|lhe|vocês|contigo)\b/i.test(`${open} ${middle}`);
 		const close = addressed ? '' : 'Fico à sua disposição para o que precisar.';
+		// The note's title: "Caro Prof. Lopes," and a formal close; "Olá, Dona Aparecida,".
+		const title = parts.address;
+		const greeting = !title
+			? `Olá ${parts.firstName},`.replace('Olá ,', 'Olá,')
+			: title.title === 'Dona'
+				? `Olá, Dona ${title.surname},`
+				: `${/^(?:Dra|Prof\.ª|Sra)/u.test(title.title) ? 'Cara' : 'Caro'} ${title.title} ${title.surname},`;
+		const formal = Boolean(title && title.title !== 'Dona');
 		return polish(
 			[
-				`Olá ${parts.firstName},`.replace('Olá ,', 'Olá,'),
+				greeting,
 				'',
 				open,
 				sentences(middle, close),
 				'',
-				'Um abraço,',
+				formal ? 'Com os melhores cumprimentos,' : 'Um abraço,',
 				parts.myName
 			]
 				.filter((line, i, all) => !(line === '' && all[i - 1] === ''))
