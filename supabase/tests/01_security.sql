@@ -49,8 +49,8 @@ insert into tables_under_test values
 -- Every table: RLS enabled and forced, and Ada's rows exist.
 select ok(
 	(select bool_and(c.relrowsecurity and c.relforcerowsecurity) from pg_class c where c.relnamespace = 'app_private'::regnamespace and c.relkind = 'r')
-	and (select count(*) from pg_class c where c.relnamespace = 'app_private'::regnamespace and c.relkind = 'r') = 12,
-	'RLS is enabled and forced on all 12 tables'
+	and (select count(*) from pg_class c where c.relnamespace = 'app_private'::regnamespace and c.relkind = 'r') = 13,
+	'RLS is enabled and forced on all 13 tables'
 );
 select ok(exists (select 1 from app_private.note_revisions), 'the fixture created note revisions');
 select is_empty(

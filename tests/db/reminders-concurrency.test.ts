@@ -45,7 +45,7 @@ async function finishAll(client: pg.Client, claims: Claim[]): Promise<void> {
 /** USERS users (UTC, no quiet hours), each with one device and one follow-up due at T + 3 h. */
 async function seed(client: pg.Client): Promise<void> {
 	await client.query(`
-		truncate app_private.reminder_items, app_private.reminder_claims, app_private.push_subscriptions,
+		truncate app_private.reminder_targets, app_private.reminder_items, app_private.reminder_claims, app_private.push_subscriptions,
 			app_private.reminder_settings;
 		delete from auth.users;
 		do $$
