@@ -34,6 +34,8 @@ export interface Summary {
 	gone: number;
 	failed: number;
 	emailed: number;
+	/** Finished reminders older than a week taken out of the ledger (app_private.prune_reminders). */
+	pruned: number;
 	/** True when the pass stopped on its budget with work possibly left: call again. */
 	more: boolean;
 	cpu_ms: number;
@@ -117,6 +119,7 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 		gone: 0,
 		failed: 0,
 		emailed: 0,
+		pruned: 0,
 		more: false,
 		cpu_ms: 0,
 		wall_ms: 0
@@ -153,6 +156,11 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 		await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
 		dearest = Math.max(dearest, cpuNow() - cpuStart - spent);
 		if (rows.length < batchSize) break;
+	}
+	// The ledger's old rows, once the due work is done (a pass that ran out of budget leaves it to the next).
+	if (!summary.more) {
+		const [pruned] = await sql`select app_private.prune_reminders(coalesce(${at}::timestamptz, now()), 1000) as n`;
+		summary.pruned = Number(pruned?.n ?? 0);
 	}
 	summary.cpu_ms = Math.round(cpuNow() - cpuStart);
 	summary.wall_ms = Math.round(performance.now() - wallStart);
