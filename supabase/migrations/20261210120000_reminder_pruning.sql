@@ -25,11 +25,16 @@ create index reminder_claims_finished on app_private.reminder_claims (claimed_at
 -- Deletes up to `p_limit` (1 to 10000) finished reminders claimed before `p_now` − 7 days, oldest
 -- first, and returns how many. Security definer like claim_reminders (the top of
 -- 20261207120000_reminders.sql says why); for the sender only.
+-- It gives way rather than wait: it takes the claims first and then their items, and delete_my_data
+-- takes a user's items before their claims, so the two could deadlock. A lock it waits for longer
+-- than 500 ms (less than Postgres' 1 s deadlock_timeout, so it is always the one to stop) undoes
+-- the prune and returns 0; the next pass prunes.
 create function app_private.prune_reminders(p_now timestamptz default now(), p_limit integer default 1000)
 returns integer
 language plpgsql
 security definer
 set search_path = ''
+set lock_timeout = '500ms'
 as $$
 declare
 	old uuid[];
@@ -51,8 +56,13 @@ begin
 	if old is null then
 		return 0;
 	end if;
-	delete from app_private.reminder_items as i where i.claim_id = any (old) and i.follow_up_id is null;
-	delete from app_private.reminder_claims as c where c.id = any (old);
+	begin
+		delete from app_private.reminder_items as i where i.claim_id = any (old) and i.follow_up_id is null;
+		delete from app_private.reminder_claims as c where c.id = any (old);
+	exception
+		when lock_not_available then
+			return 0;
+	end;
 	return cardinality(old);
 end;
 $$;

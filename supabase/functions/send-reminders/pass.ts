@@ -157,10 +157,15 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 		dearest = Math.max(dearest, cpuNow() - cpuStart - spent);
 		if (rows.length < batchSize) break;
 	}
-	// The ledger's old rows, once the due work is done (a pass that ran out of budget leaves it to the next).
+	// The ledger's old rows, once the due work is done (a pass that ran out of budget leaves it to the
+	// next). Pruning is housekeeping: its failure never fails the pass.
 	if (!summary.more) {
-		const [pruned] = await sql`select app_private.prune_reminders(coalesce(${at}::timestamptz, now()), 1000) as n`;
-		summary.pruned = Number(pruned?.n ?? 0);
+		try {
+			const [pruned] = await sql`select app_private.prune_reminders(coalesce(${at}::timestamptz, now()), 1000) as n`;
+			summary.pruned = Number(pruned?.n ?? 0);
+		} catch (error) {
+			console.error(`ledger not pruned: ${(error as Error).message}`);
+		}
 	}
 	summary.cpu_ms = Math.round(cpuNow() - cpuStart);
 	summary.wall_ms = Math.round(performance.now() - wallStart);
