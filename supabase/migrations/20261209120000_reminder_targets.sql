@@ -410,6 +410,7 @@ declare
 	pending_left integer;
 	reached boolean;
 	give_up timestamptz;
+	n_targets integer;
 begin
 	if jsonb_typeof(outcome) is distinct from 'object' then
 		raise exception 'outcome must be an object such as {"status": "sent"}.' using errcode = '22023';
@@ -470,24 +471,30 @@ begin
 	end if;
 	stale := outcome ? 'attempt' and (outcome ->> 'attempt')::integer <> c.attempt;
 
-	if exists (select 1 from app_private.reminder_targets as t where t.claim_id = c.id) then
-		-- Each pending target takes its own outcome, or `status`; sent and failed settle it.
-		with named as (
-			select distinct on (lower(e ->> 'target')) lower(e ->> 'target') as target, e ->> 'status' as status
-			from jsonb_array_elements(coalesce(outcome -> 'targets', '[]')) as e
-		),
-		x as (
-			select t.id, coalesce(named.status, result) as status
-			from app_private.reminder_targets as t
-			left join named on named.target = coalesce(t.subscription_id::text, 'email')
-			where t.claim_id = c.id and t.status = 'pending'
-		)
-		update app_private.reminder_targets as t set status = x.status, settled_at = now()
-		from x where t.id = x.id and x.status in ('sent', 'failed');
+	-- Each pending target takes its own outcome, or `status`; sent and failed settle it. One
+	-- statement (a finish per reminder is most of a pass's work): the targets before and after.
+	with named as (
+		select distinct on (lower(e ->> 'target')) lower(e ->> 'target') as target, e ->> 'status' as status
+		from jsonb_array_elements(coalesce(outcome -> 'targets', '[]')) as e
+	),
+	mine as (
+		select t.id, t.status, t.since, coalesce(named.status, result) as next
+		from app_private.reminder_targets as t
+		left join named on named.target = coalesce(t.subscription_id::text, 'email')
+		where t.claim_id = c.id
+	),
+	settled as (
+		update app_private.reminder_targets as t set status = m.next, settled_at = now()
+		from mine as m
+		where t.id = m.id and m.status = 'pending' and m.next in ('sent', 'failed')
+		returning t.id, t.status
+	)
+	select count(*), count(*) filter (where coalesce(s.status, m.status) = 'pending'),
+		coalesce(bool_or(coalesce(s.status, m.status) = 'sent'), false), min(m.since)
+	into n_targets, pending_left, reached, give_up
+	from mine as m left join settled as s on s.id = m.id;
 
-		select count(*) filter (where t.status = 'pending'), coalesce(bool_or(t.status = 'sent'), false)
-		into pending_left, reached
-		from app_private.reminder_targets as t where t.claim_id = c.id;
+	if n_targets > 0 then
 		if pending_left = 0 then
 			result := case when reached then 'sent' else 'failed' end;
 			update app_private.reminder_claims as uc
@@ -500,10 +507,7 @@ begin
 		end if;
 		-- A reminder a target got waits for the others no longer than its TTL (when they expire),
 		-- whatever Retry-After said: the user's next reminders wait for it.
-		if reached then
-			select min(t.since) + app_private.reminder_ttl(c.kind) into give_up
-			from app_private.reminder_targets as t where t.claim_id = c.id;
-		end if;
+		give_up := case when reached then give_up + app_private.reminder_ttl(c.kind) end;
 		result := 'retry';
 	elsif result = 'retry' and stale then
 		return c.status;
