@@ -49,8 +49,8 @@ insert into tables_under_test values
 -- Every table: RLS enabled and forced, and Ada's rows exist.
 select ok(
 	(select bool_and(c.relrowsecurity and c.relforcerowsecurity) from pg_class c where c.relnamespace = 'app_private'::regnamespace and c.relkind = 'r')
-	and (select count(*) from pg_class c where c.relnamespace = 'app_private'::regnamespace and c.relkind = 'r') = 12,
-	'RLS is enabled and forced on all 12 tables'
+	and (select count(*) from pg_class c where c.relnamespace = 'app_private'::regnamespace and c.relkind = 'r') = 13,
+	'RLS is enabled and forced on all 13 tables'
 );
 select ok(exists (select 1 from app_private.note_revisions), 'the fixture created note revisions');
 select is_empty(
@@ -59,13 +59,14 @@ select is_empty(
 	     and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) as c where c like 'search_path=%') $$,
 	'no function in public or app_private has a mutable search_path'
 );
--- The written exceptions (supabase/migrations/20261207120000_reminders.sql says why), none of
--- them in public.
+-- The written exceptions (supabase/migrations/20261207120000_reminders.sql says why; the pruning:
+-- 20261210120000_reminder_pruning.sql), none of them in public.
 select results_eq(
 	$$ select p.oid::regprocedure::text from pg_proc p where p.pronamespace in ('public'::regnamespace, 'app_private'::regnamespace) and p.prosecdef order by 1 $$,
 	$$ values ('app_private.claim_reminders(timestamp with time zone,integer)'), ('app_private.finish_reminder(uuid,jsonb)'),
+	          ('app_private.prune_reminders(timestamp with time zone,integer)'),
 	          ('app_private.release_push_endpoint(text)'), ('app_private.stop_digest(uuid)') $$,
-	'the only security definer functions are the reminders'' four, in app_private'
+	'the only security definer functions are the reminders'' five, in app_private'
 );
 
 -- The HTTP surface. PostgREST serves every table, view and function of the schemas in

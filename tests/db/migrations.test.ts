@@ -37,6 +37,7 @@ describe.each(['legacy', 'current'] as PrivilegeRegime[])(
 				'reminder_claims',
 				'reminder_items',
 				'reminder_settings',
+				'reminder_targets',
 				'sync_ledger',
 				'sync_state'
 			]);

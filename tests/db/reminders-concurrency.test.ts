@@ -45,7 +45,7 @@ async function finishAll(client: pg.Client, claims: Claim[]): Promise<void> {
 /** USERS users (UTC, no quiet hours), each with one device and one follow-up due at T + 3 h. */
 async function seed(client: pg.Client): Promise<void> {
 	await client.query(`
-		truncate app_private.reminder_items, app_private.reminder_claims, app_private.push_subscriptions,
+		truncate app_private.reminder_targets, app_private.reminder_items, app_private.reminder_claims, app_private.push_subscriptions,
 			app_private.reminder_settings;
 		delete from auth.users;
 		do $$
@@ -134,6 +134,38 @@ describe('two sender runs at once', () => {
 		// The run's connection drops mid-batch: its transaction is rolled back.
 		await a.end();
 		await expect.poll(async () => (await claim(b, T, 100)).length).toBe(USERS);
+	});
+
+	it('prune gives way to an erasure that holds what it needs, instead of deadlocking with it', async () => {
+		const a = await connect();
+		const b = await connect();
+		await finishAll(a, await claim(a, T, 100));
+		const pid = (await b.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+		const who = '00000000-0000-4000-8000-000000000001';
+		// delete_my_data's order: the user's reminder items, then their claims. The erasure has taken
+		// the items when the prune (claims first, then their items) starts.
+		await a.query('begin');
+		await a.query('delete from app_private.reminder_items where owner_id = $1', [who]);
+		const pruning = b
+			.query<{ n: number }>(`select app_private.prune_reminders($1, 1000) as n`, [later(8 * 24 * 60)])
+			.then(
+				(r) => r.rows[0]!.n,
+				(error: Error) => error.message
+			);
+		await expect
+			.poll(async () => {
+				const { rows } = await a.query('select wait_event_type from pg_stat_activity where pid = $1', [pid]);
+				return rows[0]?.wait_event_type;
+			})
+			.toBe('Lock');
+		// The erasure now needs the claim the prune holds: the prune gives up (and undoes its work).
+		await a.query('delete from app_private.reminder_claims where owner_id = $1', [who]);
+		await a.query('commit');
+		expect(await pruning).toBe(0);
+		const { rows } = await b.query<{ n: number }>(`select app_private.prune_reminders($1, 1000) as n`, [
+			later(8 * 24 * 60)
+		]);
+		expect(rows[0]!.n).toBe(USERS - 1);
 	});
 
 	it('send again, as the same claims, what a run claimed but never finished, once its lease is over', async () => {

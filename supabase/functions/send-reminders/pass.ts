@@ -28,12 +28,14 @@ export interface Summary {
 	claimed: number;
 	/** Pushes the push services accepted (201). */
 	sent: number;
-	/** Reminders released for a later run (nothing went out: 429, 5xx, timeout). */
+	/** Reminders released for a later run: a device or the email to retry (429, 5xx, timeout, mail not sent). */
 	retried: number;
 	/** Subscriptions that answered 404/410, now deleted. */
 	gone: number;
 	failed: number;
 	emailed: number;
+	/** Finished reminders older than a week taken out of the ledger (app_private.prune_reminders). */
+	pruned: number;
 	/** True when the pass stopped on its budget with work possibly left: call again. */
 	more: boolean;
 	cpu_ms: number;
@@ -52,8 +54,11 @@ const cpuNow = () => {
 	return (user + system) / 1000;
 };
 
+type Status = 'sent' | 'retry' | 'failed';
 type Outcome = {
-	status: 'sent' | 'retry' | 'failed';
+	status: Status;
+	/** Each target's own outcome: a device (its subscription id) or the email. */
+	targets?: { target: string; status: Status }[];
 	gone?: string[];
 	retry_after?: number;
 	attempt?: number;
@@ -77,15 +82,29 @@ async function deliver(claim: Claim, deps: PassDeps, summary: Summary): Promise<
 	summary.gone += gone.length;
 	summary.failed += count('failed');
 	if (emailed) summary.emailed += 1;
-	// The ledger keeps one status per reminder: it went out when any device or the mail got it (a
-	// retry would push to the others again); otherwise a retryable failure releases it.
-	if (count('sent') > 0 || emailed) return { status: 'sent', gone };
+	// The ledger settles each target on its own (a gone device's row goes with its subscription): a
+	// device or inbox that got it is never sent it again, one that failed for now is retried on a
+	// later run, with the others left out.
+	const targets: NonNullable<Outcome['targets']> = claim.subscriptions.flatMap((s, i) => {
+		const result = results[i]!.result;
+		return result === 'gone' ? [] : [{ target: s.id, status: result }];
+	});
+	if (claim.kind === 'summary' && claim.email) targets.push({ target: 'email', status: emailed ? 'sent' : 'retry' });
+	const attempt = claim.attempt;
 	if (count('retry') > 0 || mailWaits) {
 		const retryAfter = Math.max(0, ...results.map((r) => r.retryAfter ?? 0));
 		summary.retried += 1;
-		return { status: 'retry', gone, attempt: claim.attempt, ...(retryAfter ? { retry_after: retryAfter } : {}) };
+		const status = count('sent') > 0 || emailed ? 'sent' : 'retry';
+		return { status, targets, gone, attempt, ...(retryAfter ? { retry_after: retryAfter } : {}) };
 	}
-	return { status: 'failed', gone, error: gone.length ? 'every device is gone' : 'refused by the push service' };
+	if (count('sent') > 0 || emailed) return { status: 'sent', targets, gone, attempt };
+	return {
+		status: 'failed',
+		targets,
+		gone,
+		attempt,
+		error: gone.length ? 'every device is gone' : 'refused by the push service'
+	};
 }
 
 /** Runs one pass; resolves with what it did. */
@@ -100,6 +119,7 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 		gone: 0,
 		failed: 0,
 		emailed: 0,
+		pruned: 0,
 		more: false,
 		cpu_ms: 0,
 		wall_ms: 0
@@ -136,6 +156,16 @@ export async function runPass(deps: PassDeps): Promise<Summary> {
 		await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
 		dearest = Math.max(dearest, cpuNow() - cpuStart - spent);
 		if (rows.length < batchSize) break;
+	}
+	// The ledger's old rows, once the due work is done (a pass that ran out of budget leaves it to the
+	// next). Pruning is housekeeping: its failure never fails the pass.
+	if (!summary.more) {
+		try {
+			const [pruned] = await sql`select app_private.prune_reminders(coalesce(${at}::timestamptz, now()), 1000) as n`;
+			summary.pruned = Number(pruned?.n ?? 0);
+		} catch (error) {
+			console.error(`ledger not pruned: ${(error as Error).message}`);
+		}
 	}
 	summary.cpu_ms = Math.round(cpuNow() - cpuStart);
 	summary.wall_ms = Math.round(performance.now() - wallStart);
