@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { safeHttpUrl } from '../text/display';
+import { findPhoneNumbersInText } from 'libphonenumber-js/min';
 import { normaliseEmail, normalisePhone } from './fields';
 
 // Labels printed before a value ("T: +44…", "Email: …", "W: www…"), and what OCR makes of the
@@ -61,21 +62,73 @@ function digitsFromOcr(text: string): string {
 		.replace(/B(?=\d)/g, '8');
 }
 
+/** The text with accents taken off letter by letter, so it keeps its length (OCR drops them anyway). */
+const unaccented = (text: string) =>
+	text.replace(/[^ -~]/g, (ch) => {
+		const base = ch.normalize('NFD')[0] ?? ch;
+		return base < '\u0080' ? base : ch;
+	});
+
+// Words printed before a phone number on cards in a dozen languages (matched without accents:
+// Tél., Teléfono, Móvil…), before the other fields (to split two fields on one line), and a fax.
+const PHONE_WORD =
+	'tel(?:ef(?:on(?:o|e)?|oon)|ephone)?|phone|ph|mob(?:il(?:e|iel)?|iel)?|movil|movel|handy|cel(?:l|ular|ulare|lulare)?|gsm|portable|port|kom|tlf|tfn|puh(?:elin)?|office|direct|fixo|fijo|fisso|cellphone';
+const OTHER_WORD =
+	'e-?mail|mail|correo|courriel|posta|e-?posta|e-?post|sahkoposti|correio|web(?:site|seite)?|site|sitio|sito|internet|url|hjemmeside|webbplats|verkkosivu';
+const SEGMENT = new RegExp(
+	`(?:^|(?<=\\s))(?:(fax|telefax)|(${PHONE_WORD})|(${OTHER_WORD}))\\.?(?:\\s*[:|/]\\s*|\\s+)(?=\\S)|(?:^|(?<=\\s))(?:([f])|([tmp])|([ew]))(?:\\s*[:.|]\\s*|\\s+)(?=[+(\\d]|\\S*@|www)`,
+	'giu'
+);
+
 /**
- * A phone number in a line of OCR text, in E.164 form, or null. A fax number is not a phone to call;
- * a line with an "@" or a street address is left alone.
+ * The fields of one line, where it holds several ("M 010-9416-5072  E name@x.com", "Mobile … Office
+ * …"): each piece after a label, with the label's kind ('fax', 'phone', 'other', or '' before any).
  */
-export function findPhone(line: string, defaultCountry?: CountryCode): string | null {
-	const value = stripLabel(line);
-	if (FAX.test(line) || value.includes('@')) return null;
+function segments(line: string): { kind: string; text: string }[] {
+	const folded = unaccented(line);
+	const found: { kind: string; start: number; end: number }[] = [];
+	for (const m of folded.matchAll(SEGMENT)) {
+		const kind = m[1] || m[4] ? 'fax' : m[2] || m[5] ? 'phone' : 'other';
+		found.push({ kind, start: m.index, end: m.index + m[0].length });
+	}
+	const out = [{ kind: '', text: line.slice(0, found[0]?.start ?? line.length) }];
+	found.forEach((f, i) => out.push({ kind: f.kind, text: line.slice(f.end, found[i + 1]?.start ?? line.length) }));
+	return out.filter((s) => s.text.trim());
+}
+
+/** A phone number in one field's text (its label gone), in E.164 form, or null. */
+function phoneIn(text: string, defaultCountry?: CountryCode): string | null {
+	const value = stripLabel(text);
+	if (value.includes('@')) return null;
 	const run = /\+?[\d(][\dOoIl|!SB ().\-/]{5,}[\dO]/.exec(value)?.[0];
 	if (!run) return null;
 	const digits = digitsFromOcr(run).replace(/\(0\)/g, '');
 	if (digits.replace(/\D/g, '').length < 7) return null;
+	// An international number behind a label OCR cut short ("obile +44 7401…"): valid as it is.
+	const international = () =>
+		digits.startsWith('+') ? (findPhoneNumbersInText(digits)[0]?.number.number ?? null) : null;
 	// Letters left around the number (a street, a postcode) mean this is not a phone line.
 	const rest = value.replace(run, '').replace(/[^\p{L}]/gu, '');
-	if (rest.length > 3) return null;
+	if (rest.length > 3) return /\d{4,5}\s+\p{L}/u.test(value) ? null : international();
+	// A "+" OCR took for a 4: the number read makes no sense, and with a "+" it is a valid one.
+	if (/^4\d{9,}$/.test(digits.replace(/\D/g, '')) && !normalisePhone(digits, defaultCountry))
+		return findPhoneNumbersInText('+' + digits.replace(/\D/g, '').slice(1))[0]?.number.number ?? null;
 	return normalisePhone(digits, defaultCountry);
+}
+
+/**
+ * A phone number in a line of OCR text, in E.164 form, or null: the first one in the line's fields
+ * not labelled fax, email or website. A line with an "@" or a street address and nothing else is
+ * left alone.
+ */
+export function findPhone(line: string, defaultCountry?: CountryCode): string | null {
+	if (FAX.test(line) && segments(line).length < 2) return null;
+	for (const { kind, text } of segments(line)) {
+		if (kind === 'fax' || kind === 'other') continue;
+		const phone = phoneIn(text, defaultCountry);
+		if (phone) return phone;
+	}
+	return null;
 }
 
 const DOMAIN = /\b((?:https?:\/\/)?(?:www[.,])?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/[\w\-./%]*)?)/i;

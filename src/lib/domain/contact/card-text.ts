@@ -68,7 +68,7 @@ export function extractCardFields(
 		for (const part of [text, ...parts(text)]) {
 			const email = findEmail(part);
 			if (email && !fields.email) [fields.email, confidence.email] = [email, line.confidence];
-			const phone = email ? null : findPhone(part, defaultCountry);
+			const phone = findPhone(part, defaultCountry);
 			if (phone && !fields.phone) [fields.phone, confidence.phone] = [phone, line.confidence];
 			const linkedin = findLinkedIn(part);
 			if (linkedin && !fields.linkedin) [fields.linkedin, confidence.linkedin] = [linkedin, line.confidence];
