@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { safeHttpUrl } from '../text/display';
-import { findPhoneNumbersInText } from 'libphonenumber-js/min';
+import { findPhoneNumbersInText, getCountries } from 'libphonenumber-js/min';
 import { normaliseEmail, normalisePhone } from './fields';
 
 // Labels printed before a value ("T: +44…", "Email: …", "W: www…"), and what OCR makes of the
@@ -9,12 +9,19 @@ const LABEL =
 	/^(?:(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|cell|e-?mail|mail|web(?:site)?|url|linkedin)\s*[:.|/]?\s+|(?:tel(?:ephone)?|phone|mob(?:ile)?|cell|e-?mail|web(?:site)?|url)\s*:\s*|[mtpew](?::|\.(?=\s)|\s*\|)\s*|[^\p{L}\p{N}+(]{1,3}\s+|[©®&@»«=*~•·]\s*)/iu;
 const FAX = /^\s*(?:f|fax)\s*[:.]/i;
 
-/** The line without the label or icon printed before its value. */
+/** The line without the label or icon printed before its value (in any of the languages of PHONE_WORD, OTHER_WORD). */
 export function stripLabel(text: string): string {
 	let value = text.trim();
-	for (let i = 0; i < 2; i++) value = value.replace(LABEL, '').trim();
+	for (let i = 0; i < 2; i++) {
+		const word = WORD_LABEL.exec(unaccented(value));
+		value = (word ? value.slice(word[0].length) : value).replace(LABEL, '').trim();
+	}
 	return value;
 }
+
+/** Country endings of web and email addresses: every region libphonenumber knows, and uk, eu. */
+const COUNTRY = new Set([...getCountries().map((c) => c.toLowerCase()), 'uk', 'eu']);
+const isCountry = (ending: string) => COUNTRY.has(ending.toLowerCase());
 
 /**
  * An email address in a line of OCR text, or null. Reads past what OCR does to addresses: spaces
@@ -32,11 +39,19 @@ export function findEmail(line: string): string | null {
 		.replace(/\s*\.\s*(?=[a-z])/gi, '.')
 		.replace(/,(?=[a-z]{2,}\b)/gi, '.');
 	if (!text.includes('@')) return null;
-	// OCR often reads the "_" or "." in "radia_borg@" as a space: a short word just before the
-	// address is taken as part of it, joined by the mark that fits (a dot after an initial).
+	// A dot before a country's ending read as a space, at the end of the line ("@casadigital ma",
+	// "@orchidanalytics.com sg").
 	text = text.replace(
-		/^(\p{L}{1,12}) ([\p{L}\p{N}._%+'-]+@)/u,
-		(_, head: string, tail: string) => `${head}${head.length === 1 ? '.' : '_'}${tail}`
+		/(@[\p{L}\p{N}-]+(?:\.(?:com|co|org|net|gov|edu|ac))?)\s+([a-z]{2})\s*$/iu,
+		(all, head: string, end: string) => (isCountry(end) ? `${head}.${end}` : all)
+	);
+	// OCR often reads the "_" or "." in "radia_borg@" as a space: a short word in small letters just
+	// before the address is taken as part of it, joined by the mark that fits (a dot beside an
+	// initial). A capitalised word there is a label ("Posta", "E") or a name, not the address.
+	text = text.replace(
+		/(^|\s)(\p{Ll}{1,12}) ([\p{L}\p{N}._%+'-]+@)/u,
+		(_, before: string, head: string, tail: string) =>
+			`${before}${head}${head.length === 1 || /^\p{L}@/u.test(tail) ? '.' : '_'}${tail}`
 	);
 	const match = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.[\p{L}\p{N}]{2,}/u.exec(text);
 	if (!match) return null;
@@ -72,9 +87,10 @@ const unaccented = (text: string) =>
 // Words printed before a phone number on cards in a dozen languages (matched without accents:
 // Tél., Teléfono, Móvil…), before the other fields (to split two fields on one line), and a fax.
 const PHONE_WORD =
-	'tel(?:ef(?:on(?:o|e)?|oon)|ephone)?|phone|ph|mob(?:il(?:e|iel)?|iel)?|movil|movel|handy|cel(?:l|ular|ulare|lulare)?|gsm|portable|port|kom|tlf|tfn|puh(?:elin)?|office|direct|fixo|fijo|fisso|cellphone';
+	'tel(?:ef(?:on(?:o|e)?|oon)|ephone)?|phone|ph|mob(?:il(?:e|iel)?|iel)?|movil|movel|handy|cel(?:l|ular|ulare|lulare)?|gsm|portable|kom|tlf|tfn|puh(?:elin)?|office|direct|fixo|fijo|fisso|cellphone';
 const OTHER_WORD =
 	'e-?mail|mail|correo|courriel|posta|e-?posta|e-?post|sahkoposti|correio|web(?:site|seite)?|site|sitio|sito|internet|url|hjemmeside|webbplats|verkkosivu';
+const WORD_LABEL = new RegExp(`^(?:${PHONE_WORD}|${OTHER_WORD})\\.?(?:\\s*[:|/]\\s*|\\s+)(?=\\S)`, 'i');
 const SEGMENT = new RegExp(
 	`(?:^|(?<=\\s))(?:(fax|telefax)|(${PHONE_WORD})|(${OTHER_WORD}))\\.?(?:\\s*[:|/]\\s*|\\s+)(?=\\S)|(?:^|(?<=\\s))(?:([f])|([tmp])|([ew]))(?:\\s*[:.|]\\s*|\\s+)(?=[+(\\d]|\\S*@|www)`,
 	'giu'
@@ -142,17 +158,36 @@ export function findLinkedIn(line: string): string | null {
 
 /** A website in a line ("www.x.com", "W: x.io/team", "https://x.com"), as an https address, or null. */
 export function findWebsite(line: string): string | null {
-	if (line.includes('@') || /linked\s*in/i.test(line)) return null;
-	const value = stripLabel(line)
+	if (/linked\s*in/i.test(line)) return null;
+	let value = stripLabel(line);
+	// An "@" left is an address's, not an icon's.
+	if (value.includes('@')) return null;
+	// Printed as a website: after a label, www or a scheme.
+	const written = value !== line.trim() || /^(https?:|www)/i.test(value);
+	value = value
 		.replace(/\s*([./])\s*/g, '$1')
-		.replace(/^\S*?(?=www[.,])/i, '');
+		.replace(/^\S*?(?=www[.,])/i, '')
+		// "www" run into the name ("wwwstudioverita.it").
+		.replace(/^www(?=[a-z0-9][a-z0-9-]*\.[a-z])/i, 'www.');
+	// The dot before a country's ending read as a space ("Site casadigital ma").
+	if (written)
+		value = value.replace(/^(\S*[a-z0-9])\s+([a-z]{2})$/i, (all, head: string, end: string) =>
+			isCountry(end) ? `${head}.${end}` : all
+		);
 	const match = DOMAIN.exec(value);
 	if (!match) return null;
 	const address = match[1]!.replace(/^www,/i, 'www.').replace(/[.,/]+$/, '');
-	// Plain words with a dot ("Inc.", "St.") are not addresses: ask for www, a scheme or a known ending.
+	const host = address
+		.replace(/^https?:\/\//i, '')
+		.replace(/^www\./i, '')
+		.split('/')[0]!;
+	// Plain words with a dot ("Inc.", "St.", "M.Sc.") are not addresses: ask for www, a scheme, a
+	// known ending, or a country's ending after a name of three letters or more.
+	const labels = host.split('.');
 	if (
 		!/^(https?:\/\/|www\.)/i.test(address) &&
-		!/\.(com|org|net|io|co|de|eu|uk|media|studio|example|dev|app|ai)\b/i.test(address)
+		!/\.(com|org|net|io|co|de|eu|uk|media|studio|example|dev|app|ai)\b/i.test(address) &&
+		!(isCountry(labels.at(-1)!) && labels[0]!.length >= 3)
 	)
 		return null;
 	return safeHttpUrl(/^https?:\/\//i.test(address) ? address.toLowerCase() : `https://${address.toLowerCase()}`);

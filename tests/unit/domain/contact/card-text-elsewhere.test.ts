@@ -1,7 +1,9 @@
 // Card-text rules for cards made elsewhere (issue 21): labels in other languages, two fields on one
 // line, websites on any country's domain, labels read into an address.
 import { describe, expect, it } from 'vitest';
-import { findPhone } from '$lib/domain/contact/card-contact';
+import { findEmail, findPhone, findWebsite } from '$lib/domain/contact/card-contact';
+import { emailAgreement, repairEmail } from '$lib/domain/contact/card-email';
+import { emptyFields } from '$lib/domain/contact/types';
 import { extractCardFields, type TextLine } from '$lib/domain/contact/card-text';
 
 /** Lines as OCR returns them: text, height in pixels, confidence; stacked top to bottom. */
@@ -55,5 +57,66 @@ describe('phone numbers on cards made elsewhere', () => {
 		);
 		expect(fields.phone).toBe('+821029008786');
 		expect(fields.email).toBe('seoyeon-lee@seoulbiolab.kr');
+	});
+});
+
+describe('email addresses on cards made elsewhere', () => {
+	it('drops a label in another language, or a label letter, read into the address', () => {
+		expect(findEmail('Sähköposti hamalainen.a@revontuli.fi')).toBe('hamalainen.a@revontuli.fi');
+		expect(findEmail('Sihkoposti hamalainen.a@revontuli. fi')).toBe('hamalainen.a@revontuli.fi');
+		expect(findEmail('Posta chiara.z@studioverita.it')).toBe('chiara.z@studioverita.it');
+		expect(findEmail('E vandenbossche.w@dekroon.be')).toBe('vandenbossche.w@dekroon.be');
+		expect(findEmail('Couniel youssef e@casadigital.ma')).toBe('youssef.e@casadigital.ma');
+	});
+
+	it('joins the word OCR split off just before the "@", wherever the address starts in the line', () => {
+		expect(findEmail('E-poita djordjevic j@dunavsoft.rs')).toBe('djordjevic.j@dunavsoft.rs');
+		expect(findEmail('Email joao g@atlanticosistemas.pt')).toBe('joao.g@atlanticosistemas.pt');
+		// Still as before: an initial before the name, and a word before it, joined by "_".
+		expect(findEmail('E: j knuth@cobaltpay.com')).toBe('j.knuth@cobaltpay.com');
+		expect(findEmail('E: radia borg@quantix.de')).toBe('radia_borg@quantix.de');
+	});
+
+	it('puts back the dot before a country ending read as a space', () => {
+		expect(findEmail('youssef.e@casadigital ma')).toBe('youssef.e@casadigital.ma');
+		expect(findEmail('weijie.t@orchidanalytics.com sg')).toBe('weijie.t@orchidanalytics.com.sg');
+		// Not a word that is no country's ending.
+		expect(findEmail('ada@engines.com ok')).toBe('ada@engines.com');
+	});
+
+	it('agrees with the name in more of the forms addresses take: first.l, last.f, lastf, first-last', () => {
+		const fields = { ...emptyFields(), name: 'Jiří Dvořák' };
+		expect(emailAgreement('jiri.d@vltavasoftware.cz', fields)).toBe(2);
+		expect(emailAgreement('dvorak.j@vltavasoftware.cz', fields)).toBe(2);
+		expect(emailAgreement('dvorakj@vltavasoftware.cz', fields)).toBe(2);
+		expect(emailAgreement('jiri-dvorak@vltavasoftware.cz', fields)).toBe(2);
+		expect(repairEmail({ ...fields, email: 'jiri.d@vltavasoftware.cz' })).toBe('jiri.d@vltavasoftware.cz');
+	});
+
+	it('does not "repair" the initial after a name: it may be another name (dos Santos → d)', () => {
+		const fields = { ...emptyFields(), name: 'Conceição dos Santos' };
+		expect(repairEmail({ ...fields, email: 'conceicao.d@serraazul.com.br' })).toBe('conceicao.d@serraazul.com.br');
+	});
+});
+
+describe('websites on cards made elsewhere', () => {
+	it("takes an address on any country's ending, not only the common ones", () => {
+		expect(findWebsite('Web revontuli.fi')).toBe('https://revontuli.fi');
+		expect(findWebsite('kjaergaard-mobler.dk/team')).toBe('https://kjaergaard-mobler.dk/team');
+		expect(findWebsite('patagoniadatos.ar/kontakt')).toBe('https://patagoniadatos.ar/kontakt');
+		// Still not plain words with a dot, nor letters that are no country's ending.
+		expect(findWebsite('Talleres Ibáñez S.L.')).toBeNull();
+		expect(findWebsite('Inc.')).toBeNull();
+		expect(findWebsite('see us.xq')).toBeNull();
+	});
+
+	it('reads past an "@" icon, a "www" run into the name, and a space before the country ending', () => {
+		expect(findWebsite('@ www.lemanconseil.ch')).toBe('https://www.lemanconseil.ch');
+		expect(findWebsite('@ empaquestonala.com.mx')).toBe('https://empaquestonala.com.mx');
+		expect(findWebsite('wwwstudioverita.it')).toBe('https://www.studioverita.it');
+		expect(findWebsite('® https://www.bretagne-numerique fr')).toBe('https://www.bretagne-numerique.fr');
+		expect(findWebsite('Site casadigital ma')).toBe('https://casadigital.ma');
+		// A name is not a website, even when its last word is a country's ending ("Li").
+		expect(findWebsite('Wei Li')).toBeNull();
 	});
 });
