@@ -120,3 +120,53 @@ describe('websites on cards made elsewhere', () => {
 		expect(findWebsite('Wei Li')).toBeNull();
 	});
 });
+
+describe('name, title and company on cards made elsewhere', () => {
+	it('takes a title in another language for a title, not for the name (Analista de Sistemas, Salgschef)', () => {
+		const { fields } = extractCardFields(
+			lines(
+				['Analista de Sistemas', 40],
+				['Conceição dos Santos', 30],
+				['Cafés Serra Azul', 20],
+				['E-mail conceicao-dossantos@serraazul.com.br', 16]
+			),
+			'BR'
+		);
+		expect(fields.name).toBe('Conceição dos Santos');
+		expect(fields.title).toBe('Analista de Sistemas');
+		const dk = extractCardFields(lines(['Salgschef', 40], ['Søren Kjærgaard', 30], ['Jefe de Ventas', 20]), 'DK');
+		expect(dk.fields.name).toBe('Søren Kjærgaard');
+	});
+
+	it('takes a line with a legal form (AB, GmbH, Sp. z o.o., ApS, Oy, S.L.…) for the company, not the name', () => {
+		for (const org of [
+			'Ekstrom Byggnads AB',
+			'Alpenholz Bau GmbH',
+			'Wisniewski Sp. z o.o.',
+			'Kjaergaard Mobler ApS',
+			'Revontuli Ohjelmistot Oy',
+			'Talleres Ibanez S.L.'
+		]) {
+			const { fields } = extractCardFields(lines([org, 40], ['Åsa Lindqvist', 30], ['Projektledare', 18]), 'SE');
+			expect(fields.name, org).toBe('Åsa Lindqvist');
+			expect(fields.org, org).toBe(org);
+		}
+	});
+
+	it("takes the line that is the email's domain for the company, not the name", () => {
+		const { fields } = extractCardFields(
+			lines(['Dunav Soft', 40], ['Jelena Djordjevic', 30], ['office@dunavsoft.rs', 16]),
+			'RS'
+		);
+		expect(fields.name).toBe('Jelena Djordjevic');
+		expect(fields.org).toBe('Dunav Soft');
+	});
+
+	it('keeps the words of a company name before where the domain starts (Cafés Serra Azul, serraazul.com.br)', () => {
+		const { fields } = extractCardFields(
+			lines(['Conceição dos Santos', 40], ['Cafés Serra Azul', 20], ['conceicao.d@serraazul.com.br', 16]),
+			'BR'
+		);
+		expect(fields.org).toBe('Cafés Serra Azul');
+	});
+});
