@@ -24,11 +24,22 @@ const COUNTRY = new Set([...getCountries().map((c) => c.toLowerCase()), 'uk', 'e
 const isCountry = (ending: string) => COUNTRY.has(ending.toLowerCase());
 
 /**
+ * A domain with no dot left, ending in the card's country ("dunavsoftrs" read on a Serbian card,
+ * "coralcoastsurveycomau"): the dot OCR lost before the ending put back. Otherwise as it is.
+ */
+function withCountryDot(domain: string, country?: CountryCode): string {
+	if (!country || domain.includes('.')) return domain;
+	const end = country === 'GB' ? 'uk' : country.toLowerCase();
+	const match = new RegExp(`^([a-z0-9-]{3,}?)(com|co|org|net)?(${end})$`).exec(domain.toLowerCase());
+	return match ? [match[1], match[2], match[3]].filter(Boolean).join('.') : domain;
+}
+
+/**
  * An email address in a line of OCR text, or null. Reads past what OCR does to addresses: spaces
  * around "@" or ".", "(at)", a comma for a dot, a "©" or "®" for "@", 0 for o and 1 for l in the
  * domain's last part, a full stop after the address.
  */
-export function findEmail(line: string): string | null {
+export function findEmail(line: string, country?: CountryCode): string | null {
 	let text = stripLabel(line)
 		.replace(/\s*(?:\(at\)|\[at\])\s*/gi, '@')
 		.replace(/\s*[©®]\s*/g, '@')
@@ -39,6 +50,7 @@ export function findEmail(line: string): string | null {
 		.replace(/\s*\.\s*(?=[a-z])/gi, '.')
 		.replace(/,(?=[a-z]{2,}\b)/gi, '.');
 	if (!text.includes('@')) return null;
+	text = text.replace(/@([\p{L}\p{N}-]+)(?=$|[\s,;])/u, (_, domain: string) => '@' + withCountryDot(domain, country));
 	// A dot before a country's ending read as a space, at the end of the line ("@casadigital ma",
 	// "@orchidanalytics.com sg").
 	text = text.replace(
@@ -157,7 +169,7 @@ export function findLinkedIn(line: string): string | null {
 }
 
 /** A website in a line ("www.x.com", "W: x.io/team", "https://x.com"), as an https address, or null. */
-export function findWebsite(line: string): string | null {
+export function findWebsite(line: string, country?: CountryCode): string | null {
 	if (/linked\s*in/i.test(line)) return null;
 	let value = stripLabel(line);
 	// An "@" left is an address's, not an icon's.
@@ -176,11 +188,14 @@ export function findWebsite(line: string): string | null {
 		);
 	const match = DOMAIN.exec(value);
 	if (!match) return null;
-	const address = match[1]!.replace(/^www,/i, 'www.').replace(/[.,/]+$/, '');
-	const host = address
+	let address = match[1]!.replace(/^www,/i, 'www.').replace(/[.,/]+$/, '');
+	let host = address
 		.replace(/^https?:\/\//i, '')
 		.replace(/^www\./i, '')
 		.split('/')[0]!;
+	// "www.talleresibanezes" on a Spanish card: the dot before the ending put back.
+	const dotted = /^(https?:\/\/)?www\./i.test(address) ? withCountryDot(host, country) : host;
+	if (dotted !== host) [address, host] = [address.replace(host, dotted), dotted];
 	// Plain words with a dot ("Inc.", "St.", "M.Sc.") are not addresses: ask for www, a scheme, a
 	// known ending, or a country's ending after a name of three letters or more.
 	const labels = host.split('.');

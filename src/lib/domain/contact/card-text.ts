@@ -66,13 +66,13 @@ export function extractCardFields(
 		if (!text) continue;
 		let contact = false;
 		for (const part of [text, ...parts(text)]) {
-			const email = findEmail(part);
+			const email = findEmail(part, defaultCountry);
 			if (email && !fields.email) [fields.email, confidence.email] = [email, line.confidence];
 			const phone = findPhone(part, defaultCountry);
 			if (phone && !fields.phone) [fields.phone, confidence.phone] = [phone, line.confidence];
 			const linkedin = findLinkedIn(part);
 			if (linkedin && !fields.linkedin) [fields.linkedin, confidence.linkedin] = [linkedin, line.confidence];
-			const url = email || linkedin ? null : findWebsite(part);
+			const url = email || linkedin ? null : findWebsite(part, defaultCountry);
 			if (url) sites.push({ url, written: /\b(www|https?)\b|^w\s*[:|]/i.test(part), confidence: line.confidence });
 			contact ||= Boolean(email || phone || linkedin || url);
 		}
@@ -92,7 +92,9 @@ export function extractCardFields(
 	confidence.url = site?.confidence;
 	const person = pickPersonLines(rest, fields);
 	Object.assign(confidence, person.confidence);
-	const readings = (again.email ?? []).map(findEmail).filter((email): email is string => Boolean(email));
+	const readings = (again.email ?? [])
+		.map((text) => findEmail(text, defaultCountry))
+		.filter((email): email is string => Boolean(email));
 	fields.email = likeliestEmail([fields.email, ...readings], fields);
 	for (const name of (again.name ?? []).map(tidy))
 		if (looksLikeName(name) && wordsInAddress(name, fields.email) > wordsInAddress(fields.name, fields.email))

@@ -170,3 +170,20 @@ describe('name, title and company on cards made elsewhere', () => {
 		expect(fields.org).toBe('Cafés Serra Azul');
 	});
 });
+
+describe("the dot OCR lost before the card's country ending", () => {
+	it("puts it back in an address or website ending in the card's country, and only then", () => {
+		expect(findEmail('jelena@dunavsoftrs', 'RS')).toBe('jelena@dunavsoft.rs');
+		expect(findEmail('twalker@coralcoastsurveycomau', 'AU')).toBe('twalker@coralcoastsurvey.com.au');
+		expect(findEmail('ada@harrowfinchcouk', 'GB')).toBe('ada@harrowfinch.co.uk');
+		expect(findWebsite('Web www.talleresibanezes', 'ES')).toBe('https://www.talleresibanez.es');
+		// Another country's card, or no country known: left as read (not an address).
+		expect(findEmail('jelena@dunavsoftrs', 'DE')).toBeNull();
+		expect(findEmail('jelena@dunavsoftrs')).toBeNull();
+	});
+
+	it('reads the address on a card from the country the phone is read for', () => {
+		const { fields } = extractCardFields(lines(['Jelena Đorđević', 40], ['jelena@dunavsoftrs', 16]), 'RS');
+		expect(fields.email).toBe('jelena@dunavsoft.rs');
+	});
+});
