@@ -101,7 +101,7 @@ const unaccented = (text: string) =>
 const PHONE_WORD =
 	'tel(?:ef(?:on(?:o|e)?|oon)|ephone)?|phone|ph|mob(?:il(?:e|iel)?|iel)?|movil|movel|handy|cel(?:l|ular|ulare|lulare)?|gsm|portable|kom|tlf|tfn|puh(?:elin)?|office|direct|fixo|fijo|fisso|cellphone';
 const OTHER_WORD =
-	'e-?mail|mail|correo|courriel|posta|e-?posta|e-?post|sahkoposti|correio|web(?:site|seite)?|site|sitio|sito|internet|url|hjemmeside|webbplats|verkkosivu';
+	'e-?mail|mail|correo(?: e(?:lectronico)?)?|c\\.?\\s?e|courriel|posta|e-?posta|e-?post|sahkoposti|correio|web(?:site|seite)?|site|sitio|sito|internet|url|hjemmeside|webbplats|verkkosivu';
 const WORD_LABEL = new RegExp(`^(?:${PHONE_WORD}|${OTHER_WORD})\\.?(?:\\s*[:|/]\\s*|\\s+)(?=\\S)`, 'i');
 const SEGMENT = new RegExp(
 	`(?:^|(?<=\\s))(?:(fax|telefax)|(${PHONE_WORD})|(${OTHER_WORD}))\\.?(?:\\s*[:|/]\\s*|\\s+)(?=\\S)|(?:^|(?<=\\s))(?:([f])|([tmp])|([ew]))(?:\\s*[:.|]\\s*|\\s+)(?=[+(\\d]|\\S*@|www)`,

@@ -67,6 +67,10 @@ describe('email addresses on cards made elsewhere', () => {
 		expect(findEmail('Posta chiara.z@studioverita.it')).toBe('chiara.z@studioverita.it');
 		expect(findEmail('E vandenbossche.w@dekroon.be')).toBe('vandenbossche.w@dekroon.be');
 		expect(findEmail('Couniel youssef e@casadigital.ma')).toBe('youssef.e@casadigital.ma');
+		// "C.e." and "Correo e." (correo electrónico), Spanish for email.
+		expect(findEmail('C.e. bpenaibanez@talleresibanez.es')).toBe('bpenaibanez@talleresibanez.es');
+		expect(findEmail('Ce. bpenaibanez@talleresibanez.es')).toBe('bpenaibanez@talleresibanez.es');
+		expect(findEmail('Correo e. bpenaibanez@talleresibanez.es')).toBe('bpenaibanez@talleresibanez.es');
 	});
 
 	it('joins the word OCR split off just before the "@", wherever the address starts in the line', () => {
