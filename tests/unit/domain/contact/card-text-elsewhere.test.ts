@@ -191,3 +191,23 @@ describe("the dot OCR lost before the card's country ending", () => {
 		expect(fields.email).toBe('jelena@dunavsoft.rs');
 	});
 });
+
+describe("numbers written the card's country's way", () => {
+	it("reads a number without + by the country of the card's address when the phone is set to another", () => {
+		const card = lines(
+			['Jürgen Müller', 40],
+			['Rheinwerk Antriebstechnik AG', 20],
+			['Handy 0151 22225095', 16],
+			['juergen.m@rheinwerk-antriebe.de', 16]
+		);
+		expect(extractCardFields(card, 'US').fields.phone).toBe('+4915122225095');
+		expect(extractCardFields(card).fields.phone).toBe('+4915122225095');
+		const uk = lines(['Oliver Fitzgerald-Hughes', 40], ['Mobile 07401 143570', 16], ['W www.harrowfinch.co.uk', 16]);
+		expect(extractCardFields(uk, 'US').fields.phone).toBe('+447401143570');
+	});
+
+	it("keeps the number as the phone's country reads it when it is one there", () => {
+		const card = lines(['Ana Delgado-Smith', 40], ['(201) 361-4915', 16], ['ana@lakeshorebio.de', 16]);
+		expect(extractCardFields(card, 'US').fields.phone).toBe('+12013614915');
+	});
+});
