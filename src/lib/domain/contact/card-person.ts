@@ -105,10 +105,13 @@ export function pickPersonLines(candidates: Candidate[], fields: ContactFields):
 	const byHeight = [...candidates].sort((a, b) => weight(b) - weight(a));
 	// The name the email address was made from ("lukash@" for Lukas Haddad), over a large company
 	// name that reads like a name ("Analytical Enginet").
-	// A line spelling the email's or website's domain ("Dunav Soft", dunavsoft.rs) is the company's.
+	// A line spelling the email's or website's domain ("Dunav Soft", dunavsoft.rs), or a word of it
+	// ("Digital", casadigital.ma), is the company's.
 	const domainName = domainWord(fields);
 	const isDomain = (text: string) =>
-		domainName.length >= 5 && !inAddress(text, fields.email) && squash(text).includes(domainName.slice(0, 8));
+		domainName.length >= 5 &&
+		!inAddress(text, fields.email) &&
+		(squash(text).includes(domainName.slice(0, 8)) || (squash(text).length >= 5 && domainName.includes(squash(text))));
 	const name =
 		byHeight.find((c) => looksLikeName(c.text) && inAddress(c.text, fields.email)) ??
 		byHeight.find((c) => looksLikeName(c.text) && !isDomain(c.text));

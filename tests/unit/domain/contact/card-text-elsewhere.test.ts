@@ -166,6 +166,14 @@ describe('name, title and company on cards made elsewhere', () => {
 		expect(fields.org).toBe('Dunav Soft');
 	});
 
+	it("does not take a word of the email's domain for the name (Digital, casadigital.ma)", () => {
+		const { fields } = extractCardFields(
+			lines(['Digital', 40], ['Youssef El Amrani', 30], ['Directeur commercial', 18], ['contact@casadigital.ma', 16]),
+			'MA'
+		);
+		expect(fields.name).toBe('Youssef El Amrani');
+	});
+
 	it('keeps the words of a company name before where the domain starts (Cafés Serra Azul, serraazul.com.br)', () => {
 		const { fields } = extractCardFields(
 			lines(['Conceição dos Santos', 40], ['Cafés Serra Azul', 20], ['conceicao.d@serraazul.com.br', 16]),
