@@ -43,7 +43,9 @@ export async function readCard(
 	};
 	const again = {
 		email:
-			emailAgreement(email, reading.fields) >= 2 ? [] : await readAgain(joined.find((line) => findEmail(line.text))),
+			emailAgreement(email, reading.fields) >= 2
+				? []
+				: await readAgain(joined.find((line) => findEmail(line.text, options.defaultCountry))),
 		// The name's words not all in the address ("Tim Stroustry", tim.stroustrup@): its line again.
 		name:
 			name && wordsInAddress(name, email) < name.split(' ').length

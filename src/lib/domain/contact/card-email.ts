@@ -18,7 +18,10 @@ const plain = (text: string) =>
 		.toLowerCase()
 		.replace(/[^a-z]/g, '');
 
-/** The addresses people's names usually make: ada.lovelace, a.lovelace, ada, adal, ada_lovelace… */
+/**
+ * The addresses people's names usually make: ada.lovelace, a.lovelace, ada, adal, ada_lovelace…, and
+ * the forms common outside the English-speaking world: ada.l, lovelace.a, lovelacea, ada-lovelace.
+ */
 function localsFromName(name: string): string[] {
 	const words = name.split(/\s+/).map(plain).filter(Boolean);
 	const first = words[0];
@@ -32,7 +35,12 @@ function localsFromName(name: string): string[] {
 		`${first}_${last}`,
 		`${first}${last}`,
 		`${first[0]}${last}`,
-		last
+		last,
+		// Agreement only, not repair targets (see repairEmail): keep these last.
+		`${first}.${last[0]}`,
+		`${last}.${first[0]}`,
+		`${last}${first[0]}`,
+		`${first}-${last}`
 	];
 }
 
@@ -96,7 +104,10 @@ export function repairEmail(fields: ContactFields): string {
 			: candidate.length - stem.length <= 2 && candidate.endsWith(stem);
 	const usual = localsFromName(fields.name);
 	if (usual.includes(stem)) return `${local}@${domain}`;
+	// Not to the forms with an initial after the name (ada.l, lovelace.a): one letter off there is
+	// as likely another person's initial (or a middle name's) as a misread.
 	const nearest = usual
+		.slice(0, 8)
 		.filter((candidate) => candidate.replace(/[._]/g, '') !== stem.replace(/[._]/g, '') && fits(candidate))
 		.sort((a, b) => editDistance(a, stem) - editDistance(b, stem))[0];
 	if (nearest && stem.length >= 4) local = nearest + digits;

@@ -1,4 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js/min';
+import { isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { cleanLine, cleanMultiline } from '../text/display';
 import { emailAgreement, likeliestEmail, repairEmail, websiteHost } from './card-email';
 import { findEmail, findLinkedIn, findPhone, findWebsite } from './card-contact';
@@ -61,18 +61,21 @@ export function extractCardFields(
 	const confidence: Partial<Record<keyof ContactFields, number>> = {};
 	const rest: Candidate[] = [];
 	const sites: Site[] = [];
-	for (const line of joinPieces(lines)) {
+	const joined = joinPieces(lines);
+	const country = cardCountry(joined, defaultCountry);
+	for (const line of joined) {
 		const text = tidy(line.text);
 		if (!text) continue;
 		let contact = false;
 		for (const part of [text, ...parts(text)]) {
-			const email = findEmail(part);
+			const email = findEmail(part, defaultCountry);
 			if (email && !fields.email) [fields.email, confidence.email] = [email, line.confidence];
-			const phone = email ? null : findPhone(part, defaultCountry);
+			// A number written the card's own country's way, read on a phone set to another country.
+			const phone = likelierPhone(findPhone(part, defaultCountry), country && findPhone(part, country));
 			if (phone && !fields.phone) [fields.phone, confidence.phone] = [phone, line.confidence];
 			const linkedin = findLinkedIn(part);
 			if (linkedin && !fields.linkedin) [fields.linkedin, confidence.linkedin] = [linkedin, line.confidence];
-			const url = email || linkedin ? null : findWebsite(part);
+			const url = email || linkedin ? null : findWebsite(part, defaultCountry);
 			if (url) sites.push({ url, written: /\b(www|https?)\b|^w\s*[:|]/i.test(part), confidence: line.confidence });
 			contact ||= Boolean(email || phone || linkedin || url);
 		}
@@ -92,7 +95,9 @@ export function extractCardFields(
 	confidence.url = site?.confidence;
 	const person = pickPersonLines(rest, fields);
 	Object.assign(confidence, person.confidence);
-	const readings = (again.email ?? []).map(findEmail).filter((email): email is string => Boolean(email));
+	const readings = (again.email ?? [])
+		.map((text) => findEmail(text, defaultCountry))
+		.filter((email): email is string => Boolean(email));
 	fields.email = likeliestEmail([fields.email, ...readings], fields);
 	for (const name of (again.name ?? []).map(tidy))
 		if (looksLikeName(name) && wordsInAddress(name, fields.email) > wordsInAddress(fields.name, fields.email))
@@ -104,6 +109,32 @@ export function extractCardFields(
 		unsure: unsureFields(fields, confidence, person.orgByDomain, asRead),
 		text: lines.map((l) => l.text).join('\n')
 	};
+}
+
+/**
+ * The country the card's email address or website ends in (".de", ".co.uk", ".com.au"), when it is
+ * not the one numbers are read for already: numbers printed without "+" are that country's way.
+ */
+function cardCountry(lines: readonly TextLine[], defaultCountry?: CountryCode): CountryCode | undefined {
+	for (const line of lines) {
+		const text = tidy(line.text);
+		const host = findEmail(text, defaultCountry)?.split('@')[1] ?? websiteHost(findWebsite(text, defaultCountry) ?? '');
+		const end = host.split('.').at(-1)?.toUpperCase();
+		const code = end === 'UK' ? 'GB' : end;
+		if (code && code !== defaultCountry && isSupportedCountry(code)) return code;
+	}
+	return undefined;
+}
+
+/**
+ * Of a number read the phone's country's way and the card's country's way, the phone's country's
+ * unless only the card's is a valid number ("0151 22225095" on a .de card read on a phone set to
+ * the US). Not the card's first: a number valid both ways is as often the phone's country's (the
+ * old card set has one), and some countries' rules (Germany's) take almost any length.
+ */
+function likelierPhone(here: string | null, there: string | null | undefined): string | null {
+	if (!here || !there || here === there) return here ?? there ?? null;
+	return !isValidPhoneNumber(here) && isValidPhoneNumber(there) ? there : here;
 }
 
 /** Below this (tesseract's 0–100 per line), a line is taken as read unsurely. */
