@@ -284,6 +284,53 @@ describe('Settings → Reminders, signed in', () => {
 		await context.close();
 		expect(problems).toEqual([]);
 	});
+	it('the browser renews the push subscription: the service worker keeps the new one, the app tells the server, which forgets the old one', async () => {
+		const { context, page } = await device(site.url, {
+			notifications: true,
+			init: fakePushService,
+			initArg: TEST_VAPID_PUBLIC_KEY
+		});
+		await setUpCard(page, { name: 'Mary Jackson' });
+		await waitForServiceWorker(page);
+		await signIn(page, 'mary.renewal@example.org');
+		await reminders(page).getByRole('checkbox', { name: 'Notify me on this device' }).check();
+		await reminders(page).getByRole('status').filter({ hasText: 'Notifications are on for this device.' }).waitFor();
+		const old = (await pushLog(page)).endpoint!;
+		expect((await serverDevices()).map((d) => d.endpoint)).toContain(old);
+
+		// Chromium never fires pushsubscriptionchange (Firefox does, when its push service rotates a
+		// subscription), so the real service worker is handed one, as the browser would hand it: the
+		// old subscription and the new one. Its handler renews, keeps the new one and tells open windows.
+		const renewed = 'https://push.example/send/renewed-by-the-browser';
+		const worker = context.serviceWorkers().find((w) => w.url().startsWith(site.url))!;
+		await worker.evaluate(
+			({ old, renewed, p256dh }) => {
+				const scope = self as unknown as { dispatchEvent(event: Event): boolean; ExtendableEvent: typeof Event };
+				const event = new scope.ExtendableEvent('pushsubscriptionchange');
+				Object.defineProperties(event, {
+					oldSubscription: { value: { endpoint: old, options: { applicationServerKey: null } } },
+					newSubscription: {
+						value: {
+							endpoint: renewed,
+							toJSON: () => ({
+								endpoint: renewed,
+								expirationTime: null,
+								keys: { p256dh, auth: 'AAECAwQFBgcICQoLDA0ODw' }
+							})
+						}
+					}
+				});
+				scope.dispatchEvent(event);
+			},
+			{ old, renewed, p256dh: TEST_VAPID_PUBLIC_KEY }
+		);
+		// The server has the new endpoint for this device, in its time zone, and no longer the old one.
+		await expect
+			.poll(async () => (await serverDevices()).filter((d) => d.endpoint === old || d.endpoint === renewed))
+			.toEqual([{ endpoint: renewed, time_zone: 'Europe/Berlin' }]);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
 });
 
 describe('Settings → Reminders says what each device needs', () => {
