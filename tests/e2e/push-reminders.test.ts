@@ -77,6 +77,26 @@ describe('push reminders', () => {
 		await waitForServiceWorker(page);
 		const workerErrors: string[] = [];
 		const push = await pushChannel(context, page, workerErrors);
+		// The app icon's badge: headless Chromium has no app icon to show it on, so the worker's
+		// Badging API calls are recorded (and passed on) to see what the push asked for.
+		const worker: Worker = context.serviceWorkers().find((w) => w.url().startsWith(baseUrl()))!;
+		await worker.evaluate(() => {
+			const scope = self as unknown as { navigator: Record<string, unknown>; badges: (number | 'cleared')[] };
+			const nav = scope.navigator as {
+				setAppBadge?: (n?: number) => Promise<void>;
+				clearAppBadge?: () => Promise<void>;
+			};
+			const set = nav.setAppBadge?.bind(nav);
+			const clear = nav.clearAppBadge?.bind(nav);
+			scope.badges = [];
+			Object.defineProperty(scope.navigator, 'setAppBadge', {
+				value: (n?: number) => (scope.badges.push(n ?? 0), set ? set(n) : Promise.resolve())
+			});
+			Object.defineProperty(scope.navigator, 'clearAppBadge', {
+				value: () => (scope.badges.push('cleared'), clear ? clear() : Promise.resolve())
+			});
+		});
+		const badges = () => worker.evaluate(() => (self as unknown as { badges: (number | 'cleared')[] }).badges);
 
 		await push(
 			reminder(
@@ -99,15 +119,19 @@ describe('push reminders', () => {
 				data: { kind: 'due_soon', url: '/follow-ups' }
 			}
 		]);
+		// The badge shows the open count the push carries.
+		expect(await badges()).toEqual([3]);
 
 		// The same reminder again (a sender that crashed after sending) replaces it: its tag is the claim's.
 		await push(
 			reminder(
 				{ title: 'Follow up with Priya Raman', body: 'due in 4 h', navigate: '/follow-ups', tag: 'reminder:7f3a' },
-				3
+				0
 			)
 		);
 		expect((await shown(page)).map((n) => n.body)).toEqual(['due in 4 h']);
+		// A count of 0 (everything followed up meanwhile, on another device) clears the badge.
+		expect(await badges()).toEqual([3, 'cleared']);
 
 		// Something that is not a reminder message, and an empty push: never nothing, never markup.
 		await push('<img src=x onerror="document.title=1">');
@@ -120,13 +144,14 @@ describe('push reminders', () => {
 			body: 'Open the app to see who to follow up.',
 			data: { url: '/follow-ups' }
 		});
+		// They carry no count, so the badge is left as it was.
+		expect(await badges()).toEqual([3, 'cleared']);
 
 		// A tap. Chromium has no automation hook that clicks a notification, so the real service worker
 		// is handed a notificationclick for the notification it really shows, with the app open in a tab
 		// (the path that moves an open window). A new window needs a real tap's user activation: that
 		// branch is unit-tested (tests/unit/adapters/notifications/push-events.test.ts).
 		await page.goto('/settings');
-		const worker: Worker = context.serviceWorkers().find((w) => w.url().startsWith(baseUrl()))!;
 		await worker.evaluate(async () => {
 			// The worker's own types are not in this program: the two names used, as the worker has them.
 			const scope = self as unknown as {
