@@ -56,6 +56,34 @@ function pointsBack(object: string, reading: Reading): boolean {
 const SHARE =
 	/(?<![\p{L}])(?:share|send|give|teilen|schicken|senden|geben|partager|envoyer|donner|transmettre|compartir|enviar|mandar|pasar|dar|partilhar|compartilhar|mandar|condividere|inviare|mandare|dare)(?![\p{L}])/iu;
 
+// "whether we have a partner program", "ob wir ein Schulungskonzept haben": a question whether something exists,
+// which the document about it, sent, answers.
+const HAVE =
+	/(?<![\p{L}])(?:have|has|offer|haben|hat|anbieten|avez|avons|ont|proposez|tenemos|tienen|ofrecen|hay|temos|têm|tem|há|oferecem|abbiamo|avete|offrite|esiste|existe|exists)(?![\p{L}])/iu;
+
+/** "whether we have a partner program" and "the partner program overview" sent: every word named after "have" is in what is sent. */
+function hasWhatIsSent(thing: string, clause: string, reading: Reading): boolean {
+	const found = HAVE.exec(clause);
+	if (!found) return false;
+	const named = wordsOf(clause.slice(found.index + found[0].length)).filter(
+		(w) => w.length >= 3 && !reading.functionWords.has(w)
+	);
+	const sent = wordsOf(thing);
+	return (
+		named.length > 0 &&
+		named.every((w) => sent.some((x) => x === w || (w.length >= 5 && x.slice(0, 5) === w.slice(0, 5))))
+	);
+}
+
+// "whether we know anyone who services solar fridges", "se conosco qualcuno": a question for a person,
+// which the person the mail introduces answers.
+const ANYONE =
+	/(?<![\p{L}])(?:anyone|anybody|someone|somebody|jemand\w*|quelqu['’]un|alguien|alguém|alguem|qualcuno)(?![\p{L}])/iu;
+
+// "anyone who services solar fridges": what the person asked for does, said of the one introduced.
+const ANYONE_WHO =
+	/(?<![\p{L}])(?:anyone|anybody|someone|somebody|quelqu['’]un|alguien|alguém|alguem|qualcuno)\s+((?:who|qui|que|che)\s+[^,;:]+)$/iu;
+
 /** Every word that names the thing sent is in the question: "the audit template" in "… share the accessibility audit template". */
 function within(thing: string, clause: string): boolean {
 	const words = new Set(wordsOf(clause));
@@ -271,15 +299,22 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const covered = (text: string) => actions.some((a) => overlaps(a.object || a.todo, text, reading));
 	// "asked if we could share the audit template" and the template sent: the sending answers it.
 	const twoThings = new RegExp(`\\s${reading.and}\\s`, 'iu');
+	// "whether we know anyone who services solar fridges" and Kofi introduced: "Kofi, who services solar fridges".
+	for (const q of questions) {
+		const who = intros.length === 1 && !q.answer ? ANYONE_WHO.exec(q.clause) : null;
+		if (who?.[1] && wordsOf(who[1]).length <= 8) intros[0] = `${intros[0]}, ${who[1].trim()}`;
+	}
 	const asked = questions.filter(
 		(q) =>
 			q.answer ||
-			// "ob wir MDR Klasse IIb haben" and the MDR certificate attached: what is sent answers it.
-			(!sends.some((s) => sameCode(s.text, q.clause)) &&
-				(!SHARE.test(q.clause) ||
+			// "do you know anyone who …" and Kofi introduced: the introduction is the answer.
+			(!(intros.length && ANYONE.test(q.clause)) &&
+				// "ob wir MDR Klasse IIb haben" and the MDR certificate attached: what is sent answers it.
+				!sends.some((s) => sameCode(s.text, q.clause)) &&
+				(!(SHARE.test(q.clause) || HAVE.test(q.clause)) ||
 					// "… accès au questionnaire et aux codebooks": only one of the two is sent.
 					twoThings.test(q.clause) ||
-					!sends.some((s) => within(s.text, q.clause))))
+					!sends.some((s) => within(s.text, q.clause) || hasWhatIsSent(s.text, q.clause, reading))))
 	);
 	// "answer S7-1200 q": a to-do that says only that I will answer, answered in the frame's own words.
 	for (const q of asked) if (q.answer && ANSWER_ONLY.test(q.answer.todo)) q.answer = null;
@@ -309,7 +344,8 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		questions: asked,
 		askedIntro: read.askedIntro.filter((who) => !covered(who)).map((who) => cap(who, 6)),
 		askedThing: read.askedThing
-			.filter((thing) => wordsOf(thing).length > 0 && !covered(thing))
+			// "se conosco qualcuno" and Tommaso introduced: the introduction answers it.
+			.filter((thing) => wordsOf(thing).length > 0 && !covered(thing) && !(intros.length && ANYONE.test(thing)))
 			.map((thing) => reading.thing(cap(thing))),
 		help: null,
 		checkIn: Boolean(input.checkIn)

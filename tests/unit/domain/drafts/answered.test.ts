@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { draftFollowUp } from '$lib/domain/drafts/draft';
+
+// Reader verdict class 7: a request line that repeats or contradicts what the same mail already
+// sends or does. The person introduced answers "do you know anyone…"; the document sent answers
+// "do you have a …".
+describe('a question the mail itself answers', () => {
+	it('"do you know anyone" is answered by the person the mail introduces (en)', () => {
+		const d = draftFollowUp({
+			myName: 'Nora Blake',
+			theirName: 'Tom Hughes',
+			promises: ['intro Ravi at Cobalt'],
+			notes: ['- runs a small clinic chain\n- asked: do we know anyone who does security audits for clinics?']
+		});
+		expect(d.body).toContain('Ravi');
+		// What they asked for stays said, of the person introduced.
+		expect(d.body).toContain('Ravi, who does security audits');
+		expect(d.body).not.toMatch(/anyone/);
+	});
+
+	it('"se conosco qualcuno" is answered by the person the mail introduces (it)', () => {
+		const d = draftFollowUp({
+			myName: 'Paola Conti',
+			theirName: 'Luca Ferraro',
+			promises: ['intro Sara Gallo'],
+			notes: ['Luca cerca un grafico per il nuovo catalogo, mi ha chiesto se conosco qualcuno.']
+		});
+		expect(d.language).toBe('it');
+		expect(d.body).toContain('Sara Gallo');
+		expect(d.body).not.toMatch(/qualcuno/);
+	});
+
+	it('a contact asked for is answered by the person introduced, not introduced twice (pt)', () => {
+		const d = draftFollowUp({
+			myName: 'Rita Sousa',
+			theirName: 'Kwame Mensah',
+			promises: [],
+			notes: [
+				'- quer abrir uma loja em Lisboa\n- pediu contacto de fábrica de embalagens com pedido mín. baixo\n- prometi apresentá-lo ao Rui da Embalpack'
+			]
+		});
+		expect(d.body).toContain('Rui');
+		expect(d.body).not.toMatch(/fábrica de embalagens/);
+	});
+
+	it('"whether we have a …" is answered by the document about it that the mail sends (en)', () => {
+		const d = draftFollowUp({
+			myName: 'Nora Blake',
+			theirName: 'Tom Hughes',
+			promises: ['send partner program overview'],
+			notes: ['- agency in Leeds, 20 people\n- asked if we have a partner program']
+		});
+		expect(d.body).toMatch(/partner program overview/);
+		expect(d.body).not.toMatch(/asked whether we have/);
+	});
+
+	it('"ob wir … haben" is answered by the document about it that the mail sends (de)', () => {
+		const d = draftFollowUp({
+			myName: 'Jana Vogt',
+			theirName: 'Frau Dr. Petra Lang',
+			promises: ['Schulungskonzept schicken'],
+			notes: ['Frau Dr. Lang, Pflegedirektorin. Fragt, ob wir ein Schulungskonzept für Pflegekräfte haben.']
+		});
+		expect(d.body).toMatch(/Schulungskonzept/);
+		expect(d.body).not.toMatch(/gefragt, ob wir/);
+	});
+
+	it('a question about something else stays (en)', () => {
+		const d = draftFollowUp({
+			myName: 'Nora Blake',
+			theirName: 'Tom Hughes',
+			promises: ['send partner program overview'],
+			notes: ['- agency in Leeds, 20 people\n- asked if we have an API for bulk imports']
+		});
+		expect(d.body).toMatch(/asked whether we have an API for bulk imports/);
+	});
+});
