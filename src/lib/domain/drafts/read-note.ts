@@ -69,8 +69,9 @@ function mergeLists(candidates: Candidate[], reading: Reading, and: string): Can
 function fragmentsOf(text: string): string[] {
 	return (
 		text
-			// "Fragt, ob unser Operator …": the question stays with its cue.
-			.split(/,\s+(?!(?:ob|whether)\s)|\s+\/\s+|\s*;\s*/)
+			// "Fragt, ob unser Operator …": the question stays with its cue; "chi paga, noi o l'importatore?":
+			// so do the alternatives it ends on.
+			.split(/,\s+(?!(?:ob|whether)\s|[^,;?]{1,40}\s(?:or|o|ou|oder|oppure)\s[^,;?]{1,40}\?)|\s+\/\s+|\s*;\s*/u)
 			.map((f) => f.trim().replace(/\s*[.;:]+$/, ''))
 			.filter(Boolean)
 	);

@@ -75,3 +75,31 @@ describe('a question the mail itself answers', () => {
 		expect(d.body).toMatch(/asked whether we have an API for bulk imports/);
 	});
 });
+
+// Reader verdict class 7: "Mi aveva chiesto chi paga la registrazione SFDA … Mi aveva chiesto se noi o
+// l'importatore" — one question, its alternatives after a comma, asked back twice.
+describe('a question with its alternatives after a comma', () => {
+	it('is one question (it)', () => {
+		const d = draftFollowUp({
+			myName: 'Paola Conti',
+			theirName: 'Luca Ferraro',
+			promises: ['lista dei documenti doganali'],
+			notes: ['1) vogliono esportare in Canada\n2) domanda aperta: chi paga lo sdoganamento, noi o il distributore?']
+		});
+		expect(d.language).toBe('it');
+		expect(d.body.match(/Mi aveva chiesto/g)).toHaveLength(1);
+		expect(d.body).not.toMatch(/chiesto se noi/);
+	});
+
+	it('is one question (en)', () => {
+		const d = draftFollowUp({
+			myName: 'Nora Blake',
+			theirName: 'Tom Hughes',
+			promises: [],
+			notes: [
+				'- exporting to Canada from spring\n- open question: who pays for customs clearance, us or the distributor?'
+			]
+		});
+		expect(d.body.match(/You asked/g) ?? []).toHaveLength(1);
+	});
+});
