@@ -80,6 +80,10 @@ function hasWhatIsSent(thing: string, clause: string, reading: Reading): boolean
 const ANYONE =
 	/(?<![\p{L}])(?:anyone|anybody|someone|somebody|jemand\w*|quelqu['’]un|alguien|alguém|alguem|qualcuno)(?![\p{L}])/iu;
 
+// A paper that presents a person: their CV, résumé, profile or portfolio.
+const PERSON_PAPER =
+	/(?<![\p{L}])(?:CV|curriculum|résumé|resume|Lebenslauf|profile?|profilo|perfil|portfolio|portafolio|portfólio)(?![\p{L}])/iu;
+
 // "anyone who services solar fridges": what the person asked for does, said of the one introduced.
 const ANYONE_WHO =
 	/(?<![\p{L}])(?:anyone|anybody|someone|somebody|quelqu['’]un|alguien|alguém|alguem|qualcuno)\s+((?:who|qui|que|che)\s+[^,;:]+)$/iu;
@@ -299,6 +303,8 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 	const covered = (text: string) => actions.some((a) => overlaps(a.object || a.todo, text, reading));
 	// "asked if we could share the audit template" and the template sent: the sending answers it.
 	const twoThings = new RegExp(`\\s${reading.and}\\s`, 'iu');
+	// Someone named in answer: a person introduced, or their CV or profile sent ("il CV di Matteo").
+	const someoneNamed = intros.length > 0 || sends.some((s) => PERSON_PAPER.test(s.text));
 	// "whether we know anyone who services solar fridges" and Kofi introduced: "Kofi, who services solar fridges".
 	for (const q of questions) {
 		const who = intros.length === 1 && !q.answer ? ANYONE_WHO.exec(q.clause) : null;
@@ -308,7 +314,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		(q) =>
 			q.answer ||
 			// "do you know anyone who …" and Kofi introduced: the introduction is the answer.
-			(!(intros.length && ANYONE.test(q.clause)) &&
+			(!(someoneNamed && ANYONE.test(q.clause)) &&
 				// "ob wir MDR Klasse IIb haben" and the MDR certificate attached: what is sent answers it.
 				!sends.some((s) => sameCode(s.text, q.clause)) &&
 				(!(SHARE.test(q.clause) || HAVE.test(q.clause)) ||
@@ -345,7 +351,7 @@ export function messageParts(input: ComposeInput): { parts: MessageParts; read: 
 		askedIntro: read.askedIntro.filter((who) => !covered(who)).map((who) => cap(who, 6)),
 		askedThing: read.askedThing
 			// "se conosco qualcuno" and Tommaso introduced: the introduction answers it.
-			.filter((thing) => wordsOf(thing).length > 0 && !covered(thing) && !(intros.length && ANYONE.test(thing)))
+			.filter((thing) => wordsOf(thing).length > 0 && !covered(thing) && !(someoneNamed && ANYONE.test(thing)))
 			.map((thing) => reading.thing(cap(thing))),
 		help: null,
 		checkIn: Boolean(input.checkIn)

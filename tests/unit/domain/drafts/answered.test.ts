@@ -30,6 +30,20 @@ describe('a question the mail itself answers', () => {
 		expect(d.body).not.toMatch(/qualcuno/);
 	});
 
+	it('"se potevo segnalargli qualcuno" is answered by the CV of the person the mail sends (it)', () => {
+		const d = draftFollowUp({
+			myName: 'Paola Conti',
+			theirName: 'Prof. Luca Ferraro',
+			promises: ['CV di Giulia'],
+			notes: [
+				'Il Prof. Ferraro cerca un assegnista per il suo laboratorio. Mi ha chiesto se potevo segnalargli qualcuno del nostro gruppo: ho pensato a Giulia Neri. Gli mando il CV di Giulia.'
+			]
+		});
+		expect(d.language).toBe('it');
+		expect(d.body).toContain('il CV di Giulia');
+		expect(d.body).not.toMatch(/qualcuno/);
+	});
+
 	it('a contact asked for is answered by the person introduced, not introduced twice (pt)', () => {
 		const d = draftFollowUp({
 			myName: 'Rita Sousa',
