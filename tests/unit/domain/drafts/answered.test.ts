@@ -117,3 +117,32 @@ describe('a question with its alternatives after a comma', () => {
 		expect(d.body.match(/You asked/g) ?? []).toHaveLength(1);
 	});
 });
+
+// Reader verdict classes 7 and 10: "Dabei helfe ich gern. … Dabei helfe ich gern.", "Envio o case de
+// varejo em breve. Envio a estimativa de custo em breve." — one reply, written once for all it answers.
+describe('things asked for that take the same reply', () => {
+	it('are answered in one sentence (de)', () => {
+		const d = draftFollowUp({
+			myName: 'X Y',
+			theirName: 'Jonas Berg',
+			promises: [],
+			notes: [
+				'Doktorand an der TU Graz. Sucht Strahlzeit an unserem Synchrotron, fragt nach Preis pro Schicht für externe. Hab gesagt ich schick ihm die Nutzerordnung.'
+			]
+		});
+		expect(d.language).toBe('de');
+		expect(d.body.match(/Dabei helfe ich gern/g)).toHaveLength(1);
+		expect(d.body).toContain('„Strahlzeit an unserem Synchrotron“ und „Preis pro Schicht für externe“');
+	});
+
+	it('are answered in one sentence (pt)', () => {
+		const d = draftFollowUp({
+			myName: 'X Y',
+			theirName: 'Ana Costa',
+			promises: [],
+			notes: ['Tem três padarias em Braga. Pediu o case de varejo e a estimativa de custo.']
+		});
+		expect(d.language).toBe('pt');
+		expect(d.body).toContain('Envio o case de varejo e a estimativa de custo em breve.');
+	});
+});

@@ -86,3 +86,17 @@ const PHYSICAL =
 export function isPhysical(thing: string): boolean {
 	return PHYSICAL.test(thing);
 }
+
+/**
+ * Things written in one frame, one sentence for all: "Envio o case de varejo e a estimativa de custo
+ * em breve", not the same sentence twice. `frame` gives each thing its sentence, with `{}` where the
+ * thing goes, and the thing's words as they stand there; sentences keep the first thing's place.
+ */
+export function inOneFrame<T>(items: readonly T[], frame: (item: T) => [string, string], and: string): string[] {
+	const groups = new Map<string, string[]>();
+	for (const item of items) {
+		const [sentence, words] = frame(item);
+		groups.set(sentence, [...(groups.get(sentence) ?? []), words]);
+	}
+	return [...groups].map(([sentence, words]) => sentence.replace('{}', joinWords(words, and)));
+}

@@ -1,4 +1,4 @@
-import { capitalise, isPhysical, joinWords, sentences } from './common';
+import { capitalise, inOneFrame, isPhysical, joinWords, sentences } from './common';
 import { germanThing } from './de-nouns';
 import type { Action, MessageParts, NounPhrase, Topic, Writing } from './types';
 
@@ -80,7 +80,13 @@ function asked(parts: MessageParts): string[] {
 		lines.push(
 			who ? `Gern stelle ich Ihnen auch ${who} vor.` : 'Gern vermittle ich Ihnen auch den gewünschten Kontakt.'
 		);
-	for (const thing of parts.askedThing) lines.push(`Sie hatten „${thing.text}“ angesprochen: Dabei helfe ich gern.`);
+	lines.push(
+		...inOneFrame(
+			parts.askedThing,
+			(thing) => ['Sie hatten {} angesprochen: Dabei helfe ich gern.', `„${thing.text}“`],
+			'und'
+		)
+	);
 	return lines;
 }
 

@@ -1,4 +1,4 @@
-import { capitalise, decapitalise, isPhysical, joinWords, sentences } from './common';
+import { capitalise, decapitalise, inOneFrame, isPhysical, joinWords, sentences } from './common';
 import type { Action, MessageParts, Writing } from './types';
 
 const VERB_PHRASE_ENDS = /\s+(?:and get back to you)$/;
@@ -84,7 +84,9 @@ function asked(parts: MessageParts): string[] {
 				? `You mentioned an intro to ${who} would help: I'm happy to make it.`
 				: "I'm also happy to put you in touch with someone who has done this before."
 		);
-	for (const thing of parts.askedThing) lines.push(`You asked about ${thing.text}: I'm happy to help with that.`);
+	lines.push(
+		...inOneFrame(parts.askedThing, (thing) => ["You asked about {}: I'm happy to help with that.", thing.text], 'and')
+	);
 	return lines;
 }
 

@@ -1,4 +1,4 @@
-import { capitalise, joinWords, sentences } from './common';
+import { capitalise, inOneFrame, joinWords, sentences } from './common';
 import { sameThing } from '../same-thing';
 import { answerLeftovers, leadingName } from './iberian';
 import { FUNCTION_WORDS } from './pt-cues';
@@ -87,14 +87,20 @@ function asked(parts: MessageParts): string[] {
 		);
 	}
 	// A trial is organised, a quote prepared, what exists (a study) sent.
-	for (const thing of parts.askedThing)
-		lines.push(
-			HAPPENS.test(thing.text)
-				? `Vou organizar ${thing.text}.`
-				: MADE.test(thing.text)
-					? `Vou preparar ${thing.text} e envio em breve.`
-					: `Envio ${thing.text} em breve.`
-		);
+	lines.push(
+		...inOneFrame(
+			parts.askedThing,
+			(thing) => [
+				HAPPENS.test(thing.text)
+					? 'Vou organizar {}.'
+					: MADE.test(thing.text)
+						? 'Vou preparar {} e envio em breve.'
+						: 'Envio {} em breve.',
+				thing.text
+			],
+			'e'
+		)
+	);
 	return lines;
 }
 
