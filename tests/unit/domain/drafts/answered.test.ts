@@ -146,3 +146,29 @@ describe('things asked for that take the same reply', () => {
 		expect(d.body).toContain('Envio o case de varejo e a estimativa de custo em breve.');
 	});
 });
+
+describe('things asked for that take the same reply, in the other languages', () => {
+	it('are answered in one sentence (es)', () => {
+		const d = draftFollowUp({
+			myName: 'X Y',
+			theirName: 'Lucía Prieto',
+			promises: [],
+			notes: ['Tiene tres panaderías en Sevilla. Me pidió el estudio de Valencia y el informe de precios.']
+		});
+		expect(d.language).toBe('es');
+		expect(d.body.match(/Con gusto te envío/g)).toHaveLength(1);
+	});
+
+	it('are answered in one sentence (it)', () => {
+		const d = draftFollowUp({
+			myName: 'X Y',
+			theirName: 'Luca Ferraro',
+			promises: [],
+			notes: [
+				'Dottorando a Pavia. Cerca tempo macchina sul nostro cluster, chiede il prezzo per ora per esterni, chiede il manuale utente per esterni.'
+			]
+		});
+		expect(d.language).toBe('it');
+		expect(d.body.match(/me ne occupo volentieri/g)).toHaveLength(1);
+	});
+});

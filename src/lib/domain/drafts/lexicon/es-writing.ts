@@ -1,4 +1,4 @@
-import { capitalise, joinWords, sentences } from './common';
+import { capitalise, inOneFrame, joinWords, sentences } from './common';
 import { FUNCTION_WORDS } from './es-cues';
 import { polish } from './es-nouns';
 import { spanishThing } from './es-thing';
@@ -92,10 +92,16 @@ function asked(parts: MessageParts): string[] {
 		);
 	}
 	// A demo is organised, a price prepared, what exists (a study) sent.
-	for (const thing of parts.askedThing)
-		lines.push(
-			`Con gusto te ${HAPPENS.test(thing.text) ? 'organizo' : MADE.test(thing.text) ? 'preparo' : 'envío'} ${thing.text}.`
-		);
+	lines.push(
+		...inOneFrame(
+			parts.askedThing,
+			(thing) => [
+				`Con gusto te ${HAPPENS.test(thing.text) ? 'organizo' : MADE.test(thing.text) ? 'preparo' : 'envío'} {}.`,
+				thing.text
+			],
+			'y'
+		)
+	);
 	return lines;
 }
 

@@ -1,4 +1,4 @@
-import { capitalise, joinWords, sentences } from './common';
+import { capitalise, inOneFrame, joinWords, sentences } from './common';
 import { de, elides, frenchThing, hasDeterminer } from './fr-nouns';
 import { ACCESS, askWhom, aupres, meeting, sent } from './fr-phrases';
 import type { Action, MessageParts, Topic, Writing } from './types';
@@ -98,14 +98,18 @@ function asked(parts: MessageParts): string[] {
 				? `Je vous mets volontiers en relation avec ${who}.`
 				: "Je peux aussi vous mettre en relation avec quelqu'un qui a déjà mené ce type de projet."
 		);
-	for (const thing of parts.askedThing)
-		lines.push(
-			/^(?:la|le|l['’])\s*(?:démo|demo|rdv|rendez-vous|call|appel|visio|réunion)(?![\p{L}])/iu.test(thing.text)
-				? `Je vous propose volontiers ${meeting(thing.text)}.`
-				: ACCESS.test(thing.text)
-					? `Je vous ouvre volontiers ${sent(thing)}.`
-					: capitalise(`concernant ${thing.text}, je m'en occupe volontiers.`)
-		);
+	lines.push(
+		...inOneFrame(
+			parts.askedThing,
+			(thing): [string, string] =>
+				/^(?:la|le|l['’])\s*(?:démo|demo|rdv|rendez-vous|call|appel|visio|réunion)(?![\p{L}])/iu.test(thing.text)
+					? ['Je vous propose volontiers {}.', meeting(thing.text)]
+					: ACCESS.test(thing.text)
+						? ['Je vous ouvre volontiers {}.', sent(thing)]
+						: ["Concernant {}, je m'en occupe volontiers.", thing.text],
+			'et'
+		)
+	);
 	return lines;
 }
 

@@ -1,4 +1,4 @@
-import { capitalise, joinWords, sentences } from './common';
+import { capitalise, inOneFrame, joinWords, sentences } from './common';
 import { hasDeterminer, italianThing } from './it-nouns';
 import { ACCESS, askWhom, meeting, prep, sent, thingOf, titled } from './it-phrases';
 import type { Action, MessageParts, Topic, Writing } from './types';
@@ -81,14 +81,18 @@ function asked(parts: MessageParts): string[] {
 				? `La metto volentieri in contatto con ${titled(who)}.`
 				: 'La posso anche mettere in contatto con qualcuno che ha già seguito un progetto simile.'
 		);
-	for (const thing of parts.askedThing)
-		lines.push(
-			/^(?:la|il|l['’])\s*(?:demo|call|riunione|incontro|appuntamento|videochiamata)(?![\p{L}])/iu.test(thing.text)
-				? `Le propongo volentieri ${meeting(thing.text)}.`
-				: ACCESS.test(thing.text)
-					? `Le attivo volentieri ${sent(thing)}.`
-					: `Per quanto riguarda ${thing.text}, me ne occupo volentieri.`
-		);
+	lines.push(
+		...inOneFrame(
+			parts.askedThing,
+			(thing): [string, string] =>
+				/^(?:la|il|l['’])\s*(?:demo|call|riunione|incontro|appuntamento|videochiamata)(?![\p{L}])/iu.test(thing.text)
+					? ['Le propongo volentieri {}.', meeting(thing.text)]
+					: ACCESS.test(thing.text)
+						? ['Le attivo volentieri {}.', sent(thing)]
+						: ['Per quanto riguarda {}, me ne occupo volentieri.', thing.text],
+			'e'
+		)
+	);
 	return lines;
 }
 
