@@ -1,6 +1,5 @@
-import type { CountryCode } from 'libphonenumber-js/min';
+import { findPhoneNumbersInText, getCountries, type CountryCode } from 'libphonenumber-js/min';
 import { safeHttpUrl } from '../text/display';
-import { findPhoneNumbersInText, getCountries } from 'libphonenumber-js/min';
 import { normaliseEmail, normalisePhone } from './fields';
 
 // Labels printed before a value ("T: +44…", "Email: …", "W: www…"), and what OCR makes of the
@@ -150,8 +149,9 @@ function phoneIn(text: string, defaultCountry?: CountryCode): string | null {
  * left alone.
  */
 export function findPhone(line: string, defaultCountry?: CountryCode): string | null {
-	if (FAX.test(line) && segments(line).length < 2) return null;
-	for (const { kind, text } of segments(line)) {
+	const fields = segments(line);
+	if (FAX.test(line) && fields.length < 2) return null;
+	for (const { kind, text } of fields) {
 		if (kind === 'fax' || kind === 'other') continue;
 		const phone = phoneIn(text, defaultCountry);
 		if (phone) return phone;
