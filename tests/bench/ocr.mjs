@@ -60,7 +60,12 @@ function normal(field, value) {
 	return text.replace(/[.,;:]+$/, '');
 }
 
-const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+// No file watching: the bench reads the app as it is, and a rewrite by another process (svelte-kit sync,
+// a second vite) beside it must not reload the page mid-run ("Execution context was destroyed").
+const server = await createServer({
+	server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
+	logLevel: 'error'
+});
 await server.listen();
 const { port } = server.httpServer.address();
 const origin = `http://127.0.0.1:${port}`;
